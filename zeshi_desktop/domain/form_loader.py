@@ -1,0 +1,351 @@
+"""Read → normalise → validate → typed ``Form`` objects (the pyxform way).
+
+A broken definition is refused at start-up with a message naming the file and
+the item, because a wrong maximum would silently mis-score a whole year.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .forms import (
+    Band,
+    ContractRule,
+    Form,
+    FreeTextQuestion,
+    HeaderField,
+    Item,
+    Label,
+    LikertGroup,
+    OutlineSection,
+    Part,
+    Questionnaire,
+    Section,
+    Statement,
+    UnitQuestion,
+    WeightRule,
+    YesNoQuestion,
+)
+
+KINDS = {"scored", "ranking", "outline", "questionnaire"}
+FILLED_BY = {"office", "district_reviewer", "district", "city_reviewer", "team"}
+SUBJECTS = {"appointment", "district"}
+
+
+class FormDefinitionError(ValueError):
+    """A form file that cannot be trusted; says which file and where."""
+
+    def __init__(self, source: str, where: str, message: str) -> None:
+        self.source = source
+        self.where = where
+        self.reason = message
+        super().__init__(f"{source}: {where}: {message}" if where else f"{source}: {message}")
+
+
+class _Reader:
+    """Typed access to one TOML table, with errors that name the place."""
+
+    def __init__(self, source: str, data: Mapping[str, Any], where: str) -> None:
+        self.source, self.data, self.where = source, data, where
+
+    def fail(self, message: str) -> FormDefinitionError:
+        return FormDefinitionError(self.source, self.where, message)
+
+    def str(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str) or (default is None and not value.strip()):
+            raise self.fail(f"'{key}' must be a non-empty text")
+        return value
+
+    def label(self, key: str) -> Label:
+        return Label(self.str(key), self.str(f"{key}_en", ""))
+
+    def labels(self, key: str) -> tuple[Label, ...]:
+        zh = self.data.get(key, [])
+        en = self.data.get(f"{key}_en", [])
+        if not isinstance(zh, list) or not all(isinstance(x, str) for x in zh):
+            raise self.fail(f"'{key}' must be a list of texts")
+        if en and len(en) != len(zh):
+            raise self.fail(f"'{key}_en' has {len(en)} entries, '{key}' has {len(zh)}")
+        return tuple(Label(z, en[i] if en else "") for i, z in enumerate(zh))
+
+    def decimal(self, key: str) -> Decimal:
+        raw = self.data.get(key)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            raise self.fail(f"'{key}' must be a number")
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            raise self.fail(f"'{key}' must be a number, not {raw!r}") from None
+        if value < 0 or value.as_tuple().exponent < -1:  # type: ignore[operator]
+            raise self.fail(f"'{key}' = {raw} must be >= 0 with at most one decimal")
+        return value
+
+    def opt_int(self, key: str) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"'{key}' must be a whole number >= 0")
+        return value
+
+    def tables(self, key: str) -> list[Mapping[str, Any]]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"'{key}' must be a list of tables")
+        return value
+
+    def child(self, data: Mapping[str, Any], where: str) -> _Reader:
+        return _Reader(self.source, data, f"{self.where} > {where}" if self.where else where)
+
+
+def _sections(part: _Reader, part_id: str, seen: set[str]) -> tuple[Section, ...]:
+    sections = []
+    for s_data in part.tables("sections"):
+        s = part.child(s_data, f"section {s_data.get('id', '?')}")
+        section_id = s.str("id")
+        items = []
+        for i_data in s.tables("items"):
+            r = s.child(i_data, f"item {i_data.get('id', '?')}")
+            item_id = r.str("id")
+            if item_id in seen:
+                raise r.fail(f"item id {item_id!r} is used twice")
+            seen.add(item_id)
+            maximum = r.decimal("max")
+            if maximum <= 0:
+                raise r.fail("'max' must be above 0")
+            number = i_data.get("number")
+            items.append(Item(item_id, r.label("text"), maximum, section_id, part_id,
+                              str(number) if number is not None else None))
+        if not items:
+            raise s.fail("a section needs at least one item")
+        maximum = s.decimal("max")
+        total = sum((i.max for i in items), Decimal(0))
+        if total != maximum:
+            raise s.fail(f"items add up to {total}, the section says {maximum}")
+        sections.append(Section(section_id, s.label("title"), maximum, tuple(items)))
+    return tuple(sections)
+
+
+def _parts(root: _Reader) -> tuple[Part, ...]:
+    seen: set[str] = set()
+    parts = []
+    for p_data in root.tables("parts"):
+        p = root.child(p_data, f"part {p_data.get('id', '?')}")
+        part_id = p.str("id")
+        sections = _sections(p, part_id, seen)
+        if not sections:
+            raise p.fail("a part needs at least one section")
+        maximum = p.decimal("max")
+        total = sum((s.max for s in sections), Decimal(0))
+        if total != maximum:
+            raise p.fail(f"sections add up to {total}, the part says {maximum}")
+        total_label = Label(p.str("total_label", p.str("label")), p.str("total_label_en", p.str("label_en", "")))
+        parts.append(Part(part_id, p.label("label"), total_label, maximum, sections))
+    return tuple(parts)
+
+
+def _bands(root: _Reader, top: Decimal | None) -> tuple[Band, ...]:
+    bands = []
+    for b_data in root.tables("bands"):
+        b = root.child(b_data, f"band {b_data.get('label', '?')}")
+        bands.append(Band(b.decimal("min"), b.label("label")))
+    if not bands:
+        return ()
+    bands.sort(key=lambda band: band.min, reverse=True)
+    if bands[-1].min != 0:
+        raise root.fail(f"bands leave a gap: the lowest starts at {bands[-1].min}, not 0")
+    if len({b.min for b in bands}) != len(bands):
+        raise root.fail("two bands start at the same score")
+    if len({b.label.zh for b in bands}) != len(bands):
+        raise root.fail("two bands share a label")
+    if top is not None and bands[0].min > top:
+        raise root.fail(f"band {bands[0].label.zh} starts at {bands[0].min}, above the total {top}")
+    return tuple(bands)
+
+
+def _weights(root: _Reader) -> WeightRule | None:
+    data = root.data.get("weights")
+    if data is None:
+        return None
+    w = root.child(data, "weights")
+    rule = WeightRule(
+        street_form=w.str("street_form"),
+        district_form=w.str("district_form"),
+        street_label=w.label("street_label"),
+        district_label=w.label("district_label"),
+        sum=w.decimal("sum"),
+        min=w.decimal("min"),
+        decimals=w.opt_int("decimals") or 0,
+        default_street=w.decimal("default_street"),
+        default_district=w.decimal("default_district"),
+    )
+    if rule.min * 2 > rule.sum:
+        raise w.fail(f"no two weights of at least {rule.min} can add up to {rule.sum}")
+    if rule.default_street + rule.default_district != rule.sum:
+        raise w.fail("the default weights do not add up to the sum")
+    return rule
+
+
+def _contract_rule(root: _Reader, bands: tuple[Band, ...]) -> ContractRule | None:
+    data = root.data.get("contract_rule")
+    if data is None:
+        return None
+    c = root.child(data, "contract_rule")
+    rule = ContractRule(c.str("id"), c.label("question"), c.str("yes"), c.str("no"),
+                        c.label("consequence"), c.str("excluded_band"))
+    if rule.excluded_band not in {b.label.zh for b in bands}:
+        raise c.fail(f"excluded_band {rule.excluded_band!r} is not one of the form's bands")
+    return rule
+
+
+def _outline(root: _Reader) -> tuple[OutlineSection, ...]:
+    out, seen = [], set()
+    for o_data in root.tables("sections"):
+        o = root.child(o_data, f"section {o_data.get('id', '?')}")
+        sid = o.str("id")
+        if sid in seen:
+            raise o.fail(f"section id {sid!r} is used twice")
+        seen.add(sid)
+        low, high = o.opt_int("min_chars"), o.opt_int("max_chars")
+        if low is not None and high is not None and low > high:
+            raise o.fail(f"min_chars {low} is above max_chars {high}")
+        appendix = o_data.get("appendix", [])
+        out.append(OutlineSection(
+            sid, o.str("number"), o.label("title"), high, low,
+            bool(o_data.get("heading_only", False)), bool(o_data.get("repeatable", False)),
+            bool(o_data.get("pictures", False)), bool(o_data.get("optional", False)),
+            tuple(str(a) for a in appendix)))
+    if not out:
+        raise root.fail("an outline needs at least one section")
+    return tuple(out)
+
+
+def _questionnaire(root: _Reader) -> Questionnaire:
+    options = root.labels("options")
+    if len(options) < 2:
+        raise root.fail("a questionnaire needs at least two options")
+    names = {o.zh for o in options}
+    reason_option = root.str("reason_option")
+    agree = tuple(root.data.get("agree_options", []))
+    for name in (reason_option, *agree):
+        if name not in names:
+            raise root.fail(f"{name!r} is not one of the options")
+    uq = root.child(root.data.get("unit_question", {}), "unit_question")
+    unit_question = UnitQuestion(uq.label("section"), uq.label("text"), uq.label("hint"))
+    seen: set[str] = set()
+    yes_no = []
+    for y_data in root.tables("yes_no"):
+        y = root.child(y_data, f"yes_no {y_data.get('id', '?')}")
+        yes_no.append(YesNoQuestion(y.str("id"), y.label("section"), y.label("text"), y.str("yes"), y.str("no")))
+        seen.add(yes_no[-1].id)
+    groups = []
+    for g_data in root.tables("groups"):
+        g = root.child(g_data, f"group {g_data.get('id', '?')}")
+        gid = g.str("id")
+        statements = []
+        for s_data in g.tables("statements"):
+            s = g.child(s_data, f"statement {s_data.get('id', '?')}")
+            sid = s.str("id")
+            if sid in seen:
+                raise s.fail(f"id {sid!r} is used twice")
+            seen.add(sid)
+            statements.append(Statement(sid, s.label("text"), gid))
+        if not statements:
+            raise g.fail("a group needs at least one statement")
+        groups.append(LikertGroup(gid, g.label("section"), g.label("prompt"), tuple(statements)))
+    ft = root.child(root.data.get("free_text", {}), "free_text")
+    free = FreeTextQuestion(ft.str("id"), ft.label("section"), ft.label("text"), ft.label("label"),
+                            ft.str("none_option"))
+    return Questionnaire(options, agree, reason_option, root.label("reason_label"), unit_question,
+                         tuple(yes_no), tuple(groups), free)
+
+
+def parse_form(data: Mapping[str, Any], source: str) -> Form:
+    """Turn one form's raw table into a validated ``Form``."""
+    root = _Reader(source, data, "")
+    kind = root.str("kind")
+    if kind not in KINDS:
+        raise root.fail(f"kind {kind!r} is not one of {sorted(KINDS)}")
+    filled_by, subject = root.str("filled_by"), root.str("subject")
+    if filled_by not in FILLED_BY:
+        raise root.fail(f"filled_by {filled_by!r} is not one of {sorted(FILLED_BY)}")
+    if subject not in SUBJECTS:
+        raise root.fail(f"subject {subject!r} is not one of {sorted(SUBJECTS)}")
+    version = root.data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise root.fail("'version' must be a whole number >= 1")
+    parts: tuple[Part, ...] = ()
+    total: Decimal | None = None
+    if kind == "scored":
+        parts = _parts(root)
+        if not parts:
+            raise root.fail("a scored form needs at least one part")
+        total = root.decimal("total")
+        added = sum((p.max for p in parts), Decimal(0))
+        if added != total:
+            raise root.fail(f"parts add up to {added}, the form says {total}")
+    bands = _bands(root, total)
+    if kind == "scored" and not bands:
+        raise root.fail("a scored form needs bands")
+    headers = []
+    for h_data in root.tables("header_fields"):
+        h = root.child(h_data, f"header {h_data.get('id', '?')}")
+        headers.append(HeaderField(h.str("id"), h.label("label")))
+    remarks = None
+    if "remarks" in root.data:
+        remarks = root.child(root.data["remarks"], "remarks").label("label")
+    form = Form(
+        id=root.str("id"),
+        version=version,
+        kind=kind,  # type: ignore[arg-type]
+        title=root.label("title"),
+        short_title=root.str("short_title"),
+        filled_by=filled_by,  # type: ignore[arg-type]
+        subject=subject,  # type: ignore[arg-type]
+        orientation=root.str("orientation", "portrait"),
+        source=source,
+        layout=root.str("layout", "sheet"),
+        total=total,
+        total_label=Label(root.str("total_label", "总分"), root.str("total_label_en", "Total")),
+        columns=root.labels("columns"),
+        header_fields=tuple(headers),
+        remarks=remarks,
+        signature=root.labels("signature"),
+        notes=root.labels("notes"),
+        bands=bands,
+        parts=parts,
+        weights=_weights(root),
+        contract_rule=_contract_rule(root, bands),
+        outline=_outline(root) if kind == "outline" else (),
+        document_title=root.str("document_title", ""),
+        questionnaire=_questionnaire(root) if kind == "questionnaire" else None,
+    )
+    form._items_by_id.update({item.id: item for item in form.items})
+    return form
+
+
+def load_form(path: Path) -> Form:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise FormDefinitionError(path.name, "", f"not valid TOML: {exc}") from None
+    form = parse_form(data, path.name)
+    if path.stem != form.id:
+        raise FormDefinitionError(path.name, "", f"the file is named {path.stem!r} but defines form {form.id!r}")
+    return form
+
+
+def load_forms(paths: Iterable[Path]) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    for path in sorted(paths):
+        form = load_form(path)
+        if form.id in forms:
+            raise FormDefinitionError(path.name, "", f"form {form.id!r} is defined twice")
+        forms[form.id] = form
+    return forms

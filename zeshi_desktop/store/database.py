@@ -1,0 +1,131 @@
+"""Opening the store: the engine, the SQLite settings, sessions, migrations.
+
+A commit must survive a power cut in the middle of a meeting: WAL with
+``synchronous=FULL``. Writes that span many rows take the write lock up front
+(``BEGIN IMMEDIATE``), which needs the pysqlite driver's own implicit
+transactions switched off (SQLAlchemy's "Serializable isolation / Savepoints /
+Transactional DDL" notes for pysqlite).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or upgraded; says which file and why."""
+
+
+def _sqlite_settings(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        immediate = connection.get_execution_options().get("zeshi_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head() or ""
+
+
+class Database:
+    """One store: ``read()`` for a look, ``write()`` for one user action."""
+
+    def __init__(self, url: str, *, upgrade: bool = True) -> None:
+        self.url = url
+        self.engine = create_engine(url, future=True)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        if self.is_sqlite:
+            _sqlite_settings(self.engine)
+            self._writer = self.engine.execution_options(zeshi_write=True)
+        else:
+            self._writer = self.engine
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        self.backup_path: Path | None = None
+        if upgrade:
+            self.backup_path = self.upgrade()
+
+    @classmethod
+    def open(cls, path: Path | str) -> Database:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(f"sqlite:///{path}")
+
+    @property
+    def path(self) -> Path | None:
+        database = make_url(self.url).database
+        return Path(database) if self.is_sqlite and database and database != ":memory:" else None
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def upgrade(self) -> Path | None:
+        """Bring the schema to the newest revision; back up an older file first."""
+        current = self.current_revision()
+        head = head_revision()
+        if current == head:
+            return None
+        backup = None
+        path = self.path
+        if current is not None and path is not None and path.exists():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.name}.backup-{current}-{stamp}")
+            with self.engine.connect() as connection:  # a consistent copy, WAL included
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(path, backup)
+        try:
+            with self.engine.begin() as connection:
+                config = alembic_config(self.url)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except Exception as exc:  # noqa: BLE001 — re-raised with the file named
+            raise StoreError(f"{path or self.url}: upgrade from {current} to {head} failed: {exc}") from exc
+        return backup
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action = one transaction, holding the write lock from its start."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
