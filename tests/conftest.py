@@ -16,8 +16,9 @@ from zeshi_desktop.services.demo import DEMO_YEAR, load_demo
 from zeshi_desktop.store.database import Database
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def forms():
+    """The annexes (read-only; safe to share across hypothesis examples)."""
     return catalogue.forms()
 
 

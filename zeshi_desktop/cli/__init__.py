@@ -16,7 +16,7 @@ from zeshi_desktop import __version__
 
 from .common import CommandError, run_command
 
-COMMAND_MODULES = ("core", "roster", "printing", "packages")
+COMMAND_MODULES = ("core", "roster", "printing", "packages", "reports")
 
 
 def build_parser() -> argparse.ArgumentParser:

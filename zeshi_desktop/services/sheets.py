@@ -135,7 +135,7 @@ def view(session: Session, sheet_id: int) -> SheetView:
     sheet = _sheet(session, sheet_id)
     scores = {item: from_tenths(t) for item, t in session.execute(
         select(Score.item_id, Score.tenths).where(Score.sheet_id == sheet_id))}
-    answers = dict(session.execute(select(Answer.key, Answer.value).where(Answer.sheet_id == sheet_id)).tuples().all())
+    answers = dict(session.execute(select(Answer.key, Answer.value).where(Answer.sheet_id == sheet_id)).all())
     form = catalogue.form(sheet.form_id)
     sums = totals(form, scores) if form.is_scored else None
     return SheetView(sheet.id, sheet.uid, sheet.form_id, sheet.year, sheet.appointment_id, sheet.district_id,
@@ -187,7 +187,7 @@ def set_scores(session: Session, sheet_id: int, raw_scores: Mapping[str, object]
 
 def _write_scores(session: Session, sheet: Sheet, values: Mapping[str, Decimal], actor: str) -> None:
     old = dict(session.execute(select(Score.item_id, Score.tenths).where(
-        Score.sheet_id == sheet.id, Score.item_id.in_(list(values)))).tuples().all())
+        Score.sheet_id == sheet.id, Score.item_id.in_(list(values)))).all())
     for item_id, value in values.items():
         tenths = to_tenths(value)
         if item_id in old:
@@ -234,7 +234,7 @@ def set_answers(session: Session, sheet_id: int, answers: Mapping[str, str | Non
     """Set non-numeric content (5-1 choices, 4-2 是/否, 4-1 texts); ``None`` removes a key."""
     sheet = _sheet(session, sheet_id)
     _editable(sheet)
-    current = dict(session.execute(select(Answer.key, Answer.value).where(Answer.sheet_id == sheet_id)).tuples().all())
+    current = dict(session.execute(select(Answer.key, Answer.value).where(Answer.sheet_id == sheet_id)).all())
     changed = False
     for key, value in answers.items():
         if current.get(key) == value:

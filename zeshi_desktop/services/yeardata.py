@@ -69,7 +69,7 @@ def _ids(session: Session, model: type, codes: Sequence[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
-        out.update(dict(session.execute(select(model.code, model.id).where(model.code.in_(chunk))).tuples().all()))  # type: ignore[attr-defined]
+        out.update(dict(session.execute(select(model.code, model.id).where(model.code.in_(chunk))).all()))  # type: ignore[attr-defined]
     return out
 
 
@@ -132,7 +132,7 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
         select(Appointment.id, Unit.code, Planner.code).join(Unit, Unit.id == Appointment.unit_id)
         .join(Planner, Planner.id == Appointment.planner_id).where(Appointment.year == data.year))}
     reviewer_ids = dict(session.execute(select(Reviewer.code, Reviewer.id).where(
-        Reviewer.year == data.year)).tuples().all())
+        Reviewer.year == data.year)).all())
     forms = catalogue.forms()
     now = utcnow()
     rows, payload = [], []
@@ -163,7 +163,7 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
     uids = [u for u, _, _ in payload]
     for start in range(0, len(uids), 500):
         chunk = uids[start:start + 500]
-        sheet_ids.update(dict(session.execute(select(Sheet.uid, Sheet.id).where(Sheet.uid.in_(chunk))).tuples().all()))
+        sheet_ids.update(dict(session.execute(select(Sheet.uid, Sheet.id).where(Sheet.uid.in_(chunk))).all()))
     scores = [{"sheet_id": sheet_ids[uid], "item_id": item, "tenths": t}
               for uid, checked, _ in payload for item, t in checked.items()]
     answers = [{"sheet_id": sheet_ids[uid], "key": k, "value": v}

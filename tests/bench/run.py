@@ -1,0 +1,69 @@
+"""Core benchmark: generate the city-scale year into a store, rank every district, rank the city.
+
+Run: python tests/bench/run.py  (prints JSON; targets: generate < 5 s,
+one district < 50 ms, the whole city < 1 s, on a 2-core laptop).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.generate import city_year  # noqa: E402
+from zeshi_desktop.services import ranking, roster  # noqa: E402
+from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.store.database import Database  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        data = city_year()
+        t1 = time.perf_counter()
+        db = Database.open(Path(tmp) / "city.sqlite3")
+        t2 = time.perf_counter()
+        with db.write() as session:
+            counts = load_year(session, data)
+        t3 = time.perf_counter()
+        with db.read() as session:
+            districts = roster.districts(session)
+        per_district = []
+        for d in districts:
+            start = time.perf_counter()
+            with db.read() as session:
+                result = ranking.district_ranking(session, data.year, d.id)
+            per_district.append(time.perf_counter() - start)
+            assert result.rows
+        start = time.perf_counter()
+        with db.read() as session:
+            for d in districts:
+                ranking.district_ranking(session, data.year, d.id)
+            city = ranking.city_ranking(session, data.year)
+        whole = time.perf_counter() - start
+        assert len(city.rows) == len(districts)
+        start = time.perf_counter()
+        with db.read() as session:
+            ranking.city_ranking(session, data.year)
+        city_only = time.perf_counter() - start
+        db.dispose()
+    print(json.dumps({
+        "dataset": counts,
+        "build_records_s": round(t1 - t0, 3),
+        "open_new_store_s": round(t2 - t1, 3),
+        "load_into_store_s": round(t3 - t2, 3),
+        "generate_total_s": round(t3 - t0, 3),
+        "rank_one_district_ms": {"median": round(statistics.median(per_district) * 1000, 1),
+                                 "max": round(max(per_district) * 1000, 1)},
+        "rank_all_districts_and_city_s": round(whole, 3),
+        "rank_city_districts_ms": round(city_only * 1000, 1),
+    }, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

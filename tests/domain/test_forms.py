@@ -1,0 +1,161 @@
+"""The seven annexes as loaded: official totals, verbatim texts, a broken file refused."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from zeshi_desktop.domain.form_loader import FormDefinitionError, load_form, load_forms, parse_form
+from zeshi_desktop.locations import forms_dir
+
+SEED = (Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_a99c18a8aaad2dfe.txt")
+
+
+def _seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip("the seed documents are not beside this checkout")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_all_seven_annexes_load(forms):
+    assert sorted(forms) == ["3-1", "3-2", "3-3", "4-1", "4-2", "4-3", "5-1"]
+
+
+def test_official_totals(forms):
+    f31 = forms["3-1"]
+    assert {p.id: p.max for p in f31.parts} == {"regular": 100, "bonus": 25}
+    assert f31.total == 125
+    assert [s.max for s in f31.parts[0].sections] == [15, 40, 30, 15]
+    assert len(f31.parts[0].items) == 12
+    assert [i.max for i in f31.parts[1].items] == [5] * 5
+    assert forms["3-2"].total == 100
+    assert [s.max for s in forms["3-2"].sections] == [5, 45, 30, 10, 10]
+    assert [i.max for i in forms["3-2"].items] == [5, 15, 15, 15, 10, 10, 10, 10, 10]
+    assert [p.max for p in forms["4-2"].parts] == [70, 30]
+    assert [i.max for i in forms["4-2"].items] == [5, 5, 10, 5, 5, 10, 20, 10, 10, 5, 5, 10]
+    assert [i.max for i in forms["4-3"].items] == [20, 30, 20, 10, 10, 10]
+    q = forms["5-1"].questionnaire
+    assert [len(g.statements) for g in q.groups] == [7, 3, 4]
+    assert [o.zh for o in q.options] == ["非常同意", "比较同意", "一般", "不同意"]
+    assert forms["3-3"].weights.min == 20 and forms["3-3"].weights.sum == 100
+    assert [s.max_chars for s in forms["4-1"].outline[:2]] == [300, 500]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_text_is_verbatim_from_the_seed(forms):
+    """Panel members compare the screen with the paper: each text must stand in the seed."""
+    seed = _flat(_seed_text())
+    texts: list[str] = []
+    for form in forms.values():
+        texts += [form.title.zh] + [n.zh for n in form.notes] + [s.zh for s in form.signature]
+        texts += [c.zh for c in form.columns] + [h.label.zh for h in form.header_fields]
+        for section in form.sections:
+            texts.append(section.title.zh)
+            texts += [item.text.zh for item in section.items]
+        texts += [o.title.zh for o in form.outline]
+        if form.questionnaire:
+            q = form.questionnaire
+            texts += [s.text.zh for s in q.statements] + [g.prompt.zh for g in q.groups]
+            texts += [q.unit_question.text.zh, q.unit_question.hint.zh, q.free_text.text.zh]
+            texts += [y.text.zh for y in q.yes_no]
+        if form.contract_rule:
+            texts += [form.contract_rule.question.zh, form.contract_rule.consequence.zh]
+    missing = [t for t in texts if _flat(t) not in seed]
+    assert missing == []
+
+
+def test_band_notes_agree_with_band_data(forms):
+    """The 注 line and the bands in data say the same thing (decision 1: shared points go up)."""
+    for form_id, top, middle in (("3-1", 100, 80), ("3-2", 80, 60), ("4-2", 80, 60), ("4-3", 80, 60)):
+        mins = [b.min for b in forms[form_id].bands]
+        assert mins == [top, middle, 0]
+        assert f"{middle}-{top}分为合格" in "".join(n.zh for n in forms[form_id].notes)
+
+
+MINIMAL = """
+id = "9-9"
+version = 1
+kind = "scored"
+title = "测试表"
+short_title = "测试表"
+filled_by = "office"
+subject = "appointment"
+total = 10
+[[bands]]
+min = 6
+label = "合格"
+[[bands]]
+min = 0
+label = "不合格"
+[[parts]]
+id = "p"
+label = "部分"
+max = 10
+  [[parts.sections]]
+  id = "s"
+  title = "节"
+  max = 10
+    [[parts.sections.items]]
+    id = "a"
+    text = "甲"
+    max = 4
+    [[parts.sections.items]]
+    id = "b"
+    text = "乙"
+    max = 6
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "9-9.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_minimal_form_loads(tmp_path):
+    form = load_form(_write(tmp_path, MINIMAL))
+    assert form.total == 10 and [i.id for i in form.items] == ["a", "b"]
+
+
+@pytest.mark.parametrize("change, words", [
+    (('max = 6\n', 'max = 7\n'), ["9-9.toml", "item", "section s", "11"]),
+    (('id = "b"', 'id = "a"'), ["9-9.toml", "item a", "twice"]),
+    (('min = 0\n', 'min = 1\n'), ["9-9.toml", "gap"]),
+    (('total = 10', 'total = 12'), ["9-9.toml", "parts add up to 10"]),
+    (('max = 4\n', 'max = 4.25\n'), ["9-9.toml", "item a", "one decimal"]),
+    (('kind = "scored"', 'kind = "graded"'), ["9-9.toml", "kind"]),
+])
+def test_broken_definition_refused_with_file_and_place(tmp_path, change, words):
+    old, new = change
+    assert old in MINIMAL
+    with pytest.raises(FormDefinitionError) as info:
+        load_form(_write(tmp_path, MINIMAL.replace(old, new, 1)))
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_file_name_must_match_form_id(tmp_path):
+    with pytest.raises(FormDefinitionError, match="8-8.toml"):
+        load_form(_write(tmp_path, MINIMAL, "8-8.toml"))
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    with pytest.raises(FormDefinitionError, match="9-9.toml"):
+        load_form(_write(tmp_path, MINIMAL + "\n[[[broken"))
+
+
+def test_project_forms_folder_validates():
+    forms = load_forms(forms_dir().glob("*.toml"))
+    assert all(f.source.endswith(".toml") for f in forms.values())
+
+
+def test_parse_form_without_file():
+    import tomllib
+    form = parse_form(tomllib.loads(MINIMAL), "inline")
+    assert form.item("b").max == Decimal(6)
