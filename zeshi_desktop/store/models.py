@@ -239,3 +239,20 @@ class ImportedPackage(Base):
     kind: Mapped[str] = mapped_column(String(32))
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class PrintedSheet(Base):
+    """A final sheet (or a reviewer's 3-2 matrix) as it was printed, under its verification code.
+
+    The code alone tells whether a stored sheet still matches its paper; the
+    content kept here tells *which* items changed since (``zeshi verify``).
+    """
+
+    __tablename__ = "printed_sheets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), index=True)
+    form_id: Mapped[str] = mapped_column(String(8))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    printed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,240 @@
+"""Hostile and malformed files: each refused with its own clear reason, the store left byte-for-byte as it was."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from zeshi_desktop.packages import safety
+from zeshi_desktop.services import package_export, roster, sheets
+from zeshi_desktop.services.package_import import PackageImportRefused, import_package
+from zeshi_desktop.store.database import Database
+
+from .excel import cell_of
+
+
+@pytest.fixture
+def package(demo_db: Database, demo_year: int, tmp_path: Path) -> Path:
+    """A street → district package of two units, every sheet filled and finalised."""
+    path = tmp_path / "street.xlsx"
+    with demo_db.read() as s:
+        package_export.export_package(s, "street-district", demo_year, path, units=["DC-U01", "DC-U02"])
+    return path
+
+
+def _refused(db: Database, path: Path, digest: Callable[[Database], str], **options: object) -> PackageImportRefused:
+    before = digest(db)
+    with pytest.raises(PackageImportRefused) as refused:
+        with db.write() as s:
+            import_package(s, path, **options)  # type: ignore[arg-type]
+    assert digest(db) == before
+    return refused.value
+
+
+def _patch_central_directory(path: Path, entry: str, offset: int, fmt: str, value: int) -> None:
+    """Overwrite one field of an entry's central-directory header (what zip readers list)."""
+    data = bytearray(path.read_bytes())
+    name = entry.encode()
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46:pos + 46 + name_len] == name:
+            struct.pack_into(fmt, data, pos + offset, value)
+            path.write_bytes(bytes(data))
+            return
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    raise AssertionError(f"{entry} not in {path}")
+
+
+def test_declared_sizes_of_a_zip_bomb(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    _patch_central_directory(package, "xl/worksheets/sheet1.xml", 24, "<I", 0xFFFFFFF0)
+    assert "压缩炸弹" in _refused(demo_db, package, digest).zh
+
+
+def test_sum_of_declared_sizes(package: Path, demo_db: Database, digest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    limits = safety.Limits(uncompressed_bytes=10_000, ratio=10_000)
+    with pytest.raises(safety.PackageRefused, match="解压后总大小"):
+        safety.precheck_zip(package, limits)
+
+
+def test_macros_are_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(package, "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
+    assert "含宏" in _refused(demo_db, package, digest).zh
+
+
+def test_encrypted_entries_are_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    _patch_central_directory(package, "xl/workbook.xml", 8, "<H", 0x0001)
+    assert "加密" in _refused(demo_db, package, digest).zh
+
+
+def test_not_a_zip_at_all(tmp_path: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "encrypted.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)  # how a password-protected xlsx starts
+    assert "不是 .xlsx" in _refused(demo_db, path, digest).zh
+
+
+def test_too_many_rows(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["3-1"]
+    for r in range(200, 200 + safety.MAX_ROWS_PER_SHEET + 1):
+        ws.cell(row=r, column=2, value=1)
+    wb.save(package)
+    assert "行数超过" in _refused(demo_db, package, digest).zh
+
+
+def test_a_wrong_dimension_drops_no_rows(package: Path, tmp_path: Path, db: Database) -> None:
+    """The sheet says it is A1:A1; every row must still be read (else the hash would not match)."""
+    patched = tmp_path / "dimension.xlsx"
+    with zipfile.ZipFile(package) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
+        changed = 0
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                text = data.decode()
+                start = text.find("<dimension ref=\"")
+                if start != -1:
+                    end = text.find("\"", start + 16)
+                    text = text[:start + 16] + "A1:A1" + text[end:]
+                    changed += 1
+                else:
+                    text = text.replace("<sheetViews>", "<dimension ref=\"A1:A1\"/><sheetViews>", 1)
+                    changed += 1
+                data = text.encode()
+            dst.writestr(info, data)
+    assert changed
+    with db.write() as s:
+        report = import_package(s, patched)
+    assert report.count("added") == 4 and not report.edited_outside
+    with db.read() as s:
+        assert all(v.is_final and v.totals.complete for v in sheets.sheets(s, 2025, "3-1"))  # type: ignore[union-attr]
+
+
+def test_a_formula_in_a_score_cell_is_refused_not_evaluated(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["3-1"]
+    where = cell_of(ws, "DC-U01/P001", "planning_coordination")
+    ws[where] = "=5+5"
+    wb.save(package)
+    refused = _refused(demo_db, package, digest)
+    assert [p.where for p in refused.problems] == [f"3-1!{where}"]
+    assert "不接受公式" in refused.problems[0].zh
+
+
+def test_a_merged_cell_is_named(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["3-1"]
+    first = cell_of(ws, "DC-U01/P001", "planning_coordination")
+    second = cell_of(ws, "DC-U02/P002", "planning_coordination")
+    ws.merge_cells(f"{first}:{second}")
+    wb.save(package)
+    refused = _refused(demo_db, package, digest)
+    assert f"3-1!{second}" in {p.where for p in refused.problems}
+    assert all("合并单元格" in p.zh for p in refused.problems)
+
+
+def test_bad_values_are_all_named_at_once(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["3-1"]
+    bad = {("DC-U01/P001", "planning_coordination"): 11, ("DC-U01/P001", "basic_contract"): "9O",
+           ("DC-U02/P002", "basic_training"): 101, ("DC-U02/P002", "basic_attitude"): -5,
+           ("DC-U02/P002", "basic_contract"): None}
+    where = {k: cell_of(ws, *k) for k in bad}
+    for key, value in bad.items():
+        ws[where[key]] = value
+    ws[cell_of(ws, "DC-U01/P001", "basic_training")] = "　２ "   # full-width digit and spaces: fine
+    wb.save(package)
+    refused = _refused(demo_db, package, digest)
+    messages = {p.where: p.zh for p in refused.problems}
+    assert set(messages) == {f"3-1!{c}" for c in where.values()}
+    first = where[("DC-U01/P001", "planning_coordination")]
+    assert f"3-1!{first}: 11 超过单项满分 10 (助力规划统筹)" in refused.zh
+    assert "“9O”不是数字" in messages[f"3-1!{where[('DC-U01/P001', 'basic_contract')]}"]
+    assert "-5 不能为负数" in messages[f"3-1!{where[('DC-U02/P002', 'basic_attitude')]}"]
+    assert "不能留空" in messages[f"3-1!{where[('DC-U02/P002', 'basic_contract')]}"]
+
+
+def test_missing_manifest(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    del wb["manifest"]
+    wb.save(package)
+    assert "缺少清单" in _refused(demo_db, package, digest).zh
+
+
+def test_wrong_year(package: Path, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
+    other = Database.open(tmp_path / "2024.sqlite3")
+    with other.write() as s:
+        roster.ensure_year(s, 2024)
+    refused = _refused(other, package, digest)
+    assert "年度 2025" in refused.zh and "2024" in refused.zh
+    other.dispose()
+
+
+def test_year_option_disagrees(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    assert "--year" in _refused(demo_db, package, digest, year=2026).zh
+
+
+def test_wrong_district(package: Path, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
+    other = Database.open(tmp_path / "yq.sqlite3")
+    with other.write() as s:
+        roster.add_district(s, "延庆区", "生态涵养区", code="YQ")
+        roster.ensure_year(s, 2025)
+    assert "本库没有该区" in _refused(other, package, digest).zh
+    other.dispose()
+
+
+def test_unknown_planner(demo_db: Database, demo_year: int, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
+    copy = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    with copy.write() as s:
+        unit = next(u.id for u in roster.units(s) if u.code == "DC-U01")
+        planner = roster.add_planner(s, "新来的责师", is_team=False, code="P999")
+        appointment = roster.appoint(s, demo_year, unit, planner)
+        sheet = sheets.open_sheet(s, "3-1", demo_year, appointment_id=appointment)
+        sheets.set_score(s, sheet.id, "basic_contract", "3")
+    path = tmp_path / "street.xlsx"
+    with copy.read() as s:
+        package_export.export_package(s, "street-district", demo_year, path, units=["DC-U01"])
+    copy.dispose()
+    refused = _refused(demo_db, path, digest)
+    assert any("本库没有责师 P999" in p.zh and p.sheet == "3-1" and p.cell for p in refused.problems)
+
+
+def test_unknown_form_version(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["manifest"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "blocks")
+    ws.cell(row=row, column=2).value = ws.cell(row=row, column=2).value.replace('"version": 1', '"version": 7')
+    wb.save(package)
+    assert "版本 7" in _refused(demo_db, package, digest).zh
+
+
+def test_tampered_content_fails_the_hash(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["3-1"]
+    ws[cell_of(ws, "DC-U01/P001", "basic_contract")] = 1   # a valid score, but not what was signed
+    wb.save(package)
+    assert "程序之外被修改" in _refused(demo_db, package, digest).zh
+
+
+def test_a_bad_signature_is_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["manifest"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "content_hash")
+    ws.cell(row=row, column=2).value = "0" * 64    # someone "fixes" the hash after editing
+    wb.save(package)
+    assert "签名无效" in _refused(demo_db, package, digest).zh
+
+
+def test_defusedxml_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl.xml
+
+    safety.require_defusedxml()
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    with pytest.raises(RuntimeError, match="defusedxml"):
+        safety.require_defusedxml()

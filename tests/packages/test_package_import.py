@@ -1,0 +1,207 @@
+"""Importing packages: preview, idempotence, conflicts, signatures, text safety, templates, atomic files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from zeshi_desktop.packages import atomic
+from zeshi_desktop.services import package_export, roster, sheets
+from zeshi_desktop.services.package_import import PackageImportRefused, import_package
+from zeshi_desktop.store.database import Database
+
+from .excel import cell_of
+
+YEAR = 2025
+
+
+def _export(db: Database, path: Path, kind: str = "street-district", **selectors: object) -> Path:
+    if kind == "street-district":
+        selectors.setdefault("units", ["DC-U01", "DC-U02"])
+    with db.read() as s:
+        package_export.export_package(s, kind, YEAR, path, **selectors)  # type: ignore[arg-type]
+    return path
+
+
+def _sheet(db: Database, form: str, unit: str) -> sheets.SheetView:
+    with db.read() as s:
+        app = next(a.id for a in roster.appointments(s, YEAR) if a.unit == unit)
+        return sheets.sheets(s, YEAR, form, appointment_id=app)[0]
+
+
+def test_import_into_an_empty_laptop_then_again_is_a_no_op(demo_db: Database, db: Database, tmp_path: Path,
+                                                           digest) -> None:  # type: ignore[no-untyped-def]
+    path = _export(demo_db, tmp_path / "p.xlsx")
+    with db.read() as s:
+        preview = import_package(s, path, dry_run=True)
+    assert (preview.count("added"), preview.written) == (4, False)
+    with db.write() as s:
+        first = import_package(s, path)
+    assert first.written and first.signer.status == "new"
+    assert _sheet(db, "3-1", "景山街道").scores == _sheet(demo_db, "3-1", "景山街道").scores
+    before = digest(db)
+    with db.write() as s:
+        second = import_package(s, path)
+    assert second.already_imported and not second.written and second.sheets == []
+    assert any("导入过" in w for w in second.warnings)
+    assert digest(db) == before
+    assert second.signer.status == "known" and second.signer.known_as == first.signer.name
+
+
+def test_a_changed_finalised_sheet_is_a_conflict_until_a_side_is_kept(demo_db: Database, demo_year: int,
+                                                                      tmp_path: Path) -> None:
+    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    target = _sheet(street, "3-1", "景山街道")
+    with street.write() as s:
+        sheets.unlock(s, target.id, "复核后更正", "街道")
+        sheets.set_score(s, target.id, "basic_contract", "1", "街道")
+        sheets.finalize(s, target.id, "街道")
+    path = _export(street, tmp_path / "p.xlsx")
+    street.dispose()
+    with demo_db.read() as s:
+        preview = import_package(s, path, dry_run=True)
+    conflicts = preview.conflicts
+    assert [c.key for c in conflicts] == ["3-1:DC-U02/P002"]
+    assert any(d.startswith("basic_contract:") and d.endswith("→ 1") for d in conflicts[0].details)
+    with pytest.raises(PackageImportRefused, match="--keep"):
+        with demo_db.write() as s:
+            import_package(s, path)
+    mine = _sheet(demo_db, "3-1", "景山街道").scores["basic_contract"]
+    with demo_db.write() as s:
+        import_package(s, path, keep={"3-1:DC-U02/P002": "mine"})
+    assert _sheet(demo_db, "3-1", "景山街道").scores["basic_contract"] == mine
+    with demo_db.read() as s:
+        log = sheets.audit_log(s, _sheet(demo_db, "3-1", "景山街道").id)
+    assert log[-1].action == "conflict" and "保留本机" in log[-1].reason
+
+
+def test_keep_theirs_overwrites_and_is_audited(demo_db: Database, tmp_path: Path) -> None:
+    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    target = _sheet(street, "3-1", "景山街道")
+    with street.write() as s:
+        sheets.unlock(s, target.id, "复核", "街道")
+        sheets.set_score(s, target.id, "basic_contract", "1", "街道")
+        sheets.finalize(s, target.id, "街道")
+    path = _export(street, tmp_path / "p.xlsx")
+    street.dispose()
+    with demo_db.write() as s:
+        report = import_package(s, path, keep_all="theirs", actor="区专班")
+    assert report.conflicts[0].keep == "theirs"
+    view = _sheet(demo_db, "3-1", "景山街道")
+    assert str(view.scores["basic_contract"]) == "1" and view.is_final
+    with demo_db.read() as s:
+        log = sheets.audit_log(s, view.id)
+    assert log[-1].action == "conflict" and "采用包内" in log[-1].reason and log[-1].actor == "区专班"
+
+
+def test_opened_and_saved_unchanged_by_a_spreadsheet_it_still_verifies(demo_db: Database, db: Database,
+                                                                       tmp_path: Path) -> None:
+    path = _export(demo_db, tmp_path / "p.xlsx")
+    original = path.read_bytes()
+    wb = load_workbook(path)
+    wb.save(path)
+    assert path.read_bytes() != original
+    with db.write() as s:
+        report = import_package(s, path)
+    assert report.written and not report.edited_outside and report.signer.status == "new"
+
+
+def test_a_new_key_for_a_known_sender_is_warned(demo_db: Database, db: Database, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _export(demo_db, tmp_path / "a.xlsx", signer_name="东城区专班")
+    with db.write() as s:
+        import_package(s, first)
+    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "new-laptop"))
+    second = _export(demo_db, tmp_path / "b.xlsx", signer_name="东城区专班")
+    with db.read() as s:
+        report = import_package(s, second, dry_run=True)
+    assert report.signer.status == "key_changed"
+    assert any("密钥已更换" in w for w in report.warnings)
+
+
+def test_risky_text_is_exported_as_text_and_comes_back_unchanged(demo_db: Database, db: Database,
+                                                                 tmp_path: Path) -> None:
+    risky = ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\t缩进", "\r回车", "\n换行"]
+    target = _sheet(demo_db, "3-1", "东华门街道")
+    with demo_db.write() as s:
+        sheets.unlock(s, target.id, "测试", "t")
+        sheets.set_remarks(s, target.id, risky[0], "t")
+        sheets.set_answers(s, target.id, {"header:office": risky[1]}, "t")
+        sheets.finalize(s, target.id, "t")
+    path = _export(demo_db, tmp_path / "p.xlsx")
+    wb = load_workbook(path)
+    ws = wb["3-1"]
+    remark = ws[cell_of(ws, "DC-U01/P001", "remarks")]
+    assert remark.data_type == "s" and remark.quotePrefix and remark.value == risky[0]
+    with db.write() as s:
+        import_package(s, path)
+    got = _sheet(db, "3-1", "东华门街道")
+    assert got.remarks == risky[0] and got.answers["header:office"] == risky[1]
+    for text in risky[2:]:   # each start character through a package, one at a time
+        with demo_db.write() as s:
+            sheets.unlock(s, target.id, "测试", "t")
+            sheets.set_remarks(s, target.id, text, "t")
+            sheets.finalize(s, target.id, "t")
+        path = _export(demo_db, tmp_path / "p.xlsx")
+        with db.write() as s:
+            import_package(s, path, keep_all="theirs")
+        assert _sheet(db, "3-1", "东华门街道").remarks == text
+
+
+def test_template_cells_protection_and_validation(demo_db: Database, tmp_path: Path, forms) -> None:  # type: ignore[no-untyped-def]
+    path = _export(demo_db, tmp_path / "t.xlsx", "reviewer-district", reviewer="DC-R1")
+    with demo_db.read() as s:
+        package_export.export_package(s, "reviewer-district", YEAR, path, reviewer="DC-R1", template=True)
+    wb = load_workbook(path)
+    ws = next(w for w in wb.worksheets if w.title.startswith("3-2"))
+    assert ws.protection.sheet
+    assert wb["manifest"].sheet_state == "hidden" and wb["manifest"].protection.sheet
+    item = forms["3-2"].items[0]
+    score = ws[cell_of(ws, "DC-U01/P001", item.id)]
+    assert score.protection.locked is False
+    assert ws["C4"].protection.locked is not False            # labels stay locked
+    validations = [dv for dv in ws.data_validations.dataValidation if score.coordinate in dv.sqref]
+    assert len(validations) == 1
+    dv = validations[0]
+    assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("decimal", "between", "0", str(item.max))
+    assert item.short in dv.prompt and str(item.max) in dv.prompt
+
+
+def test_a_filled_template_imports_like_a_package(demo_db: Database, tmp_path: Path, forms) -> None:  # type: ignore[no-untyped-def]
+    fresh = Database.open(tmp_path / "district.sqlite3")
+    path = tmp_path / "t.xlsx"
+    with demo_db.read() as s:   # the reviewer's template, filled below as Excel would
+        package_export.export_package(s, "reviewer-district", YEAR, path, reviewer="DC-R1", template=True)
+    wb = load_workbook(path)
+    ws = next(w for w in wb.worksheets if w.title.startswith("3-2"))
+    for item in forms["3-2"].items:
+        ws[cell_of(ws, "DC-U01/P001", item.id)] = int(item.max) - 1
+    ws[cell_of(ws, "DC-U01/P001", "status")] = "定稿"
+    wb.save(path)
+    with fresh.write() as s:
+        report = import_package(s, path)
+    assert not report.edited_outside
+    with fresh.read() as s:
+        app = next(a.id for a in roster.appointments(s, YEAR) if a.unit == "东华门街道")
+        view = sheets.sheets(s, YEAR, "3-2", appointment_id=app)[0]
+    expected = sum(int(i.max) - 1 for i in forms["3-2"].items)
+    assert view.totals is not None and view.totals.total == expected and view.is_final
+    fresh.dispose()
+
+
+def test_a_failed_write_leaves_no_half_file(tmp_path: Path) -> None:
+    target = tmp_path / "p.xlsx"
+    target.write_bytes(b"the previous package")
+
+    class Broken:
+        def save(self, handle) -> None:  # type: ignore[no-untyped-def]
+            handle.write(b"PK half a zip")
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        atomic.save_atomic(Broken(), target)
+    assert target.read_bytes() == b"the previous package"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.xlsx"]

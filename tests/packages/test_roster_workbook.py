@@ -1,0 +1,127 @@
+"""The roster workbook: a round trip keeps everything; bad cells are named; errors write nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from zeshi_desktop.services import roster, roster_io
+from zeshi_desktop.store.database import Database
+
+
+def _snapshot(db: Database, year: int) -> dict:
+    """The roster as the roster service's own views see it, without database ids."""
+    with db.read() as s:
+        def strip(view: object, *drop: str) -> dict:
+            d = asdict(view)  # type: ignore[arg-type]
+            for k in ("id", *drop):
+                d.pop(k, None)
+            return d
+
+        planners = []
+        for p in roster.planners(s):
+            d = strip(p)
+            d["members"] = [{k: v for k, v in m.items() if k != "id"} for m in d["members"]]
+            planners.append(d)
+        units = {u.id: u.code for u in roster.units(s)}
+        codes = {d.id: d.code for d in roster.districts(s)}
+        return {
+            "districts": [strip(d) for d in roster.districts(s)],
+            "units": [strip(u, "district_id") for u in roster.units(s)],
+            "planners": sorted(planners, key=lambda p: p["code"]),
+            "appointments": sorted((units[a.unit_id], a.planner, a.term_start, a.term_years, a.renewal,
+                                    a.contract_signed, a.fee_paid, a.fee_amount)
+                                   for a in roster.appointments(s, year)),
+            "reviewers": sorted((r.code, r.level, codes.get(r.district_id), r.name, r.organisation)
+                                for r in roster.reviewers(s, year)),
+        }
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_demo_roster_round_trips_into_an_empty_store(demo_db: Database, db: Database, demo_year: int,
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    with db.write() as s:
+        report = roster_io.import_roster(s, demo_year, path)
+    assert report.counts["区"].added == 4 and report.counts["聘任"].added == 15
+    assert _snapshot(db, demo_year) == _snapshot(demo_db, demo_year)
+    with db.write() as s:  # a second import changes nothing
+        again = roster_io.import_roster(s, demo_year, path)
+    assert all(c.added == 0 and c.changed == 0 for c in again.counts.values())
+
+
+def test_columns_and_sheets_are_the_documented_ones(demo_db: Database, demo_year: int, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["区", "责任单元", "责师", "团队成员", "聘任", "评审人"]
+    assert [c.value for c in wb["聘任"][1]] == ["责任单元编号", "责师编号", "聘期开始", "聘期年限", "续聘",
+                                               "合同已签", "经费已付", "经费（元）"]
+    assert {c.value for c in wb["责师"]["C"][1:]} <= {"是", "否"}
+
+
+def test_an_update_changes_the_matched_row(demo_db: Database, demo_year: int, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    wb["区"]["B2"] = "东城区（新）"
+    wb["区"].append(["XC", "西城区", "首都功能核心区"])
+    wb.save(path)
+    with demo_db.write() as s:
+        report = roster_io.import_roster(s, demo_year, path)
+    assert (report.counts["区"].added, report.counts["区"].changed) == (1, 1)
+    with demo_db.read() as s:
+        assert {d.name for d in roster.districts(s)} >= {"东城区（新）", "西城区"}
+
+
+def test_every_bad_cell_is_named_and_nothing_is_written(demo_db: Database, demo_year: int, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    wb["区"]["C3"] = "市中心"                 # unknown circle
+    wb["责任单元"]["B2"] = "ZZ"                # unknown district
+    wb["聘任"]["D4"] = "三"                    # not a number
+    wb["聘任"]["E5"] = "对"                    # not 是/否
+    wb["评审人"].append(["NEW-R", "区级", "", "某人", ""])  # district reviewer without district
+    wb["责师"]["B2"] = None                    # blank required name
+    wb.save(path)
+    with demo_db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _digest(demo_db.path)  # type: ignore[arg-type]
+    with pytest.raises(roster_io.RosterRefused) as refused:
+        with demo_db.write() as s:
+            roster_io.import_roster(s, demo_year, path)
+    where = {p.where for p in refused.value.problems}
+    assert {"区!C3", "责任单元!B2", "聘任!D4", "聘任!E5", "责师!B2"} <= where
+    assert any(p.sheet == "评审人" and p.cell.startswith("C") for p in refused.value.problems)
+    assert "“三”不是整数" in refused.value.zh
+    with demo_db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _digest(demo_db.path) == before  # type: ignore[arg-type]
+
+
+def test_cli_round_trip_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from zeshi_desktop.cli import main
+
+    src, dst, path = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3", tmp_path / "r.xlsx"
+    assert main(["--db", str(src), "demo"]) == 0
+    assert main(["--db", str(src), "roster", "export", str(path), "--year", "2025"]) == 0
+    assert main(["--db", str(dst), "--json", "roster", "import", str(path), "--year", "2025", "--dry-run"]) == 0
+    assert '"written": false' in capsys.readouterr().out
+    with Database.open(dst).read() as s:
+        assert roster.districts(s) == []
+    assert main(["--db", str(dst), "roster", "import", str(path), "--year", "2025"]) == 0
+    with Database.open(dst).read() as s:
+        assert len(roster.appointments(s, 2025)) == 15

@@ -1,0 +1,73 @@
+"""The app side of printing: painting the PDF onto a printer, the preview, the verify field."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from zeshi_desktop.gui import printing as gui_printing
+from zeshi_desktop.services import printing, sheets
+
+
+def test_paint_pdf_prints_every_page_in_its_orientation(demo_db, demo_year, tmp_path, qtbot):
+    with demo_db.write() as s:
+        did = sheets.sheets(s, demo_year, "4-2")[0].district_id
+        job = printing.print_all(s, printing.Selection(demo_year, district_id=did))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    document = gui_printing.load_pdf(job.pdf)
+    assert gui_printing.paint_pdf(printer, document) == job.pages
+    original = pypdf.PdfReader(io.BytesIO(job.pdf)).pages
+    printed = pypdf.PdfReader(str(out)).pages
+    assert len(printed) == job.pages
+    for a, b in zip(original, printed):
+        assert (a.mediabox.width > a.mediabox.height) == (b.mediabox.width > b.mediabox.height)
+
+
+def test_preview_has_a_save_as_pdf_action(demo_db, qtbot, monkeypatch, tmp_path):
+    job = printing.print_blank("5-1")
+    dialog = gui_printing.preview_dialog(None, job.pdf, "附件5-1")
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, QPrintPreviewDialog)
+    target = tmp_path / "问卷"
+    monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    save = [a for a in dialog.findChildren(gui_printing.QToolBar)[0].actions() if "PDF" in a.text()]
+    assert save
+    save[0].trigger()
+    assert (tmp_path / "问卷.pdf").read_bytes() == job.pdf
+
+
+def test_verify_dialog_shows_match_and_refusal(demo_db, demo_year, qtbot, tmp_path):
+    with demo_db.write() as s:
+        view = sheets.sheets(s, demo_year, "3-1", status="final")[0]
+        code = printing.print_sheet(s, view.id).codes[0]
+    dialog = gui_printing.VerifyDialog(None, demo_db)
+    qtbot.addWidget(dialog)
+    dialog.code.setText(code)
+    dialog.check.click()
+    assert dialog.result is not None and dialog.result.matches
+    assert code in dialog.details.toPlainText()
+    dialog.grab().save(str(tmp_path / "verify.png"))
+    dialog.code.setText("hello")
+    dialog.check.click()
+    assert dialog.result is None and "核验码" in dialog.status.text()
+
+
+def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qtbot, monkeypatch):
+    from sqlalchemy import func, select
+
+    from zeshi_desktop.gui.print_hooks import PrintRequest
+    from zeshi_desktop.store.models import PrintedSheet
+
+    shown = []
+    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append((pdf, title)))
+    with demo_db.read() as s:
+        view = sheets.sheets(s, demo_year, "4-2", status="final")[0]
+    gui_printing.open_print(None, demo_db, PrintRequest("sheet", "4-2", demo_year, sheet_id=view.id))
+    assert shown and shown[0][0].startswith(b"%PDF") and shown[0][1] == "附件4-2"
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(PrintedSheet)) == 1

@@ -1,0 +1,204 @@
+"""The city's dashboard: districts by 4-3 beside their 4-2 self score, the contract rule, the circles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from zeshi_desktop.services import analysis
+from zeshi_desktop.store.database import Database
+
+from .common import (
+    ALERT,
+    ALERT_BG,
+    BAR,
+    GOOD_BG,
+    SECOND,
+    Reader,
+    big,
+    chart_view,
+    fill,
+    horizontal_bars,
+    item,
+    note_label,
+    num,
+    number_item,
+    signed,
+    table_view,
+    title_label,
+    tr,
+)
+from .district import leaning_text
+
+
+def contract_text(signed_: bool | None) -> str:
+    return {True: tr("是"), False: tr("否"), None: tr("未答")}[signed_]
+
+
+class CityDashboard(QWidget):
+    """What the city review group projects: the district ranking and the planners by circle."""
+
+    def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
+        super().__init__(parent)
+        self.io = Reader(db, runner)
+        self.year = year
+        self.board: analysis.CityDashboard | None = None
+        self.circles: analysis.CircleResults | None = None
+        self._filled: set[int] = set()
+        root = QVBoxLayout(self)
+        root.setContentsMargins(8, 8, 8, 8)
+        root.addWidget(title_label(tr("市级评审看板"), self))
+        self.rule = note_label("", self)
+        big(self.rule, 1.0, True)
+        root.addWidget(self.rule)
+        self.tabs = QTabWidget(self)
+        big(self.tabs.tabBar(), 1.0, True)
+        root.addWidget(self.tabs, 1)
+        # districts
+        page = QWidget(self)
+        layout = QHBoxLayout(page)
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        self.district_model = QStandardItemModel(self)
+        self.district_view, _ = table_view(self.district_model, split)
+        split.addWidget(self.district_view)
+        self.district_chart = chart_view(split)
+        split.addWidget(self.district_chart)
+        self.district_chart.setMinimumWidth(300)
+        self.district_chart.setMaximumWidth(320)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([10_000, 320])   # the table takes what the chart leaves
+        layout.addWidget(split)
+        self.tabs.addTab(page, tr("各区排名（4-3 与 4-2）"))
+        # circles
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        self.circle_chart = chart_view(split)
+        split.addWidget(self.circle_chart)
+        self.circle_model = QStandardItemModel(self)
+        self.circle_view, _ = table_view(self.circle_model, split)
+        split.addWidget(self.circle_view)
+        split.setSizes([520, 830])
+        layout.addWidget(split, 2)
+        bar = QHBoxLayout()
+        bar.addWidget(big(QLabel(tr("各责任片区（按 3-3 总分）——圈层："), page)))
+        self.circle_filter = big(QComboBox(page))  # type: ignore[assignment]
+        bar.addWidget(self.circle_filter)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.planner_model = QStandardItemModel(self)
+        self.planner_view, self.planner_proxy = table_view(self.planner_model, page)
+        layout.addWidget(self.planner_view, 3)
+        self.circle_filter.currentIndexChanged.connect(self._circle_filter)
+        self.tabs.addTab(page, tr("圈层对比"))
+        # reviewers
+        page = QWidget(self)
+        layout = QHBoxLayout(page)
+        self.spread_model = QStandardItemModel(self)
+        self.spread_view, _ = table_view(self.spread_model, page)
+        self.offset_model = QStandardItemModel(self)
+        self.offset_view, _ = table_view(self.offset_model, page)
+        layout.addWidget(self.spread_view, 3)
+        layout.addWidget(self.offset_view, 2)
+        self.tabs.addTab(page, tr("市级评审人"))
+        self.tabs.currentChanged.connect(self._fill_tab)
+        self.refresh()
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def show_selection(self, selection: Any) -> None:
+        self.year = selection.year
+        self.refresh()
+
+    def on_changed(self, change: Any) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the district ranking again; the circle tab reads its (larger) data when shown."""
+        self.board = self.io.read(lambda s: analysis.city_dashboard(s, self.year, with_circles=False))
+        self.circles = None
+        self._filled = set()
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        if self.board is None or index in self._filled:
+            return
+        self._filled.add(index)
+        [self._fill_districts, self._fill_circles, self._fill_reviewers][index]()
+
+    def _fill_districts(self) -> None:
+        b = self.board
+        assert b is not None
+        if b.contract_question:
+            self.rule.setText(tr("{year} 年度 · 合同规则：“{q}”回答“否”的区不能评为“{band}”（标红）。")
+                              .format(year=b.year, q=b.contract_question.rstrip("：:"), band=b.excluded_band))
+            self.rule.setStyleSheet(f"color: {ALERT.name()}" if any(r.blocked_by_contracts for r in b.rows) else "")
+        rows = []
+        for r in b.rows:
+            bg = ALERT_BG if r.blocked_by_contracts else (GOOD_BG if r.eligible_excellent else None)
+            diff = r.city_score - r.self_score if r.city_score is not None and r.self_score is not None else None
+            eligible = tr("是") if r.eligible_excellent else (tr("否（合同）") if r.blocked_by_contracts
+                                                             else tr("否"))
+            rows.append([number_item(r.rank, background=bg) if r.rank else item("—", float("inf"), background=bg),
+                         item(r.district, background=bg), item(r.circle, background=bg),
+                         number_item(r.city_score, background=bg,
+                                     tooltip=tr("与自评之差：{d}").format(d=signed(diff))),
+                         number_item(r.self_score, background=bg),
+                         item(contract_text(r.contracts_signed), background=bg,
+                              foreground=ALERT if r.contracts_signed is not True else None),
+                         item(r.band.label.zh if r.band else "", background=bg),
+                         item(eligible, background=bg, foreground=ALERT if r.blocked_by_contracts else None,
+                              tooltip=tr("否：合同未全部签订") if r.blocked_by_contracts else "")])
+        fill(self.district_model, [tr("排名"), tr("区"), tr("圈层"), tr("市级评审 4-3"), tr("自评 4-2"),
+                                   tr("合同签订"), tr("等级"), tr("可评优秀")], rows)
+        self.district_model.horizontalHeaderItem(5).setToolTip(b.contract_question)
+        horizontal_bars(self.district_chart, tr("市级评审（4-3）与自评（4-2）"), [r.district for r in b.rows],
+                        [(tr("市级评审 4-3"), [float(r.city_score or 0) for r in b.rows], BAR),
+                         (tr("自评 4-2"), [float(r.self_score or 0) for r in b.rows], SECOND)],
+                        value_min=0, value_max=110, tick_interval=20, label_chars=8)
+
+    def _fill_circles(self) -> None:
+        self.circles = b = self.io.read(lambda s: analysis.circle_results(s, self.year))
+        bands = list(b.circles[0].bands) if b.circles else []
+        horizontal_bars(self.circle_chart, tr("各圈层责任片区平均总分（3-3）"), [c.circle for c in b.circles],
+                        [(tr("平均总分"), [float(c.mean_total or 0) for c in b.circles], BAR)],
+                        value_min=0, value_max=110, tick_interval=20, label_chars=8)
+        fill(self.circle_model, [tr("圈层"), tr("区"), tr("责任片区"), tr("平均"), tr("最低"), tr("最高"),
+                                 *bands, tr("推荐优秀")],
+             [[item(c.circle), number_item(c.districts), number_item(c.units), number_item(c.mean_total),
+               number_item(c.min_total), number_item(c.max_total), *(number_item(v) for v in c.bands.values()),
+               number_item(c.recommended)] for c in b.circles])
+        fill(self.planner_model, [tr("圈层"), tr("区"), tr("区内排名"), tr("责任片区"), tr("责任规划师"), tr("总分"),
+                                  tr("等级"), tr("推荐优秀")],
+             [[item(p.circle), item(p.district), number_item(p.row.rank), item(p.row.unit), item(p.row.planner),
+               number_item(p.row.total), item(p.row.band.label.zh if p.row.band else tr("未完成")),
+               item("★" if p.recommended else "")] for p in b.planners])
+        wanted = [tr("全部")] + [c.circle for c in b.circles]
+        if [self.circle_filter.itemText(i) for i in range(self.circle_filter.count())] != wanted:
+            self.circle_filter.blockSignals(True)
+            self.circle_filter.clear()
+            self.circle_filter.addItems(wanted)
+            self.circle_filter.blockSignals(False)
+        self._circle_filter()
+
+    def _fill_reviewers(self) -> None:
+        b = self.board
+        assert b is not None
+        fill(self.spread_model, [tr("区"), tr("人数"), tr("最低"), tr("最高"), tr("平均"), tr("标准差"), tr("离群评审人")],
+             [[item(s.label), number_item(len(s.spread.totals)), number_item(s.spread.min), number_item(s.spread.max),
+               number_item(s.spread.mean), number_item(s.spread.std),
+               item("；".join(f"{s.reviewer(o.reviewer)} {num(o.total)}" for o in s.spread.outliers),
+                    foreground=ALERT)] for s in b.spreads])
+        fill(self.offset_model, [tr("评审人"), tr("平均偏差"), tr("倾向")],
+             [[item(o.reviewer.name), number_item(o.offset.offset, text=signed(o.offset.offset)),
+               item(leaning_text(o.offset.leaning))] for o in b.offsets])
+
+    def _circle_filter(self) -> None:
+        index = self.circle_filter.currentIndex()
+        self.planner_proxy.set_column_filter(0, "" if index <= 0 else self.circle_filter.currentText())

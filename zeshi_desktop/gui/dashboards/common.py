@@ -1,0 +1,339 @@
+"""What every dashboard shares: translation, projector-sized fonts, sortable tables, QtCharts helpers.
+
+Dashboards are projected in a meeting room, so text is large (``BASE_POINTS``)
+and charts carry their numbers. Numbers stay ``Decimal`` in the services;
+here they become display text (``domain.scores.display``) plus a float kept
+under ``SORT_ROLE`` so that sorting a column sorts by value, not by text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.domain.scores import display
+from zeshi_desktop.store.database import Database
+
+CONTEXT = "dashboards"
+BASE_POINTS = 12          # readable from the back of a meeting room at 1366x768
+MAX_COLUMN = 230         # px; wider cells elide so that a table fits the window beside the tree
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+ALERT = QColor("#c0392b")
+ALERT_BG = QColor("#fde0dc")
+GOOD_BG = QColor("#e3f1e1")
+BAR = QColor("#2166ac")
+SECOND = QColor("#f4a582")
+LIKERT = (QColor("#1b7837"), QColor("#7fbf7b"), QColor("#bdbdbd"), QColor("#d6604d"), QColor("#8c510a"))
+T = TypeVar("T")
+
+
+def tr(text: str) -> str:
+    """Translate a dashboard string (source language: Chinese; context ``dashboards``)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def num(value: Decimal | None, places: int = 2) -> str:
+    return "—" if value is None else display(value, places)
+
+
+def signed(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return ("+" if value > 0 else "") + display(value)
+
+
+def percent(share: Decimal | float | None) -> str:
+    return "—" if share is None else f"{float(share) * 100:.1f}%"
+
+
+class Reader:
+    """Runs service queries in ``db.read()`` and writes in ``db.write()`` (or through the main window's runner)."""
+
+    def __init__(self, db: Database, runner: Any = None) -> None:
+        self.db = db
+        self.runner = runner
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self.db.read() as session:
+            return query(session)
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        if self.runner is not None:   # the main window's ActionRunner: tells the other views
+            from zeshi_desktop.gui.actions import Change
+            ok, result = self.runner.run(action, Change(roster=True, source=self))
+            if not ok:
+                raise RuntimeError(tr("操作被拒绝"))
+            return result  # type: ignore[return-value]
+        with self.db.write() as session:
+            return action(session)
+
+
+def big(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QWidget:
+    font = widget.font()
+    font.setPointSizeF(BASE_POINTS * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+def title_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    big(label, 1.35, True)
+    return label
+
+
+def note_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    big(label, 0.95)
+    return label
+
+
+# ------------------------------------------------------------------ tables
+
+def item(text: str, sort: float | str | None = None, *, key: object = None, align_right: bool = False,
+         background: QColor | None = None, foreground: QColor | None = None, tooltip: str = "") -> QStandardItem:
+    it = QStandardItem(text)   # not editable: every view has NoEditTriggers (setEditable per item is slow)
+    it.setData(sort if sort is not None else text, SORT_ROLE)
+    if key is not None:
+        it.setData(key, KEY_ROLE)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if background is not None:
+        it.setBackground(QBrush(background))
+    if foreground is not None:
+        it.setForeground(QBrush(foreground))
+    if tooltip:
+        it.setToolTip(tooltip)
+    return it
+
+
+def number_item(value: Decimal | int | None, text: str | None = None, **kw: Any) -> QStandardItem:
+    """A right-aligned number that sorts by value; a missing value sorts last."""
+    shown = text if text is not None else ("—" if value is None else
+                                           display(value) if isinstance(value, Decimal) else str(value))
+    return item(shown, float(value) if value is not None else float("-inf"), align_right=True, **kw)
+
+
+class SortProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``; filters on a text (any column) and an optional column value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._column: int | None = None
+        self._value = ""
+
+    def set_column_filter(self, column: int | None, value: str) -> None:
+        if hasattr(self, "beginFilterChange"):   # Qt >= 6.9: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self._column, self._value = column, value
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._column, self._value = column, value
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:  # noqa: N802 (Qt name)
+        if self._column is not None and self._value:
+            index = self.sourceModel().index(row, self._column, parent)
+            if str(self.sourceModel().data(index)) != self._value:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+def table_view(model: QStandardItemModel, parent: QWidget | None = None, *, sortable: bool = True
+               ) -> tuple[QTableView, SortProxy]:
+    proxy = SortProxy(parent)
+    proxy.setSourceModel(model)
+    model.setProperty("zeshi_proxy", proxy)   # fill() detaches it while refilling
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
+    view.setSortingEnabled(sortable)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    big(view)
+    big(view.horizontalHeader(), 0.95, True)
+    header = view.horizontalHeader()
+    # Columns are sized once per refill (``fill``): ResizeToContents would measure every cell on every layout.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setDefaultSectionSize(48)   # the stretched last column never grows past the view for nothing
+    model.setProperty("zeshi_view", view)
+    view.verticalHeader().setDefaultSectionSize(int(BASE_POINTS * 2.3))
+    return view, proxy
+
+
+_EMPTY: list[QStandardItemModel] = []
+
+
+def fill(model: QStandardItemModel, headers: Sequence[str], rows: Sequence[Sequence[QStandardItem]]) -> None:
+    """Replace a model's rows; the view sees one reset instead of one resize pass per appended row."""
+    proxy = model.property("zeshi_proxy")
+    if isinstance(proxy, QSortFilterProxyModel):
+        if not _EMPTY:
+            _EMPTY.append(QStandardItemModel())
+        proxy.setSourceModel(_EMPTY[0])
+    model.clear()
+    model.setHorizontalHeaderLabels(list(headers))
+    for row in rows:
+        model.appendRow(list(row))
+    if isinstance(proxy, QSortFilterProxyModel):
+        proxy.setSourceModel(model)
+    view = model.property("zeshi_view")
+    if isinstance(view, QTableView):
+        view.resizeColumnsToContents()
+        for column in range(model.columnCount() - 1):   # long names elide (full text in the tooltip)
+            if view.columnWidth(column) > MAX_COLUMN:
+                view.setColumnWidth(column, MAX_COLUMN)
+
+
+# ------------------------------------------------------------------ charts
+
+def chart_view(parent: QWidget | None = None) -> QChartView:
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)   # instant on refresh
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setFont(QFont(chart.legend().font().family(), BASE_POINTS - 1))
+    view = QChartView(chart, parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+def _title(chart: QChart, text: str) -> None:
+    font = chart.titleFont()
+    font.setPointSizeF(BASE_POINTS)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setTitle(text)
+
+
+def _axis_font(axis: Any, size: float = BASE_POINTS - 1.5) -> None:
+    font = axis.labelsFont()
+    font.setPointSizeF(size)
+    axis.setLabelsFont(font)
+
+
+def _reset(view: QChartView) -> QChart:
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    return chart
+
+
+def short(text: str, limit: int = 14) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def horizontal_bars(view: QChartView, title: str, labels: Sequence[str],
+                    sets: Sequence[tuple[str, Sequence[float], QColor]], *, value_min: float | None = None,
+                    value_max: float | None = None, label_chars: int = 14, show_values: bool = True,
+                    tick_interval: float | None = None) -> None:
+    """One bar (or a group of bars, one per set) per label; the first label on top."""
+    chart = _reset(view)
+    _title(chart, title)
+    series = QHorizontalBarSeries()
+    everything: list[float] = []
+    for name, values, colour in sets:
+        bar_set = QBarSet(name)
+        bar_set.append([round(float(v), 1) for v in reversed(values)])   # the table beside has the exact figure
+        bar_set.setColor(colour)
+        bar_set.setBorderColor(colour)
+        bar_set.setLabelColor(QColor("#202020"))
+        lf = bar_set.labelFont()
+        lf.setPointSizeF(BASE_POINTS - 2.5)
+        bar_set.setLabelFont(lf)
+        series.append(bar_set)
+        everything += [float(v) for v in values]
+    series.setLabelsVisible(show_values)
+    series.setLabelsFormat("@value")
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setLabelsPrecision(4)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([short(label, label_chars) for label in reversed(labels)])
+    _axis_font(categories)
+    values_axis = QValueAxis()
+    low = min(everything + [0.0])
+    high = max(everything + [1.0])
+    values_axis.setRange(value_min if value_min is not None else (low * 1.2 if low < 0 else 0.0),
+                         value_max if value_max is not None else high * 1.15)
+    if tick_interval is not None:
+        values_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        values_axis.setTickAnchor(0)
+        values_axis.setTickInterval(tick_interval)
+    else:
+        values_axis.applyNiceNumbers()
+    values_axis.setLabelFormat("%.0f")
+    _axis_font(values_axis)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    chart.legend().setVisible(len(sets) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+
+def stacked_bars(view: QChartView, title: str, labels: Sequence[str],
+                 sets: Sequence[tuple[str, Sequence[int], QColor]], *, label_chars: int = 18) -> None:
+    """Counts per option stacked in one bar per label (5-1 answers), with a legend."""
+    chart = _reset(view)
+    _title(chart, title)
+    series = QHorizontalStackedBarSeries()
+    for name, values, colour in sets:
+        bar_set = QBarSet(name)
+        bar_set.append([float(v) for v in reversed(values)])
+        bar_set.setColor(colour)
+        bar_set.setBorderColor(QColor("white"))
+        lf = bar_set.labelFont()
+        lf.setPointSizeF(BASE_POINTS - 3)
+        bar_set.setLabelFont(lf)
+        series.append(bar_set)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([short(label, label_chars) for label in reversed(labels)])
+    _axis_font(categories, BASE_POINTS - 2.5)
+    values_axis = QValueAxis()
+    total = max((sum(s[1][i] for s in sets) for i in range(len(labels))), default=1) or 1
+    values_axis.setRange(0, total)
+    values_axis.setTickType(QValueAxis.TickType.TicksDynamic)   # whole answers: 0, 5, 10 ... not 3.75
+    values_axis.setTickAnchor(0)
+    values_axis.setTickInterval(max(1, round(total / 5)))
+    values_axis.setLabelFormat("%.0f")
+    _axis_font(values_axis)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    chart.legend().setVisible(True)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

@@ -1,0 +1,133 @@
+"""The 5-1 summary: answers per statement as stacked bars, share agreeing, reasons, difficulties and suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from zeshi_desktop.services import dashboard, roster
+from zeshi_desktop.store.database import Database
+
+from .common import LIKERT, Reader, big, chart_view, fill, item, note_label, number_item, percent, stacked_bars, \
+    table_view, title_label, tr
+
+
+class QuestionnaireSummary(QWidget):
+    """How the planner teams rate the support they got, filtered by district and circle."""
+
+    def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
+        super().__init__(parent)
+        self.io = Reader(db, runner)
+        self.year = year
+        self.summary: dashboard.QuestionnaireSummary | None = None
+        root = QVBoxLayout(self)
+        root.setContentsMargins(8, 8, 8, 8)
+        top = QHBoxLayout()
+        top.addWidget(title_label(tr("调查问卷汇总（附件5-1）"), self))
+        top.addStretch(1)
+        top.addWidget(big(QLabel(tr("区："), self)))
+        self.district = big(QComboBox(self))  # type: ignore[assignment]
+        top.addWidget(self.district)
+        top.addWidget(big(QLabel(tr("圈层："), self)))
+        self.circle = big(QComboBox(self))  # type: ignore[assignment]
+        top.addWidget(self.circle)
+        root.addLayout(top)
+        self.count = note_label("", self)
+        big(self.count, 1.0, True)
+        root.addWidget(self.count)
+        self.tabs = QTabWidget(self)
+        big(self.tabs.tabBar(), 1.0, True)
+        root.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.chart = chart_view(split)
+        split.addWidget(self.chart)
+        self.share_model = QStandardItemModel(self)
+        self.share_view, _ = table_view(self.share_model, split)
+        split.addWidget(self.share_view)
+        self.share_view.setMinimumWidth(420)   # 观点 · 认可比例 · 回答 · 不同意, whole, inside the main window
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([900, 450])
+        self.tabs.addTab(split, tr("回答分布"))
+        self.reason_model = QStandardItemModel(self)
+        self.reason_view, _ = table_view(self.reason_model, self)
+        self.reason_view.setWordWrap(True)
+        self.tabs.addTab(self.reason_view, tr("不同意的理由"))
+        self.text_model = QStandardItemModel(self)
+        self.text_view, self.text_proxy = table_view(self.text_model, self)
+        self.text_view.setWordWrap(True)
+        self.tabs.addTab(self.text_view, tr("难点与建议"))
+        self.district.addItem(tr("全部"), None)
+        for d in self.io.read(roster.districts):
+            self.district.addItem(d.name, d.id)
+        self.circle.addItem(tr("全部"), None)
+        for c in roster.CIRCLES:
+            self.circle.addItem(c, c)
+        self.district.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.circle.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._filled: set[int] = set()
+        self.tabs.currentChanged.connect(self._fill_tab)
+        self.refresh()
+
+    def set_filters(self, district_id: int | None = None, circle: str | None = None) -> None:
+        for combo, value in ((self.district, district_id), (self.circle, circle)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+            combo.blockSignals(False)
+        self.refresh()
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def show_selection(self, selection: Any) -> None:
+        self.year = selection.year
+        self.refresh()
+
+    def on_changed(self, change: Any) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        did, circle = self.district.currentData(), self.circle.currentData()
+        self.summary = s = self.io.read(lambda session: dashboard.questionnaire_summary(session, self.year, did, circle))
+        yes_no = "；".join(tr("{q}：是 {yes}，否 {no}").format(q=y.text.split("、", 1)[-1], yes=y.yes, no=y.no)
+                          for y in s.yes_no)
+        self.count.setText(tr("{year} 年度 · 已定稿问卷 {n} 份 · {yn}").format(year=s.year, n=s.questionnaires, yn=yes_no))
+        self._filled = set()
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        """The visible tab now, the others when first shown (the suggestions list is long city-wide)."""
+        if self.summary is None or index in self._filled:
+            return
+        self._filled.add(index)
+        [self._fill_answers, self._fill_reasons, self._fill_texts][index]()
+
+    def _fill_answers(self) -> None:
+        s = self.summary
+        assert s is not None
+        labels = [st.label for st in s.statements]
+        stacked_bars(self.chart, tr("各观点的回答分布（份）"), labels,
+                     [(o, [st.summary.counts[o] for st in s.statements], LIKERT[i % len(LIKERT)])
+                      for i, o in enumerate(s.options)], label_chars=16)
+        fill(self.share_model, [tr("观点"), tr("认可比例"), tr("回答"), tr("不同意")],
+             [[item(st.label[:13] + ("…" if len(st.label) > 13 else ""), tooltip=f"{st.group}\n{st.text}"),
+               number_item(st.summary.agree_share, text=percent(st.summary.agree_share)),
+               number_item(st.summary.answered), number_item(st.summary.counts.get(s.reason_option, 0))]
+              for st in s.statements])
+
+    def _fill_reasons(self) -> None:
+        s = self.summary
+        assert s is not None
+        fill(self.reason_model, [tr("观点"), tr("不同意理由")],
+             [[item(st.label[:22] + ("…" if len(st.label) > 22 else ""), tooltip=f"{st.group}\n{st.text}"),
+               item(reason, tooltip=reason)] for st in s.statements for reason in st.summary.reasons])
+
+    def _fill_texts(self) -> None:
+        s = self.summary
+        assert s is not None
+        fill(self.text_model, [tr("区"), tr("责任单元"), tr("责任规划师"), tr("难点/建议")],
+             [[item(f.district), item(f.unit), item(f.planner), item(f.text, tooltip=f.text)] for f in s.free_texts])

@@ -1,0 +1,84 @@
+"""Modal questions in one place, so tests can answer them (monkeypatch these functions)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zeshi_desktop.services.sheets import AuditView
+
+from .i18n import tr
+
+
+def local_time(moment: datetime, seconds: bool = False) -> str:
+    """The store keeps naive UTC; people read their own clock."""
+    local = moment.replace(tzinfo=timezone.utc).astimezone() if moment.tzinfo is None else moment.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, tr("无法完成"), text)
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, tr("提示"), text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text, or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
+def action_name(action: str) -> str:
+    return {"finalize": tr("定稿"), "unlock": tr("解锁"), "change": tr("修改")}.get(action, action)
+
+
+class AuditDialog(QDialog):
+    """The audit log of one sheet: finalise, unlock (with reason) and every later change."""
+
+    def __init__(self, entries: list[AuditView], title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("审计记录") + " — " + title)
+        self.resize(820, 420)
+        layout = QVBoxLayout(self)
+        if not entries:
+            layout.addWidget(QLabel(tr("该评审表还没有审计记录（定稿、解锁及解锁后的修改会记录在此）。")))
+        self.table = QTableWidget(len(entries), 6, self)
+        self.table.setHorizontalHeaderLabels([tr("时间"), tr("操作人"), tr("操作"), tr("项目"), tr("原值 → 新值"),
+                                              tr("理由")])
+        for row, e in enumerate(entries):
+            values = [local_time(e.at, seconds=True), e.actor, action_name(e.action),
+                      e.item_id or "", f"{e.old or '—'} → {e.new or '—'}" if e.action == "change" else "",
+                      e.reason]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def show_audit(parent: QWidget | None, entries: list[AuditView], title: str) -> None:
+    AuditDialog(entries, title, parent).exec()

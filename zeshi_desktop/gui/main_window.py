@@ -1,0 +1,341 @@
+"""The main window: year, who is scoring, the roster tree, one tab per page.
+
+Pages are built the first time they are shown and load only when visible, so
+that starting and switching stay fast on a city-sized database. Actions go
+through the shared :class:`ActionRunner`, whose ``changed`` signal tells each
+page what to refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zeshi_desktop.services import roster
+from zeshi_desktop.store.database import Database
+
+from . import print_hooks
+from .actions import ActionRunner, Change
+from .i18n import lang, tr
+from .navigation import NavigationTree
+from .selection import Selection
+from .views import registry
+
+OFFICE = -1  # the reviewer combo's entry for the office / district task force
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PageHolder(QWidget):
+    """A tab's container: builds its page on first show."""
+
+    def __init__(self, spec: registry.ViewSpec, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.runner = runner
+        self.page: QWidget | None = None
+        self.shown: Selection | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.page is None:
+            self.page = self.spec.factory(self.runner)
+            self.layout().addWidget(self.page)
+            self.page.show()
+        return self.page
+
+    def show_selection(self, selection: Selection) -> None:
+        page = self.ensure()
+        if self.shown != selection and hasattr(page, "show_selection"):
+            page.show_selection(selection)
+        self.shown = selection
+
+
+class MainWindow(QMainWindow):
+    """The application window for one database."""
+
+    language_requested = Signal(str)
+    database_requested = Signal(str)
+
+    def __init__(self, db: Database, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings or QSettings()
+        self.runner = ActionRunner(db, self)
+        self.runner.refused.connect(self._show_refusal)
+        self.runner.changed.connect(self._on_changed)
+        self.setWindowTitle(tr("责师评审") + f" — {db.path or db.url}")
+        self.selection = Selection(year=date.today().year)
+        self._building = True
+
+        self.year_box = QComboBox(self)
+        self.reviewer_box = QComboBox(self)
+        self.reviewer_box.setMinimumContentsLength(34)
+        self.reviewer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        toolbar = QToolBar(tr("选择"), self)
+        toolbar.setObjectName("selection")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(tr("年度：")))
+        toolbar.addWidget(self.year_box)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(tr("评分人：")))
+        toolbar.addWidget(self.reviewer_box)
+        self.addToolBar(toolbar)
+
+        self.tree = NavigationTree(self.runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        registry.load_extensions()
+        self.holders: dict[str, PageHolder] = {}
+        for spec in registry.views():
+            self.add_page(spec)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 1100])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._build_menus()
+
+        self.year_box.currentIndexChanged.connect(self._year_changed)
+        self.reviewer_box.currentIndexChanged.connect(self._reviewer_changed)
+        self.tree.picked.connect(self._picked)
+        self.tabs.currentChanged.connect(lambda _i: self._show_current())
+        self._restore()
+        self._building = False
+        self._show_current()
+
+    # ------------------------------------------------------------ pages
+    def add_page(self, spec: registry.ViewSpec) -> PageHolder:
+        """Add a page by name (other modules call this or ``registry.register_view``)."""
+        holder = PageHolder(spec, self.runner, self.tabs)
+        holder.setObjectName(spec.name)
+        self.holders[spec.name] = holder
+        self.tabs.addTab(holder, spec.title())
+        return holder
+
+    def page_names(self) -> list[str]:
+        return list(self.holders)
+
+    def show_page(self, name: str) -> QWidget:
+        holder = self.holders[name]
+        self.tabs.setCurrentWidget(holder)
+        holder.show_selection(self.selection)
+        return holder.ensure()
+
+    def current_page(self) -> QWidget | None:
+        holder = self.tabs.currentWidget()
+        return holder.ensure() if isinstance(holder, PageHolder) else None
+
+    def _show_current(self) -> None:
+        if self._building:
+            return
+        holder = self.tabs.currentWidget()
+        if isinstance(holder, PageHolder):
+            holder.show_selection(self.selection)
+
+    # ------------------------------------------------------------ menus
+    def _action(self, menu, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+                ) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        self._action(file_menu, tr("打开数据库…"), self._open_database, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        undo = self.runner.undo_stack.createUndoAction(self, tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.runner.undo_stack.createRedoAction(self, tr("重做"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        print_menu = bar.addMenu(tr("打印(&P)"))
+        self._action(print_menu, tr("打印…"), self._print, QKeySequence.StandardKey.Print)
+        self._action(print_menu, tr("核验打印件…"), lambda: print_hooks.open_verify(self, self.db))
+        view_menu = bar.addMenu(tr("视图(&V)"))
+        for name, holder in self.holders.items():
+            self._action(view_menu, holder.spec.title(), lambda n=name: self.show_page(n))
+        lang_menu = bar.addMenu(tr("语言(&L)"))
+        self._action(lang_menu, "中文", lambda: self.language_requested.emit("zh"))
+        self._action(lang_menu, "English", lambda: self.language_requested.emit("en"))
+
+    def _print(self) -> None:
+        page = self.current_page()
+        request = page.print_request() if page is not None and hasattr(page, "print_request") else None
+        if request is None:
+            request = print_hooks.PrintRequest(self.tabs.currentWidget().objectName(), None, self.selection.year,
+                                               district_id=self.selection.district_id,
+                                               appointment_id=self.selection.appointment_id,
+                                               reviewer_id=self.selection.reviewer_id)
+        print_hooks.open_print(self, self.db, request)
+
+    def _open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+        path, _ = QFileDialog.getOpenFileName(self, tr("打开数据库"), str(self.db.path or ""),
+                                              tr("责师评审数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        if path:
+            self.database_requested.emit(path)
+
+    # ------------------------------------------------------------ selection
+    def _load_years(self, wanted: int | None) -> None:
+        years = self.runner.read(roster.years) or [date.today().year]
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(str(y), y)
+        year = wanted if wanted in years else years[-1]
+        self.year_box.setCurrentIndex(years.index(year))
+        self.year_box.blockSignals(False)
+        self.selection = self.selection.with_(year=year)
+
+    def _load_reviewers(self, wanted: int | None) -> None:
+        sel = self.selection
+        def query(session):  # type: ignore[no-untyped-def]
+            district = roster.reviewers(session, sel.year, "district", sel.district_id) if sel.district_id else []
+            return district, roster.reviewers(session, sel.year, "city")
+        district, city = self.runner.read(query)
+        box = self.reviewer_box
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(tr("街乡镇 / 区专班（3-1、4-1、4-2、5-1）"), OFFICE)
+        for r in district:
+            box.addItem(tr("区级评审组：{0}（{1}）").format(r.name, r.organisation), r.id)
+            box.setItemData(box.count() - 1, "district", LEVEL_ROLE)
+        for r in city:
+            box.addItem(tr("市级评审组：{0}（{1}）").format(r.name, r.organisation), r.id)
+            box.setItemData(box.count() - 1, "city", LEVEL_ROLE)
+        index = box.findData(wanted) if wanted is not None else 0
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)
+        self._set_reviewer_from_box()
+
+    def _set_reviewer_from_box(self) -> None:
+        data = self.reviewer_box.currentData()
+        reviewer_id = None if data in (None, OFFICE) else int(data)
+        actor = self.reviewer_box.currentText() if reviewer_id is not None else tr("街乡镇 / 区专班")
+        self.selection = self.selection.with_(reviewer_id=reviewer_id, actor=actor)
+
+    def _year_changed(self, _index: int) -> None:
+        self.selection = self.selection.with_(year=int(self.year_box.currentData()))
+        self.tree.load(self.selection.year)
+        self._load_reviewers(self.selection.reviewer_id)
+        self._show_current()
+
+    def _reviewer_changed(self, _index: int) -> None:
+        self._set_reviewer_from_box()
+        self._show_current()
+
+    def _picked(self, district_id: int | None, unit_id: int | None, appointment_id: int | None) -> None:
+        district_changed = district_id != self.selection.district_id
+        self.selection = self.selection.with_(district_id=district_id, unit_id=unit_id,
+                                              appointment_id=appointment_id)
+        if district_changed:
+            self._load_reviewers(self.selection.reviewer_id)
+        self._show_current()
+
+    def select(self, district_id: int | None = None, unit_id: int | None = None,
+               appointment_id: int | None = None, reviewer_id: int | None = None) -> None:
+        """Programmatic selection (tests, benchmark, restoring the last session)."""
+        self.tree.select(district_id, unit_id, appointment_id)
+        if reviewer_id is not None or self.reviewer_box.currentData() != OFFICE:
+            index = self.reviewer_box.findData(reviewer_id if reviewer_id is not None else OFFICE)
+            if index >= 0:
+                self.reviewer_box.setCurrentIndex(index)
+
+    def choose_reviewer(self, level: str | None) -> bool:
+        """Switch "who is scoring" to the first reviewer of ``level`` (None: the office)."""
+        box = self.reviewer_box
+        for index in range(box.count()):
+            if (level is None and box.itemData(index) == OFFICE) or box.itemData(index, LEVEL_ROLE) == level:
+                box.setCurrentIndex(index)
+                return True
+        return False
+
+    def _on_changed(self, change: Change) -> None:
+        if change.roster:
+            self.tree.load(self.selection.year)
+            self.tree.select(self.selection.district_id, self.selection.unit_id, self.selection.appointment_id)
+            self._load_reviewers(self.selection.reviewer_id)
+        self.statusBar().showMessage(tr("已保存"), 2000)
+
+    def _show_refusal(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        from . import dialogs
+        dialogs.show_error(self, text)
+
+    # ------------------------------------------------------------ settings
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        self._load_years(_int(s.value("selection/year")))
+        self.tree.load(self.selection.year)
+        found = self.tree.select(_int(s.value("selection/district")), _int(s.value("selection/unit")),
+                                 _int(s.value("selection/appointment")))
+        if not found:
+            self.tree.first_appointment()
+        item = self.tree.currentItem()
+        if item is not None:
+            self._picked(*item.data(0, Qt.ItemDataRole.UserRole + 2))
+        self._load_reviewers(_int(s.value("selection/reviewer")))
+        page = str(s.value("selection/page") or "")
+        if page in self.holders:
+            self.tabs.setCurrentWidget(self.holders[page])
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        sel = self.selection
+        s.setValue("selection/year", sel.year)
+        s.setValue("selection/district", sel.district_id if sel.district_id is not None else "")
+        s.setValue("selection/unit", sel.unit_id if sel.unit_id is not None else "")
+        s.setValue("selection/appointment", sel.appointment_id if sel.appointment_id is not None else "")
+        s.setValue("selection/reviewer", sel.reviewer_id if sel.reviewer_id is not None else "")
+        s.setValue("selection/page", self.tabs.currentWidget().objectName())
+        s.setValue("language", lang())
+        if self.db.path is not None:
+            s.setValue("database", str(self.db.path))
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # flush a half-typed remark / cell before leaving
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,44 @@
+"""Finding a sheet without creating it, and creating it with the first change.
+
+Browsing must not write: a sheet is looked up read-only, and only the first
+accepted value (or answer) creates it, in the same transaction as the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.services import sheets
+from zeshi_desktop.services.sheets import SheetView
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SheetKey:
+    """A sheet's natural key: form, year, subject and reviewer."""
+
+    form_id: str
+    year: int
+    appointment_id: int | None = None
+    district_id: int | None = None
+    reviewer_id: int | None = None
+
+    def find(self, session: Session) -> SheetView | None:
+        sheet_id = sheets.find_sheet_id(session, self.form_id, self.year, appointment_id=self.appointment_id,
+                                        district_id=self.district_id, reviewer_id=self.reviewer_id)
+        return None if sheet_id is None else sheets.view(session, sheet_id)
+
+    def ensure(self, session: Session) -> int:
+        return sheets.open_sheet(session, self.form_id, self.year, appointment_id=self.appointment_id,
+                                 district_id=self.district_id, reviewer_id=self.reviewer_id).id
+
+    def then(self, change: Callable[[Session, int], T]) -> Callable[[Session], T]:
+        """An action that opens (or creates) the sheet, then applies ``change`` to it."""
+        def action(session: Session) -> T:
+            return change(session, self.ensure(session))
+        return action

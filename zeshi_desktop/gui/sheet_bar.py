@@ -1,0 +1,99 @@
+"""The strip under a sheet: its status, 定稿, 解锁…, 审计记录 and 打印…."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from zeshi_desktop.services import sheets
+from zeshi_desktop.services.sheets import SheetView
+
+from . import dialogs
+from .actions import ActionRunner, Change
+from .i18n import tr
+
+
+class SheetBar(QWidget):
+    """Lifecycle buttons for the sheet a view shows; the view says which one it is."""
+
+    def __init__(self, runner: ActionRunner, title: Callable[[], str], actor: Callable[[], str],
+                 on_print: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.title = title
+        self.actor = actor
+        self.sheet: SheetView | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.status = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.finalize_button = QPushButton(tr("定稿"), self)
+        self.unlock_button = QPushButton(tr("解锁…"), self)
+        self.audit_button = QPushButton(tr("审计记录"), self)
+        self.print_button = QPushButton(tr("打印…"), self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message, 1)
+        for button in (self.finalize_button, self.unlock_button, self.audit_button, self.print_button):
+            layout.addWidget(button)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.audit_button.clicked.connect(self.show_audit)
+        if on_print is not None:
+            self.print_button.clicked.connect(on_print)
+        else:
+            self.print_button.hide()
+        self.show_sheet(None)
+
+    def show_sheet(self, sheet: SheetView | None, editable_subject: bool = True) -> None:
+        self.sheet = sheet
+        final = sheet is not None and sheet.is_final
+        if sheet is None:
+            self.status.setText(tr("状态：未填写") if editable_subject else "")
+        elif final:
+            when = dialogs.local_time(sheet.finalized_at) if sheet.finalized_at else ""
+            self.status.setText(tr("状态：已定稿（锁定）") + f"  {when}")
+        elif sheet.reopened_reason:
+            self.status.setText(tr("状态：已解锁，修改将记入审计记录"))
+        else:
+            self.status.setText(tr("状态：草稿（每项输入即已保存）"))
+        self.status.setStyleSheet("color: #1b5e20; font-weight: bold;" if final else "")
+        self.finalize_button.setEnabled(sheet is not None and not final)
+        self.unlock_button.setEnabled(final)
+        self.audit_button.setEnabled(sheet is not None)
+        self.message.clear()
+
+    def finalize(self) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            return
+        problems = self.runner.read(lambda s: sheets.problems(s, sheet.id))
+        if problems:
+            self.message.setText(tr("不能定稿：") + "；".join(problems[:3]) + ("……" if len(problems) > 3 else ""))
+            return
+        if not dialogs.confirm(self, tr("定稿"), tr("定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？")
+                               .format(self.title())):
+            return
+        actor = self.actor()
+        self.runner.run(lambda s: sheets.finalize(s, sheet.id, actor), Change(sheets=frozenset({sheet.id})),
+                        self.message.setText)
+
+    def unlock(self) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            return
+        reason = dialogs.ask_text(self, tr("解锁"), tr("解锁理由（将记入审计记录）："))
+        if reason is None:
+            return
+        actor = self.actor()
+        self.runner.run(lambda s: sheets.unlock(s, sheet.id, reason, actor), Change(sheets=frozenset({sheet.id})),
+                        self.message.setText)
+
+    def show_audit(self) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            return
+        entries = self.runner.read(lambda s: sheets.audit_log(s, sheet.id))
+        dialogs.show_audit(self, entries, self.title())

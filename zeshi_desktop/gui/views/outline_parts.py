@@ -1,0 +1,151 @@
+"""Widgets of the 4-1 editor: a text with a live character count, a case with pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zeshi_desktop.domain.forms import OutlineSection
+from zeshi_desktop.services.summary import PictureView
+
+from ..i18n import tr
+
+
+def char_count(text: str) -> int:
+    """Characters as a Chinese word limit counts them: everything but white space."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+class CountedText(QWidget):
+    """A text box saved after a pause, with its count against the section's limits."""
+
+    def __init__(self, section: OutlineSection, save: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self._save = save
+        self._stored = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setMinimumHeight(90)
+        self.edit.setMaximumHeight(150)
+        self.count = QLabel(self)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.count)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(800)
+        self.timer.timeout.connect(self.flush)
+        self.edit.textChanged.connect(self._typed)
+
+    def set_stored(self, text: str, read_only: bool) -> None:
+        self._stored = text
+        self.edit.blockSignals(True)
+        if self.edit.toPlainText() != text:
+            self.edit.setPlainText(text)
+        self.edit.blockSignals(False)
+        self.edit.setReadOnly(read_only)
+        self._update_count()
+
+    def _typed(self) -> None:
+        self._update_count()
+        self.timer.start()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        text = self.edit.toPlainText()
+        if text != self._stored:
+            self._stored = text
+            self._save(text)
+
+    def _update_count(self) -> None:
+        n = char_count(self.edit.toPlainText())
+        low, high = self.section.min_chars, self.section.max_chars
+        if high is not None and low is not None:
+            text = tr("{0} 字（要求 {1}–{2} 字）").format(n, low, high)
+        elif high is not None:
+            text = tr("{0} / {1} 字").format(n, high)
+        else:
+            text = tr("{0} 字").format(n)
+        bad = (high is not None and n > high) or (low is not None and 0 < n < low)
+        if bad:
+            text += tr("  超出字数要求") if high is not None and n > high else tr("  不足字数要求")
+        self.count.setText(text)
+        self.count.setStyleSheet("color: #b00020; font-weight: bold;" if bad else "color: #555;")
+
+
+class CaseBox(QWidget):
+    """One 优秀案例: title, text, pictures."""
+
+    def __init__(self, number: int, section: OutlineSection, save_title: Callable[[str], None],
+                 save_text: Callable[[str], None], add_picture: Callable[[], None],
+                 remove_picture: Callable[[int], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 0, 8)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("案例 {0}：").format(number), self))
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(tr("案例标题"))
+        self.title.editingFinished.connect(lambda: save_title(self.title.text()))
+        row.addWidget(self.title, 1)
+        layout.addLayout(row)
+        self.text = CountedText(section, save_text, self)
+        layout.addWidget(self.text)
+        self.pictures_row = QHBoxLayout()
+        self.add_button = QPushButton(tr("添加图片…"), self)
+        self.add_button.clicked.connect(add_picture)
+        self._remove = remove_picture
+        self.pictures_row.addWidget(self.add_button)
+        self.pictures_row.addStretch(1)
+        layout.addLayout(self.pictures_row)
+        self._thumbs: list[QWidget] = []
+
+    def show_pictures(self, pictures: list[PictureView], read_only: bool) -> None:
+        for thumb in self._thumbs:
+            thumb.deleteLater()
+        self._thumbs = []
+        for pic in pictures:
+            box = QWidget(self)
+            col = QVBoxLayout(box)
+            col.setContentsMargins(0, 0, 0, 0)
+            image = QLabel(box)
+            pixmap = QPixmap()
+            pixmap.loadFromData(QByteArray(pic.data))
+            image.setPixmap(pixmap.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+            image.setToolTip(pic.name)
+            col.addWidget(image)
+            remove = QPushButton(tr("移除"), box)
+            remove.setEnabled(not read_only)
+            remove.clicked.connect(lambda _c=False, i=pic.id: self._remove(i))
+            col.addWidget(remove)
+            self.pictures_row.insertWidget(self.pictures_row.count() - 2, box)
+            self._thumbs.append(box)
+        self.add_button.setEnabled(not read_only)
+
+
+def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    table.setFixedHeight(min(320, 32 + 30 * max(1, len(rows))))

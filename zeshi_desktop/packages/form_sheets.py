@@ -1,0 +1,329 @@
+"""One form block as a worksheet people can read, and back.
+
+Upright annexes (3-1, 4-2, 4-3, 5-1, 4-1) keep their paper layout: the items
+run down the sheet with their section and maximum, one column per subject
+(planner or district). The 3-2 matrix keeps its own: one row per planner, one
+column per item. A hidden row and column carry the keys (item ids, subject
+codes), so the reader never depends on where a person moved the labels.
+Templates unlock only the fill-in cells, protect the sheet, and give each
+score cell Excel's data validation (a decimal from 0 to the item's maximum)
+with an input message naming the item and its maximum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
+
+from .cells import read_cell, write_text
+from .errors import CellProblem
+from .grid import Grid
+from .model import STATUS_FIELD, FieldSpec, FormBlock, Subject
+
+KEY_MARK = "#keys"
+FIRST_VALUE_COL = 5        # column E: A keys (hidden), B group / 序号, C label, D maximum
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+FILL_IN = PatternFill("solid", fgColor="FFF8DC")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass
+class BlockRead:
+    block: FormBlock
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)   # (subject key, field key) → "F12"
+    subject_cells: dict[str, str] = field(default_factory=dict)        # subject key → its key cell
+
+
+# ---------------------------------------------------------------- writing
+
+def _put(ws: Worksheet, row: int, col: int, spec: FieldSpec, stored: str) -> None:
+    cell = ws.cell(row=row, column=col)
+    if stored == "":
+        return
+    if spec.kind == "score":
+        value = Decimal(stored)
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    elif spec.kind == "choice":
+        write_text(cell, spec.text_of(stored))
+    else:
+        write_text(cell, stored)
+
+
+def _validation(spec: FieldSpec) -> DataValidation | None:
+    if spec.kind == "score" and spec.item is not None:
+        short, maximum = spec.item.short, display(spec.item.max)
+        return DataValidation(type="decimal", operator="between", formula1="0", formula2=maximum, allow_blank=True,
+                              showInputMessage=True, promptTitle=short[:32],
+                              prompt=f"{short}：0 至 {maximum} 分，最多一位小数"[:255],
+                              showErrorMessage=True, errorTitle="分数超出范围"[:32],
+                              error=f"{short} 的分数应在 0 至 {maximum} 之间"[:255])
+    if spec.kind == "choice":
+        options = ",".join(t for t, _ in spec.options)
+        return DataValidation(type="list", formula1=f'"{options}"', allow_blank=True, showInputMessage=True,
+                              promptTitle=spec.label[:32], prompt=f"请选择：{options}"[:255])
+    return None
+
+
+def write_block(wb: Workbook, block: FormBlock, template: bool) -> None:
+    ws = wb.create_sheet(block.title)
+    write_text(ws.cell(row=1, column=2), block.heading)
+    ws.cell(row=1, column=2).font = TITLE
+    if block.reviewer_line:
+        write_text(ws.cell(row=2, column=2), block.reviewer_line)
+    if block.orientation == "matrix":
+        _write_matrix(ws, block, template)
+    else:
+        _write_vertical(ws, block, template)
+    ws.column_dimensions["A"].hidden = True
+    if template:
+        ws.protection.sheet = True
+        ws.protection.formatCells = False
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+
+
+def _fill_in(cell, template: bool) -> None:  # type: ignore[no-untyped-def]
+    if template:
+        cell.protection = Protection(locked=False)
+        cell.fill = FILL_IN
+
+
+def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
+    headers = block.subject_headers or ("",)
+    for i, header in enumerate(headers):
+        r = 3 + i
+        ws.cell(row=r, column=3, value=header).font = BOLD
+        for j, subject in enumerate(block.subjects):
+            label = subject.labels[i] if i < len(subject.labels) else ""
+            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
+            write_text(c, label)
+            c.font, c.alignment = BOLD, WRAP
+    ws.cell(row=3, column=2, value="分组").font = BOLD
+    ws.cell(row=3, column=4, value="满分").font = BOLD
+    key_row = 3 + len(headers)
+    ws.cell(row=key_row, column=1, value=KEY_MARK)
+    for j, subject in enumerate(block.subjects):
+        write_text(ws.cell(row=key_row, column=FIRST_VALUE_COL + j), subject.key)
+    ws.row_dimensions[key_row].hidden = True
+    last_col = FIRST_VALUE_COL + max(len(block.subjects), 1) - 1
+    score_rows: list[int] = []
+    previous_group = None
+    for i, spec in enumerate(block.fields):
+        r = key_row + 1 + i
+        write_text(ws.cell(row=r, column=1), spec.key)
+        if spec.group != previous_group:
+            write_text(ws.cell(row=r, column=2), spec.group)
+            previous_group = spec.group
+        write_text(ws.cell(row=r, column=3), spec.label)
+        ws.cell(row=r, column=2).alignment = ws.cell(row=r, column=3).alignment = WRAP
+        if spec.maximum is not None:
+            ws.cell(row=r, column=4, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
+                    else float(spec.maximum))
+            score_rows.append(r)
+        for j, subject in enumerate(block.subjects):
+            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
+            _put(ws, r, FIRST_VALUE_COL + j, spec, block.values.get(subject.key, {}).get(spec.key, ""))
+            _fill_in(c, template)
+            if spec.kind == "text":
+                c.alignment = WRAP
+        if template and block.subjects and (dv := _validation(spec)) is not None:
+            dv.add(f"{get_column_letter(FIRST_VALUE_COL)}{r}:{get_column_letter(last_col)}{r}")
+            ws.add_data_validation(dv)
+    if score_rows and block.total_label:
+        r = key_row + 1 + len(block.fields)
+        ws.cell(row=r, column=3, value=block.total_label).font = BOLD
+        for j in range(len(block.subjects)):
+            col = get_column_letter(FIRST_VALUE_COL + j)
+            ws.cell(row=r, column=FIRST_VALUE_COL + j, value=f"=SUM({col}{score_rows[0]}:{col}{score_rows[-1]})")
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 48
+    ws.column_dimensions["D"].width = 6
+    for j in range(len(block.subjects)):
+        ws.column_dimensions[get_column_letter(FIRST_VALUE_COL + j)].width = 16
+    ws.freeze_panes = ws.cell(row=key_row + 1, column=FIRST_VALUE_COL)
+
+
+def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
+    ws.cell(row=3, column=2, value="序号").font = BOLD
+    for i, header in enumerate(block.subject_headers[:2]):
+        ws.cell(row=3, column=3 + i, value=header).font = BOLD
+    key_row = 6
+    ws.cell(row=key_row, column=1, value=KEY_MARK)
+    ws.row_dimensions[key_row].hidden = True
+    score_cols: list[int] = []
+    previous_group = None
+    for j, spec in enumerate(block.fields):
+        col = FIRST_VALUE_COL + j
+        if spec.group != previous_group:
+            write_text(ws.cell(row=3, column=col), spec.group)
+            previous_group = spec.group
+        write_text(ws.cell(row=4, column=col), spec.label)
+        ws.cell(row=3, column=col).alignment = ws.cell(row=4, column=col).alignment = WRAP
+        if spec.maximum is not None:
+            ws.cell(row=5, column=col, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
+                    else float(spec.maximum))
+            score_cols.append(col)
+        write_text(ws.cell(row=key_row, column=col), spec.key)
+        ws.column_dimensions[get_column_letter(col)].width = 12
+    last_row = key_row + max(len(block.subjects), 1)
+    for i, subject in enumerate(block.subjects):
+        r = key_row + 1 + i
+        write_text(ws.cell(row=r, column=1), subject.key)
+        ws.cell(row=r, column=2, value=i + 1)
+        for k, label in enumerate(subject.labels[:2]):
+            write_text(ws.cell(row=r, column=3 + k), label)
+        for j, spec in enumerate(block.fields):
+            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
+            _put(ws, r, FIRST_VALUE_COL + j, spec, block.values.get(subject.key, {}).get(spec.key, ""))
+            _fill_in(c, template)
+    if template and block.subjects:
+        for j, spec in enumerate(block.fields):
+            if (dv := _validation(spec)) is not None:
+                col = get_column_letter(FIRST_VALUE_COL + j)
+                dv.add(f"{col}{key_row + 1}:{col}{last_row}")
+                ws.add_data_validation(dv)
+    if score_cols and block.total_label:
+        col = FIRST_VALUE_COL + len(block.fields)
+        ws.cell(row=4, column=col, value=block.total_label).font = BOLD
+        first, last = get_column_letter(score_cols[0]), get_column_letter(score_cols[-1])
+        for i in range(len(block.subjects)):
+            r = key_row + 1 + i
+            ws.cell(row=r, column=col, value=f"=SUM({first}{r}:{last}{r})")
+    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions["D"].width = 22
+    ws.freeze_panes = ws.cell(row=key_row + 1, column=FIRST_VALUE_COL)
+
+
+# ---------------------------------------------------------------- reading
+
+def _find_key_row(ws: Grid) -> int | None:
+    for r in range(1, min(ws.max_row, 60) + 1):
+        if read_cell(ws, r, 1).text == KEY_MARK:
+            return r
+    return None
+
+
+def _keys_along(ws: Grid, row: int | None, col: int | None) -> list[tuple[int, str]]:
+    """Non-blank keys along a row (``row`` given) or down a column (``col`` given), with their positions."""
+    out = []
+    if row is not None:
+        for c in range(FIRST_VALUE_COL, ws.max_column + 1):
+            text = read_cell(ws, row, c).text.strip()
+            if text:
+                out.append((c, text))
+    else:
+        assert col is not None
+        key_row = _find_key_row(ws) or 0
+        for r in range(key_row + 1, ws.max_row + 1):
+            text = read_cell(ws, r, col).text.strip()
+            if text:
+                out.append((r, text))
+    return out
+
+
+def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems: list[CellProblem]) -> BlockRead:
+    """The block's values, each checked against its field; every bad cell goes to ``problems``."""
+    title = ws.title
+    key_row = _find_key_row(ws)
+    result = BlockRead(FormBlock(meta.title, meta.form_id, meta.form_version, meta.heading, meta.orientation,
+                                 meta.subject_headers, [], [], {}, meta.reviewer, meta.reviewer_line,
+                                 meta.total_label))
+    if key_row is None:
+        problems.append(CellProblem(title, "A", "找不到隐藏的键行（#keys），工作表结构被改动", "key row (#keys) missing"))
+        return result
+    if meta.orientation == "matrix":
+        field_pos = _keys_along(ws, key_row, None)
+        subject_pos = _keys_along(ws, None, 1)
+    else:
+        subject_pos = _keys_along(ws, key_row, None)
+        field_pos = _keys_along(ws, None, 1)
+    specs: list[tuple[int, FieldSpec]] = []
+    for pos, key in field_pos:
+        spec = fields.get(key)
+        where = f"{get_column_letter(pos)}{key_row}" if meta.orientation == "matrix" else f"A{pos}"
+        if spec is None:
+            problems.append(CellProblem(title, where, f"未知的栏目 {key}", f"unknown field {key}"))
+            continue
+        specs.append((pos, spec))
+        result.block.fields.append(spec)
+    for pos, key in subject_pos:
+        if meta.orientation == "matrix":
+            labels = tuple(read_cell(ws, pos, c).text for c in (3, 4)[:len(meta.subject_headers)])
+            result.subject_cells[key] = f"C{pos}"
+        else:
+            labels = tuple(read_cell(ws, 3 + i, pos).text for i in range(len(meta.subject_headers)))
+            result.subject_cells[key] = f"{get_column_letter(pos)}3"
+        if key in result.block.values:
+            problems.append(CellProblem(title, result.subject_cells[key], f"重复的对象 {key}", f"repeated subject {key}"))
+            continue
+        result.block.subjects.append(Subject(key, labels))
+        values: dict[str, str] = {}
+        for fpos, spec in specs:
+            row, col = (pos, fpos) if meta.orientation == "matrix" else (fpos, pos)
+            coordinate = f"{get_column_letter(col)}{row}"
+            result.cells[(key, spec.key)] = coordinate
+            values[spec.key] = _checked(ws, row, col, spec, title, coordinate, problems)
+        _check_complete(values, specs, title, result.cells, key, problems)
+        result.block.values[key] = values
+    return result
+
+
+def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordinate: str,
+             problems: list[CellProblem]) -> str:
+    read = read_cell(ws, row, col)
+    label = spec.item.short if spec.item is not None else spec.label[:20]
+    if read.problem_zh:
+        problems.append(CellProblem(title, coordinate, f"{read.problem_zh} ({label})", f"{read.problem_en} ({label})"))
+        return ""
+    text = read.text
+    if spec.kind == "score":
+        from zeshi_desktop.domain.scores import normalise_text
+
+        if normalise_text(text) == "":
+            return ""
+        assert spec.item is not None
+        try:
+            return display(parse_score(spec.item, text), 1)
+        except ScoreRefused as exc:
+            problems.append(CellProblem(title, coordinate, exc.zh, exc.en))
+            return ""
+    if spec.kind == "choice":
+        text = text.strip(" \u3000")
+        if not text:
+            return ""
+        stored = spec.stored_of(text)
+        if stored is None:
+            allowed = "、".join(t for t, _ in spec.options)
+            problems.append(CellProblem(title, coordinate, f"“{text}”不在：{allowed} ({label})",
+                                        f"{text!r} is not one of {allowed} ({label})"))
+            return ""
+        return stored
+    return text
+
+
+def _check_complete(values: dict[str, str], specs: list[tuple[int, FieldSpec]], title: str,
+                    cells: dict[tuple[str, str], str], subject: str, problems: list[CellProblem]) -> None:
+    """A sheet marked 定稿 must be complete; a 不同意 needs its reason."""
+    final = values.get(STATUS_FIELD) == "final"
+    for _, spec in specs:
+        where = cells[(subject, spec.key)]
+        if final and spec.required and values.get(spec.key, "") == "" and not _had_problem(problems, title, where):
+            label = spec.item.short if spec.item is not None else spec.label[:20]
+            problems.append(CellProblem(title, where, f"定稿的评审表不能留空 ({label})",
+                                        f"required in a finalised sheet ({label})"))
+        if spec.reason_for and values.get(spec.reason_for) == spec.reason_option and not values.get(spec.key):
+            problems.append(CellProblem(title, where, f"选择“{spec.reason_option}”须填写理由",
+                                        f"a reason is required with {spec.reason_option!r}"))
+
+
+def _had_problem(problems: list[CellProblem], title: str, where: str) -> bool:
+    return any(p.sheet == title and p.cell == where for p in problems[-50:])

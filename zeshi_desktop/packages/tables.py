@@ -1,0 +1,107 @@
+"""Plain tables in a workbook: one header row of Chinese column names, then rows.
+
+The roster workbook and the roster part of every package are such tables.
+Columns are found by their header text, so a person who reorders columns in
+Excel does not break the import; every value read keeps its cell name so an
+error can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from .cells import read_cell, write_value
+from .errors import CellProblem
+from .grid import Grid
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    sheet: str
+    columns: tuple[Column, ...]
+    required: bool = True
+
+    def header(self, key: str) -> str:
+        return next(c.header for c in self.columns if c.key == key)
+
+
+@dataclass
+class TableRow:
+    """One data row: the text of each column and the cell it came from."""
+
+    sheet: str
+    row: int
+    values: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, key: str) -> str:
+        return self.cells.get(key, f"{self.row}")
+
+
+def write_table(wb: Workbook, spec: TableSpec, rows: list[dict[str, Any]]) -> None:
+    ws = wb.create_sheet(spec.sheet)
+    for col, column in enumerate(spec.columns, start=1):
+        cell = ws.cell(row=1, column=col, value=column.header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    for r, row in enumerate(rows, start=2):
+        for col, column in enumerate(spec.columns, start=1):
+            value = row.get(column.key)
+            if value is not None and value != "":
+                write_value(ws.cell(row=r, column=col), value)
+    ws.freeze_panes = "A2"
+
+
+def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProblem]) -> list[TableRow]:
+    """Rows of one table; a missing sheet or column is a problem, blank rows are skipped."""
+    if spec.sheet not in grids:
+        if spec.required:
+            problems.append(CellProblem(spec.sheet, "", f"缺少工作表“{spec.sheet}”", f"sheet {spec.sheet!r} is missing"))
+        return []
+    ws = grids[spec.sheet]
+    by_header: dict[str, int] = {}
+    for col in range(1, ws.max_column + 1):
+        text = read_cell(ws, 1, col).text.strip()
+        if text:
+            by_header[text] = col
+    positions: dict[str, int] = {}
+    for column in spec.columns:
+        if column.header not in by_header:
+            problems.append(CellProblem(spec.sheet, "1", f"缺少列“{column.header}”", f"column {column.header!r} missing"))
+        else:
+            positions[column.key] = by_header[column.header]
+    if len(positions) < len(spec.columns):
+        return []
+    rows: list[TableRow] = []
+    for r in range(2, ws.max_row + 1):
+        row = TableRow(spec.sheet, r)
+        blank = True
+        for key, col in positions.items():
+            coordinate = f"{get_column_letter(col)}{r}"
+            read = read_cell(ws, r, col)
+            row.cells[key] = coordinate
+            if read.problem_zh:
+                problems.append(CellProblem(spec.sheet, coordinate, read.problem_zh, read.problem_en))
+                blank = False
+                continue
+            row.values[key] = read.text.strip()
+            blank = blank and not row.values[key]
+        if not blank:
+            rows.append(row)
+    return rows

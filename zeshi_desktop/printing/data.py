@@ -1,0 +1,134 @@
+"""What a renderer needs, as plain data: services fill these from the store.
+
+Printing sits below the services, so it never sees a session; every name,
+score and answer arrives here already looked up. One document becomes one
+or more pages with its own page numbers (第 x 页 共 y 页).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from zeshi_desktop.domain.forms import Form
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The verification of a final sheet: the code typed into ``zeshi verify`` and the QR payload."""
+
+    code: str
+    qr_payload: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Who and what a document is about; every field printed in its heading."""
+
+    year: int
+    district: str = ""
+    unit: str = ""
+    planner: str = ""
+    office: str = ""          # 3-1: 评审单位
+    reviewer: str = ""        # 3-2 / 4-3: 姓名 / 评审人
+    organisation: str = ""    # 3-2: 单位
+
+
+@dataclass(frozen=True)
+class SheetDoc:
+    """One scored sheet (3-1, 4-2, 4-3) or questionnaire (5-1), blank or filled."""
+
+    form: Form
+    heading: Heading
+    final: bool
+    scores: dict[str, Decimal] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    remarks: str = ""
+    signed_on: date | None = None
+    stamp: Stamp | None = None
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    number: int
+    unit: str
+    planner: str
+    scores: dict[str, Decimal]
+    total: Decimal | None
+
+
+@dataclass(frozen=True)
+class MatrixDoc:
+    """A reviewer's 3-2: every planner of the district, one row each."""
+
+    form: Form
+    heading: Heading
+    rows: tuple[MatrixRow, ...]
+    final: bool
+    signed_on: date | None = None
+    stamp: Stamp | None = None
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    rank: int | None
+    unit: str
+    planner: str
+    street_weighted: Decimal | None
+    district_weighted: Decimal | None
+    total: Decimal | None
+    band: str = ""
+
+
+@dataclass(frozen=True)
+class RankingDoc:
+    """3-3: the district's result file with both weights in its heading."""
+
+    form: Form
+    heading: Heading
+    street_weight: Decimal | None      # None on a blank form: the district writes its own
+    district_weight: Decimal | None
+    rows: tuple[RankingRow, ...]
+    final: bool
+
+
+@dataclass(frozen=True)
+class Picture:
+    name: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    text: str
+    pictures: tuple[Picture, ...] = ()
+
+
+@dataclass(frozen=True)
+class AppendixTable:
+    """One table of the 4-1 appendix (teams, members, contracts, funds)."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class SummaryDoc:
+    """4-1: the district's annual summary, section texts, cases with pictures, appendix tables."""
+
+    form: Form
+    heading: Heading
+    texts: dict[str, str]
+    cases: tuple[Case, ...]
+    appendix: tuple[AppendixTable, ...]
+    final: bool
+    signed_on: date | None = None
+    stamp: Stamp | None = None
+
+
+Document = SheetDoc | MatrixDoc | RankingDoc | SummaryDoc

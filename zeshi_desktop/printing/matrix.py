@@ -1,0 +1,69 @@
+"""附件3-2: one reviewer's whole matrix, every planner of the district in a row.
+
+Landscape, three header rows as on the seed (序号 / 责任片区 / 项目; the five
+groups with 总分; the nine item texts), repeated on every page by
+``repeatRows`` so a page in the middle of a long district still reads alone.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from .data import MatrixDoc
+from .document import LANDSCAPE, PageMeta, Part, frame_width
+from .layout import (
+    CELL_C,
+    SMALL,
+    TINY_C,
+    grid,
+    heading_line,
+    notes,
+    num,
+    para,
+    signature_block,
+    title_block,
+)
+
+HEADER_ROWS = 3
+
+
+def render(doc: MatrixDoc, doc_no: int) -> Part:
+    form = doc.form
+    items = form.items
+    width = frame_width(LANDSCAPE)
+    fixed = [10 * mm, 36 * mm]
+    total_w = 15 * mm
+    item_w = (width - sum(fixed) - total_w) / len(items)
+    widths = fixed + [item_w] * len(items) + [total_w]
+    last = len(widths) - 1
+    no_label, unit_label, items_label, total_label = (c.zh for c in form.columns)
+    row0: list[object] = [para(no_label, CELL_C), para(unit_label, CELL_C), para(items_label, CELL_C)]
+    row0 += [""] * (last - 2)
+    row1: list[object] = ["", ""]
+    spans: list[tuple] = [("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (1, 2)), ("SPAN", (2, 0), (last, 0)),
+                          ("SPAN", (last, 1), (last, 2))]
+    col = 2
+    for section in form.sections:
+        row1 += [para(section.title.zh, CELL_C)] + [""] * (len(section.items) - 1)
+        if len(section.items) > 1:
+            spans.append(("SPAN", (col, 1), (col + len(section.items) - 1, 1)))
+        col += len(section.items)
+    row1.append(para(total_label, CELL_C))
+    row2: list[object] = ["", ""] + [para(item.text.zh, TINY_C) for item in items] + [""]
+    rows = [row0, row1, row2]
+    for r in doc.rows:
+        rows.append([str(r.number), para(f"{r.unit}\n{r.planner}" if r.planner else r.unit, SMALL)]
+                    + [num(r.scores.get(item.id)) for item in items] + [num(r.total)])
+    if not doc.rows:  # a blank matrix to fill by hand: the seed's three numbered rows
+        rows += [[str(n), ""] + [""] * len(items) + [""] for n in (1, 2, 3)]
+    table = grid(rows, widths, spans + [("VALIGN", (0, 2), (-1, 2), "TOP")], repeat=HEADER_ROWS)
+    flow: list[Flowable] = title_block(form, doc.heading)
+    pairs = [("年度：", str(doc.heading.year or "")), ("区：", doc.heading.district)]
+    pairs += [(f.label.zh, doc.heading.organisation if f.id == "org" else doc.heading.reviewer)
+              for f in form.header_fields]
+    flow += [heading_line(pairs), Spacer(1, 2 * mm), table]
+    flow.append(signature_block(["评审人签字："], doc.stamp, width, None, before=notes(form), one_line=True))
+    running = f"{form.title.zh.partition('：')[0]} {doc.heading.year}年度 {doc.heading.district} 评审人：{doc.heading.reviewer}"
+    meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows), running=running, code=doc.stamp.code if doc.stamp else "")
+    return Part(flow, LANDSCAPE, meta)

@@ -1,0 +1,108 @@
+"""The entry point services call: plain documents in, one PDF out.
+
+Before anything is drawn every user-supplied text is checked against the
+font; a name with a character the font lacks is refused with that name
+rather than printed as an empty box on a record people sign.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from zeshi_desktop.domain.forms import Form
+
+from . import district, matrix, questionnaire, ranking, sheet31, summary
+from .data import Document, Heading, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
+from .document import Part, build
+from .fonts import GlyphsMissing, MissingGlyph, missing_glyphs
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    documents: int
+
+
+def _part(doc: Document, doc_no: int) -> Part:
+    if isinstance(doc, MatrixDoc):
+        return matrix.render(doc, doc_no)
+    if isinstance(doc, RankingDoc):
+        return ranking.render(doc, doc_no)
+    if isinstance(doc, SummaryDoc):
+        return summary.render(doc, doc_no)
+    form_id = doc.form.id
+    if form_id == "3-1":
+        return sheet31.render(doc, doc_no)
+    if form_id == "4-2":
+        return district.render_self_assessment(doc, doc_no)
+    if form_id == "4-3":
+        return district.render_city_review(doc, doc_no)
+    if form_id == "5-1":
+        return questionnaire.render(doc, doc_no)
+    raise ValueError(f"附件{form_id} 没有单张打印格式")
+
+
+def _heading_texts(h: Heading, where: str) -> Iterator[tuple[str, str]]:
+    for label, value in (("区", h.district), ("责任片区", h.unit), ("责任规划师", h.planner),
+                         ("评审单位", h.office), ("评审人", h.reviewer), ("单位", h.organisation)):
+        yield f"{where}{label}", value
+
+
+def user_texts(doc: Document) -> Iterator[tuple[str, str]]:
+    """Every text of a document that came from a user, with where it sits (for the refusal)."""
+    where = f"附件{doc.form.id} "
+    yield from _heading_texts(doc.heading, where)
+    if isinstance(doc, SheetDoc):
+        yield f"{where}意见建议", doc.remarks
+        for key, value in doc.answers.items():
+            yield f"{where}{key}", value
+    elif isinstance(doc, MatrixDoc):
+        for row in doc.rows:
+            yield f"{where}第{row.number}行 责任片区", row.unit
+            yield f"{where}第{row.number}行 责任规划师", row.planner
+    elif isinstance(doc, RankingDoc):
+        for row in doc.rows:
+            yield f"{where}责任片区", row.unit
+            yield f"{where}责任规划师", row.planner
+    else:
+        for key, value in doc.texts.items():
+            yield f"{where}{key}", value
+        for n, case in enumerate(doc.cases, start=1):
+            yield f"{where}案例{n}", case.title + case.text
+        for table in doc.appendix:
+            for row in table.rows:
+                yield f"{where}{table.title}", " ".join(row)
+
+
+_FORM_CHECKED: dict[tuple[str, int], tuple[MissingGlyph, ...]] = {}
+
+
+def _form_missing(form: Form) -> tuple[MissingGlyph, ...]:
+    key = (form.id, form.version)
+    if key in _FORM_CHECKED:
+        return _FORM_CHECKED[key]
+    labels = [form.title.zh, form.short_title, form.document_title]
+    labels += [i.text.zh for i in form.items] + [s.title.zh for s in form.sections]
+    labels += [n.zh for n in form.notes] + [c.zh for c in form.columns]
+    _FORM_CHECKED[key] = tuple(missing_glyphs((f"附件{form.id}", t) for t in labels))
+    return _FORM_CHECKED[key]
+
+
+def check(docs: Sequence[Document]) -> list[MissingGlyph]:
+    """Characters the font cannot print, with the name or field each one sits in."""
+    found: list[MissingGlyph] = []
+    for form in {d.form.id: d.form for d in docs}.values():
+        found += _form_missing(form)
+    found += missing_glyphs(t for d in docs for t in user_texts(d))
+    return found
+
+
+def render_pdf(docs: Sequence[Document], title: str = "zeshi") -> Rendered:
+    """All documents into one PDF; refuses (``GlyphsMissing``) before drawing if a glyph is missing."""
+    missing = check(docs)
+    if missing:
+        raise GlyphsMissing(missing)
+    pdf, pages = build([_part(d, n) for n, d in enumerate(docs, start=1)], title)
+    return Rendered(pdf, pages, len(docs))
