@@ -83,3 +83,9 @@ def test_reopening_a_current_file_makes_no_backup(tmp_path):
     assert again.backup_path is None
     again.dispose()
     assert [p.name for p in tmp_path.iterdir() if "backup" in p.name] == []
+
+
+def test_head_constant_matches_alembic():
+    """Opening a current file skips Alembic by trusting HEAD_REVISION; it must be the real head."""
+    from zeshi_desktop.store.database import HEAD_REVISION
+    assert HEAD_REVISION == head_revision()
