@@ -12,6 +12,14 @@
       <translation>Note</translation>
     </message>
     <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
       <source>定稿</source>
       <translation>Finalise</translation>
     </message>
@@ -56,6 +64,262 @@
       <translation>No audit entries yet (finalising, unlocking and changes after unlocking are recorded here).</translation>
     </message>
     <message>
+      <source>所有行均已定稿。</source>
+      <translation>Every row is already finalised.</translation>
+    </message>
+    <message>
+      <source>全部定稿</source>
+      <translation>Finalise all</translation>
+    </message>
+    <message>
+      <source>不能全部定稿：以下 {n} 行尚未填完整，没有定稿任何一行。</source>
+      <translation>Cannot finalise all: {n} row(s) below are incomplete; no row was finalised.</translation>
+    </message>
+    <message>
+      <source>将定稿本评审人的全部 {n} 行，定稿后锁定，修改须说明理由逐行解锁。确定吗？</source>
+      <translation>Finalise all {n} open row(s) of this reviewer? They will be locked; a change then needs each row unlocked with a reason.</translation>
+    </message>
+    <message>
+      <source>{0}：尚未评分</source>
+      <translation>{0}: not scored yet</translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>全部区</source>
+      <translation>All districts</translation>
+    </message>
+    <message>
+      <source>包类型：</source>
+      <translation>Package kind:</translation>
+    </message>
+    <message>
+      <source>年度：</source>
+      <translation>Year:</translation>
+    </message>
+    <message>
+      <source>责任单元：</source>
+      <translation>Unit:</translation>
+    </message>
+    <message>
+      <source>区：</source>
+      <translation>District:</translation>
+    </message>
+    <message>
+      <source>评审人：</source>
+      <translation>Reviewer:</translation>
+    </message>
+    <message>
+      <source>浏览…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>文件：</source>
+      <translation>File:</translation>
+    </message>
+    <message>
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>填报模板</source>
+      <translation>fill-in-template</translation>
+    </message>
+    <message>
+      <source>交接包</source>
+      <translation>package</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出填报模板</source>
+      <translation>Export fill-in template</translation>
+    </message>
+    <message>
+      <source>导出交接包</source>
+      <translation>Export package</translation>
+    </message>
+    <message>
+      <source>填报模板只开放评分单元格（含数据有效性），供没有本程序的单位在 Excel 或 WPS 中填写，填好后可像交接包一样导入。</source>
+      <translation>A fill-in template unlocks only the score cells (with data validation) so that an office without the program can fill it in Excel or WPS; once filled, it imports like a package.</translation>
+    </message>
+    <message>
+      <source>交接包是一个可阅读的 .xlsx 文件，带有本机签名，由接收方在其电脑上导入。</source>
+      <translation>A package is a readable .xlsx file signed by this installation; the receiver imports it on their computer.</translation>
+    </message>
+    <message>
+      <source>请填写文件名。</source>
+      <translation>Please enter a file name.</translation>
+    </message>
+    <message>
+      <source>请至少勾选一个责任单元。</source>
+      <translation>Tick at least one unit.</translation>
+    </message>
+    <message>
+      <source>本年度没有这一级的评审人。</source>
+      <translation>This year has no reviewers of that level.</translation>
+    </message>
+    <message>
+      <source>请选择区。</source>
+      <translation>Choose a district.</translation>
+    </message>
+    <message>
+      <source>已写入 {path}
+工作表行数：{rows}
+签名：{signer}（指纹 {fp}）</source>
+      <translation>Written: {path}
+Rows per sheet: {rows}
+Signed by: {signer} (fingerprint {fp})</translation>
+    </message>
+    <message>
+      <source>无法写入 {0}：{1}</source>
+      <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>added</translation>
+    </message>
+    <message>
+      <source>更新</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>冲突</source>
+      <translation>conflict</translation>
+    </message>
+    <message>
+      <source>未变</source>
+      <translation>unchanged</translation>
+    </message>
+    <message>
+      <source>该包没有签名，无法确认发送方。</source>
+      <translation>The package is not signed; the sender cannot be confirmed.</translation>
+    </message>
+    <message>
+      <source>导入交接包</source>
+      <translation>Import package</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+      <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <source>（填报模板）</source>
+      <translation> (fill-in template)</translation>
+    </message>
+    <message>
+      <source>来自：</source>
+      <translation>From:</translation>
+    </message>
+    <message>
+      <source>签名：</source>
+      <translation>Signature:</translation>
+    </message>
+    <message>
+      <source>评审表：</source>
+      <translation>Sheets:</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>无法导入</source>
+      <translation>Cannot import</translation>
+    </message>
+    <message>
+      <source>该包已经导入过，本次没有任何改动。</source>
+      <translation>This package was imported before; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>意见建议</source>
+      <translation>Remarks</translation>
+    </message>
+    <message>
+      <source>名册：</source>
+      <translation>Roster:</translation>
+    </message>
+    <message>
+      <source>警告：该包在本程序之外被修改过（内容与清单中的哈希不符）。请向发送方核实，或索取原包。</source>
+      <translation>Warning: this package was edited outside the program (its content does not match the hash in the manifest). Check with the sender or ask for the original package.</translation>
+    </message>
+    <message>
+      <source>我已核实，仍然导入这个被修改过的包</source>
+      <translation>I have checked; import this edited package anyway</translation>
+    </message>
+    <message>
+      <source>评审表</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>变化</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <source>冲突处理</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <source>请改正下列各处后重新导出或填写：</source>
+      <translation>Correct each of these and export or fill in again:</translation>
+    </message>
+    <message>
+      <source>已知发送方：{name}（指纹 {fp}，首次见到时名为 {known}）</source>
+      <translation>Known sender: {name} (fingerprint {fp}, first seen as {known})</translation>
+    </message>
+    <message>
+      <source>首次见到的发送方：{name}（指纹 {fp}）。请与对方核对指纹后再导入。</source>
+      <translation>New sender: {name} (fingerprint {fp}). Check the fingerprint with the sender before importing.</translation>
+    </message>
+    <message>
+      <source>发送方“{name}”的密钥已更换！新指纹 {fp}（原名 {known}）。请与对方核实后再导入。</source>
+      <translation>The key of sender “{name}” has changed! New fingerprint {fp} (known as {known}). Check with the sender before importing.</translation>
+    </message>
+    <message>
+      <source>导入预览</source>
+      <translation>Import preview</translation>
+    </message>
+    <message>
+      <source>请选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>保留本机</source>
+      <translation>Keep mine</translation>
+    </message>
+    <message>
+      <source>采用交接包</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <source>请先确认导入这个被修改过的包。</source>
+      <translation>First confirm that this edited package should be imported.</translation>
+    </message>
+    <message>
+      <source>已导入：{0}</source>
+      <translation>Imported: {0}</translation>
+    </message>
+    <message>
+      <source>还有 {n} 个冲突：请为每一张本机已定稿的评审表选择保留本机或采用交接包。</source>
+      <translation>{n} conflict(s) left: for each sheet finalised here, choose keep mine or take theirs.</translation>
+    </message>
+    <message>
+      <source>无法读取 {0}：{1}</source>
+      <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
       <source>选择</source>
       <translation>Selection</translation>
     </message>
@@ -66,6 +330,18 @@
     <message>
       <source>打开数据库…</source>
       <translation>Open database…</translation>
+    </message>
+    <message>
+      <source>导出交接包…</source>
+      <translation>Export package…</translation>
+    </message>
+    <message>
+      <source>导出填报模板…</source>
+      <translation>Export fill-in template…</translation>
+    </message>
+    <message>
+      <source>导入交接包…</source>
+      <translation>Import package…</translation>
     </message>
     <message>
       <source>退出</source>
@@ -126,10 +402,6 @@
     <message>
       <source>责师评审</source>
       <translation>Planner review</translation>
-    </message>
-    <message>
-      <source>年度：</source>
-      <translation>Year:</translation>
     </message>
     <message>
       <source>评分人：</source>
@@ -204,6 +476,10 @@
       <translation>Cannot start printing</translation>
     </message>
     <message>
+      <source>不能定稿：</source>
+      <translation>Cannot finalise: </translation>
+    </message>
+    <message>
       <source>解锁…</source>
       <translation>Unlock…</translation>
     </message>
@@ -228,12 +504,12 @@
       <translation>Status: draft (every entry is saved at once)</translation>
     </message>
     <message>
-      <source>不能定稿：</source>
-      <translation>Cannot finalise: </translation>
-    </message>
-    <message>
       <source>定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？</source>
       <translation>Finalising locks the sheet; changing it later needs a reason. Finalise “{0}”?</translation>
+    </message>
+    <message>
+      <source>定稿本评审人的全部行（先检查每一行是否完整）</source>
+      <translation>Finalise every row of this reviewer (each row is checked for completeness first)</translation>
     </message>
     <message>
       <source>序号</source>
@@ -549,6 +825,14 @@
       <translation>Add to the chosen planner</translation>
     </message>
     <message>
+      <source>保存对所选成员的修改</source>
+      <translation>Save changes to the chosen member</translation>
+    </message>
+    <message>
+      <source>删除所选成员…</source>
+      <translation>Remove chosen member…</translation>
+    </message>
+    <message>
       <source>责师与成员</source>
       <translation>Planners and members</translation>
     </message>
@@ -588,6 +872,10 @@
     <message>
       <source>添加评审人</source>
       <translation>Add reviewer</translation>
+    </message>
+    <message>
+      <source>删除所选评审人…</source>
+      <translation>Remove chosen reviewer…</translation>
     </message>
     <message>
       <source>评审人</source>
@@ -647,20 +935,28 @@
       <translation>A district reviewer belongs to a district: choose one on the left first.</translation>
     </message>
     <message>
-      <source>区：</source>
-      <translation>District:</translation>
-    </message>
-    <message>
-      <source>责任单元：</source>
-      <translation>Unit:</translation>
-    </message>
-    <message>
       <source>新聘任：</source>
       <translation>New appointment:</translation>
     </message>
     <message>
       <source>名册 — {0} 年度</source>
       <translation>Roster — {0}</translation>
+    </message>
+    <message>
+      <source>删除成员</source>
+      <translation>Remove member</translation>
+    </message>
+    <message>
+      <source>删除评审人</source>
+      <translation>Remove reviewer</translation>
+    </message>
+    <message>
+      <source>从团队中删除成员“{0}”吗？</source>
+      <translation>Remove “{0}” from the team?</translation>
+    </message>
+    <message>
+      <source>删除评审人“{0}”吗？已有评审表的评审人不能删除。</source>
+      <translation>Remove reviewer “{0}”? A reviewer who already has sheets cannot be removed.</translation>
     </message>
     <message>
       <source>（暂定）</source>

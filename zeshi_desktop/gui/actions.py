@@ -36,14 +36,15 @@ class Change:
     sheets: frozenset[int] = frozenset()
     roster: bool = False
     weights: bool = False
+    all_sheets: bool = False   # an import: any sheet may have been added or replaced
     source: object | None = field(default=None, compare=False)
 
     def touches_sheet(self, sheet_id: int | None) -> bool:
-        return sheet_id is not None and sheet_id in self.sheets
+        return sheet_id is not None and (self.all_sheets or sheet_id in self.sheets)
 
     @property
     def any_sheet(self) -> bool:
-        return bool(self.sheets)
+        return self.all_sheets or bool(self.sheets)
 
 
 def refusal_text(error: Exception) -> str:

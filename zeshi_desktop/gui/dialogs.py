@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +51,18 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def dialog_buttons(dialog: QDialog, accept: str | None = None,
+                   on_accept: Callable[[], None] | None = None) -> tuple[QDialogButtonBox, QPushButton | None]:
+    """取消 and the ``accept`` button (or only 关闭), labelled through tr(): Qt's own standard
+    buttons would stay in English in the Chinese interface."""
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(tr("取消") if accept else tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+    button = buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole) if accept else None
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
 def action_name(action: str) -> str:
     return {"finalize": tr("定稿"), "unlock": tr("解锁"), "change": tr("修改")}.get(action, action)
 
@@ -75,9 +89,7 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self)[0])
 
 
 def show_audit(parent: QWidget | None, entries: list[AuditView], title: str) -> None:

@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(tr("文件(&F)"))
         self._action(file_menu, tr("打开数据库…"), self._open_database, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
+        self._action(file_menu, tr("导出交接包…"), lambda: self._export(template=False))
+        self._action(file_menu, tr("导出填报模板…"), lambda: self._export(template=True))
+        self._action(file_menu, tr("导入交接包…"), self._import)
+        file_menu.addSeparator()
         self._action(file_menu, tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         undo = self.runner.undo_stack.createUndoAction(self, tr("撤销"))
@@ -190,6 +194,14 @@ class MainWindow(QMainWindow):
                                                appointment_id=self.selection.appointment_id,
                                                reviewer_id=self.selection.reviewer_id)
         print_hooks.open_print(self, self.db, request)
+
+    def _export(self, template: bool) -> None:
+        from . import handover_export  # imported when used (fast start)
+        handover_export.export(self, self.runner, self.selection, template)
+
+    def _import(self) -> None:
+        from . import handover_import
+        handover_import.import_file(self, self.runner, self.selection.actor)
 
     def _open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -275,9 +287,13 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change) -> None:
         if change.roster:
+            year = self.selection.year
+            self._load_years(year)   # an import may bring the first (or a new) year
             self.tree.load(self.selection.year)
             self.tree.select(self.selection.district_id, self.selection.unit_id, self.selection.appointment_id)
             self._load_reviewers(self.selection.reviewer_id)
+            if self.selection.year != year:
+                self._show_current()
         self.statusBar().showMessage(tr("已保存"), 2000)
 
     def _show_refusal(self, text: str) -> None:

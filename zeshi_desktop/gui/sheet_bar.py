@@ -6,12 +6,19 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from zeshi_desktop.services import sheets
+from zeshi_desktop.services import sheet_problems, sheets
 from zeshi_desktop.services.sheets import SheetView
 
 from . import dialogs
 from .actions import ActionRunner, Change
-from .i18n import tr
+from .i18n import lang, tr
+
+
+def problems_text(problems: list[sheet_problems.Problem], shown: int = 3) -> str:
+    """“不能定稿：A；B；C……” in the user's language."""
+    sep = "; " if lang() == "en" else "；"
+    return (tr("不能定稿：") + sep.join(p.get(lang()) for p in problems[:shown])
+            + ("……" if len(problems) > shown else ""))
 
 
 class SheetBar(QWidget):
@@ -69,9 +76,9 @@ class SheetBar(QWidget):
         sheet = self.sheet
         if sheet is None:
             return
-        problems = self.runner.read(lambda s: sheets.problems(s, sheet.id))
+        problems = self.runner.read(lambda s: sheet_problems.problems(s, sheet.id))
         if problems:
-            self.message.setText(tr("不能定稿：") + "；".join(problems[:3]) + ("……" if len(problems) > 3 else ""))
+            self.message.setText(problems_text(problems))
             return
         if not dialogs.confirm(self, tr("定稿"), tr("定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？")
                                .format(self.title())):

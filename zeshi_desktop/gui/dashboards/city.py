@@ -17,6 +17,7 @@ from .common import (
     BAR,
     GOOD_BG,
     SECOND,
+    FollowsYear,
     Reader,
     big,
     chart_view,
@@ -38,7 +39,7 @@ def contract_text(signed_: bool | None) -> str:
     return {True: tr("是"), False: tr("否"), None: tr("未答")}[signed_]
 
 
-class CityDashboard(QWidget):
+class CityDashboard(QWidget, FollowsYear):
     """What the city review group projects: the district ranking and the planners by circle."""
 
     def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
@@ -106,17 +107,6 @@ class CityDashboard(QWidget):
         layout.addWidget(self.offset_view, 2)
         self.tabs.addTab(page, tr("市级评审人"))
         self.tabs.currentChanged.connect(self._fill_tab)
-        self.refresh()
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.refresh()
-
-    def show_selection(self, selection: Any) -> None:
-        self.year = selection.year
-        self.refresh()
-
-    def on_changed(self, change: Any) -> None:
         self.refresh()
 
     def refresh(self) -> None:

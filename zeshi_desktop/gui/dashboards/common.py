@@ -249,6 +249,61 @@ def _reset(view: QChartView) -> QChart:
     return chart
 
 
+def reset_chart(view: QChartView, title: str) -> QChart:
+    """The view's chart emptied (series and axes) and titled: where every redraw starts."""
+    chart = _reset(view)
+    _title(chart, title)
+    return chart
+
+
+class FollowsYear:
+    """A dashboard that follows the main window's year and redraws after every change.
+
+    Mixed into the dashboard widgets, which provide ``refresh()``; a dashboard
+    that also follows the district overrides ``show_selection``.
+    """
+
+    year: int
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def show_selection(self, selection: Any) -> None:
+        self.year = selection.year
+        self.refresh()
+
+    def on_changed(self, change: Any) -> None:
+        self.refresh()
+
+
+def _bar_set(name: str, values: Sequence[float], colour: QColor, border: QColor, label_points: float) -> QBarSet:
+    """One named set of bars; values are given top first, Qt draws the first one at the bottom."""
+    bar_set = QBarSet(name)
+    bar_set.append(list(reversed(values)))
+    bar_set.setColor(colour)
+    bar_set.setBorderColor(border)
+    font = bar_set.labelFont()
+    font.setPointSizeF(label_points)
+    bar_set.setLabelFont(font)
+    return bar_set
+
+
+def _place_bars(chart: QChart, series: Any, categories: QBarCategoryAxis, values_axis: QValueAxis, *,
+                legend: bool) -> None:
+    """Labels on the left, values along the bottom, the legend (when wanted) underneath."""
+    _axis_font(values_axis)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    chart.legend().setVisible(legend)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+
 def short(text: str, limit: int = 14) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -258,19 +313,13 @@ def horizontal_bars(view: QChartView, title: str, labels: Sequence[str],
                     value_max: float | None = None, label_chars: int = 14, show_values: bool = True,
                     tick_interval: float | None = None) -> None:
     """One bar (or a group of bars, one per set) per label; the first label on top."""
-    chart = _reset(view)
-    _title(chart, title)
+    chart = reset_chart(view, title)
     series = QHorizontalBarSeries()
     everything: list[float] = []
     for name, values, colour in sets:
-        bar_set = QBarSet(name)
-        bar_set.append([round(float(v), 1) for v in reversed(values)])   # the table beside has the exact figure
-        bar_set.setColor(colour)
-        bar_set.setBorderColor(colour)
+        # rounded: the table beside has the exact figure
+        bar_set = _bar_set(name, [round(float(v), 1) for v in values], colour, colour, BASE_POINTS - 2.5)
         bar_set.setLabelColor(QColor("#202020"))
-        lf = bar_set.labelFont()
-        lf.setPointSizeF(BASE_POINTS - 2.5)
-        bar_set.setLabelFont(lf)
         series.append(bar_set)
         everything += [float(v) for v in values]
     series.setLabelsVisible(show_values)
@@ -293,30 +342,16 @@ def horizontal_bars(view: QChartView, title: str, labels: Sequence[str],
     else:
         values_axis.applyNiceNumbers()
     values_axis.setLabelFormat("%.0f")
-    _axis_font(values_axis)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
-    series.attachAxis(values_axis)
-    chart.legend().setVisible(len(sets) > 1)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    _place_bars(chart, series, categories, values_axis, legend=len(sets) > 1)
 
 
 def stacked_bars(view: QChartView, title: str, labels: Sequence[str],
                  sets: Sequence[tuple[str, Sequence[int], QColor]], *, label_chars: int = 18) -> None:
     """Counts per option stacked in one bar per label (5-1 answers), with a legend."""
-    chart = _reset(view)
-    _title(chart, title)
+    chart = reset_chart(view, title)
     series = QHorizontalStackedBarSeries()
     for name, values, colour in sets:
-        bar_set = QBarSet(name)
-        bar_set.append([float(v) for v in reversed(values)])
-        bar_set.setColor(colour)
-        bar_set.setBorderColor(QColor("white"))
-        lf = bar_set.labelFont()
-        lf.setPointSizeF(BASE_POINTS - 3)
-        bar_set.setLabelFont(lf)
-        series.append(bar_set)
+        series.append(_bar_set(name, [float(v) for v in values], colour, QColor("white"), BASE_POINTS - 3))
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
     chart.addSeries(series)
@@ -330,10 +365,4 @@ def stacked_bars(view: QChartView, title: str, labels: Sequence[str],
     values_axis.setTickAnchor(0)
     values_axis.setTickInterval(max(1, round(total / 5)))
     values_axis.setLabelFormat("%.0f")
-    _axis_font(values_axis)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
-    series.attachAxis(values_axis)
-    chart.legend().setVisible(True)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    _place_bars(chart, series, categories, values_axis, legend=True)

@@ -40,6 +40,7 @@ from .common import (
     GOOD_BG,
     KEY_ROLE,
     SECOND,
+    FollowsYear,
     Reader,
     big,
     chart_view,
@@ -66,7 +67,7 @@ def leaning_text(leaning: str) -> str:
     return {"strict": tr("偏严"), "lenient": tr("偏松"), "in_line": tr("一致")}[leaning]
 
 
-class DistrictDashboard(QWidget):
+class DistrictDashboard(QWidget, FollowsYear):
     """The ranking a district task force projects in its meeting, and why it can trust it."""
 
     def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, district_id: int | None = None,
@@ -221,10 +222,6 @@ class DistrictDashboard(QWidget):
     def district_id(self) -> int | None:
         value = self.district.currentData()
         return int(value) if value is not None else None
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.refresh()
 
     def show_selection(self, selection: Any) -> None:
         """Called by the main window: follow its year and district."""

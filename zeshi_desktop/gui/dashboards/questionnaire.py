@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWid
 from zeshi_desktop.services import dashboard, roster
 from zeshi_desktop.store.database import Database
 
-from .common import LIKERT, Reader, big, chart_view, fill, item, note_label, number_item, percent, stacked_bars, \
+from .common import LIKERT, FollowsYear, Reader, big, chart_view, fill, item, note_label, number_item, percent, stacked_bars, \
     table_view, title_label, tr
 
 
-class QuestionnaireSummary(QWidget):
+class QuestionnaireSummary(QWidget, FollowsYear):
     """How the planner teams rate the support they got, filtered by district and circle."""
 
     def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
@@ -77,17 +77,6 @@ class QuestionnaireSummary(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
             combo.blockSignals(False)
-        self.refresh()
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.refresh()
-
-    def show_selection(self, selection: Any) -> None:
-        self.year = selection.year
-        self.refresh()
-
-    def on_changed(self, change: Any) -> None:
         self.refresh()
 
     def refresh(self) -> None:

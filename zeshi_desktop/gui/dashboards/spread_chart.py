@@ -14,20 +14,12 @@ from PySide6.QtGui import QColor
 
 from zeshi_desktop.services.analysis import SubjectSpread
 
-from .common import ALERT, BAR, BASE_POINTS, tr
+from .common import ALERT, BAR, BASE_POINTS, reset_chart, tr
 
 
 def draw_spreads(view: QChartView, spreads: Sequence[SubjectSpread]) -> None:
     """One row per unit (first on top); x = reviewer total."""
-    chart = view.chart()
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-    font = chart.titleFont()
-    font.setPointSizeF(BASE_POINTS)
-    font.setBold(True)
-    chart.setTitleFont(font)
-    chart.setTitle(tr("各评审人总分（红 = 离群，黑 = 平均）"))
+    chart = reset_chart(view, tr("各评审人总分（红 = 离群，黑 = 平均）"))
     normal, flagged, means = QScatterSeries(), QScatterSeries(), QScatterSeries()
     normal.setName(tr("评审人总分"))
     flagged.setName(tr("离群"))

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 from zeshi_desktop.services import dashboard, roster
 from zeshi_desktop.store.database import Database
 
-from .common import BAR, BASE_POINTS, SECOND, Reader, big, chart_view, fill, item, number_item, table_view, \
-    title_label, tr
+from .common import BAR, SECOND, FollowsYear, Reader, big, chart_view, fill, item, number_item, reset_chart, \
+    table_view, title_label, tr
 
 
-class YearsView(QWidget):
+class YearsView(QWidget, FollowsYear):
     """How a planner and a district did, year after year."""
 
     def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
@@ -64,13 +64,6 @@ class YearsView(QWidget):
             self.district.setCurrentIndex(max(0, self.district.findData(selection.district_id)))
         self.refresh()
 
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.refresh()
-
-    def on_changed(self, change: Any) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         pid, did = self.planner.currentData(), self.district.currentData()
         if pid is not None:
@@ -99,15 +92,7 @@ class YearsView(QWidget):
 
     def _line(self, view: Any, title: str, points: list[tuple[str, int, float]]) -> None:
         """One line per series name over the years; single years show as dots."""
-        chart = view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        font = chart.titleFont()
-        font.setPointSizeF(BASE_POINTS)
-        font.setBold(True)
-        chart.setTitleFont(font)
-        chart.setTitle(title)
+        chart = reset_chart(view, title)
         years = sorted({y for _, y, _ in points}) or [self.year]
         x_axis, y_axis = QValueAxis(), QValueAxis()
         x_axis.setRange(years[0] - 0.5, years[-1] + 0.5)

@@ -7,11 +7,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang
 from ..print_hooks import PrintRequest
 from ..selection import Selection
+from ..sheet_access import SheetKey
+from ..sheet_bar import SheetBar
 
 
 class AnnexView(QWidget):
@@ -56,6 +59,48 @@ class AnnexView(QWidget):
 
     def print_request(self) -> PrintRequest | None:
         return None
+
+    def request_print(self) -> None:
+        """打印…: the print dialog for what :meth:`print_request` names (nothing when it names nothing)."""
+        from .. import print_hooks   # looked up when used, so tests can replace ``open_print``
+        request = self.print_request()
+        if request is not None:
+            print_hooks.open_print(self, self.runner.db, request)
+
+
+class SheetFormView(AnnexView):
+    """A page that is one scrolled form for one sheet (4-1, 5-1): a placeholder until a subject is chosen.
+
+    Subclasses build ``empty`` (the placeholder), ``scroll`` (the form),
+    ``subject`` (the line naming the subject) and ``bar`` (the sheet bar).
+    """
+
+    empty: QLabel
+    scroll: QWidget
+    subject: QLabel
+    bar: SheetBar
+
+    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self.key: SheetKey | None = None
+        self.sheet: SheetView | None = None
+
+    def show_key(self, key: SheetKey | None) -> bool:
+        """Show the form for ``key``, or the placeholder when there is no subject; True when shown."""
+        self.key = key
+        self.empty.setVisible(key is None)
+        self.scroll.setVisible(key is not None)
+        if key is None:
+            self.subject.clear()
+            self.bar.show_sheet(None, editable_subject=False)
+        return key is not None
+
+    def reread(self) -> tuple[dict[str, str], bool] | None:
+        """Read the shown sheet again: its answers and whether it is final; None when no subject is shown."""
+        if self.key is None:
+            return None
+        self.sheet = self.runner.read(self.key.find)
+        return (dict(self.sheet.answers) if self.sheet else {}), self.sheet is not None and self.sheet.is_final
 
 
 def placeholder(text: str, parent: QWidget) -> QLabel:

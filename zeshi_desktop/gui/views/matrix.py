@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QLabel, QStackedLayout, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QStackedLayout, QTableWidgetItem, QWidget
 
 from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
 from zeshi_desktop.domain.sheet import totals
@@ -20,6 +20,8 @@ from zeshi_desktop.services.roster import AppointmentView
 from zeshi_desktop.services.sheets import SheetView
 
 from ..actions import ActionRunner, Change
+from ..finalise_all import MatrixRow
+from ..finalise_all import finalise_all as finalise_rows
 from ..i18n import lang, tr
 from ..score_table import ITEM_ROLE, KEY_ROLE, ScoreTable
 from ..sheet_access import SheetKey
@@ -73,6 +75,10 @@ class MatrixView(AnnexView):
         self.root.addWidget(notes)
         self.bar = SheetBar(runner, self.sheet_title, lambda: self.selection.actor if self.selection else "",
                             None, self)
+        self.finalise_all_button = QPushButton(tr("全部定稿"), self.bar)
+        self.finalise_all_button.setToolTip(tr("定稿本评审人的全部行（先检查每一行是否完整）"))
+        self.finalise_all_button.clicked.connect(self.finalise_all)
+        self.bar.layout().insertWidget(3, self.finalise_all_button)
         self.root.addWidget(self.bar)
         self._build_header()
         self._fit_timer = QTimer(self)
@@ -215,10 +221,18 @@ class MatrixView(AnnexView):
         t.setColumnWidth(2, max(150, min(260, t.sizeHintForColumn(2))))
         self.fit_header()
         self.stack.setCurrentWidget(t)
+        self.finalise_all_button.setEnabled(bool(self.rows))
         self.hint.clear()
         if self.rows and t.currentRow() < HEADER_ROWS:
             t.setCurrentCell(HEADER_ROWS, FIXED_COLS)
         self._row_focused(t.currentRow())
+
+    def finalise_all(self) -> bool:
+        """全部定稿: one confirmation, all rows or none."""
+        if not self.rows or self.selection is None:
+            return False
+        rows = [MatrixRow(f"{i + 1} {a.unit} {a.planner}", self.row_sheets.get(i)) for i, a in enumerate(self.rows)]
+        return finalise_rows(self, self.runner, rows, self.selection.actor, self.bar.message.setText)
 
     def _empty(self, why: str) -> None:
         self.rows = []
@@ -226,6 +240,7 @@ class MatrixView(AnnexView):
         self.empty.setText(why)
         self.stack.setCurrentWidget(self.empty)
         self.bar.show_sheet(None, editable_subject=False)
+        self.finalise_all_button.setEnabled(False)
 
     def _show_row(self, index: int, sheet: SheetView | None) -> None:
         self.row_sheets[index] = sheet

@@ -20,7 +20,7 @@ from ..i18n import lang, tr
 from ..print_hooks import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
-from .base import AnnexView, placeholder
+from .base import SheetFormView, placeholder
 from .outline_parts import CaseBox, CountedText, fill_table
 
 
@@ -30,12 +30,11 @@ def choose_picture(parent: QWidget) -> str | None:
     return path or None
 
 
-class OutlineView(AnnexView):
+class OutlineView(SheetFormView):
     form_id = "4-1"
 
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self.key: SheetKey | None = None
         self.sheet: SheetView | None = None
         self.root.addWidget(self.title_label())
         self.subject = QLabel(self)
@@ -106,27 +105,19 @@ class OutlineView(AnnexView):
     def load(self) -> None:
         sel = self.selection
         assert sel is not None
-        if sel.district_id is None:
-            self.key = None
-            self.empty.show()
-            self.scroll.hide()
-            self.bar.show_sheet(None, editable_subject=False)
+        if not self.show_key(SheetKey("4-1", sel.year, district_id=sel.district_id)
+                             if sel.district_id is not None else None):
             return
-        self.empty.hide()
-        self.scroll.show()
-        self.key = SheetKey("4-1", sel.year, district_id=sel.district_id)
         d = self.runner.read(lambda s: roster.district(s, sel.district_id))  # type: ignore[arg-type]
         self.subject.setText(tr("区：{0}    年度：{1}").format(d.name, sel.year))
         self.refresh()
         self._fill_appendix()
 
     def refresh(self) -> None:
-        key = self.key
-        if key is None:
+        shown = self.reread()
+        if shown is None:
             return
-        self.sheet = self.runner.read(key.find)
-        answers = self.sheet.answers if self.sheet else {}
-        final = self.sheet is not None and self.sheet.is_final
+        answers, final = shown
         for section_id, text in self.texts.items():
             text.set_stored(answers.get(f"text:{section_id}", ""), final)
         numbers = sorted({int(k.split("#")[1]) for k in answers if k.split(":")[-1].startswith("cases#")})
@@ -202,12 +193,6 @@ class OutlineView(AnnexView):
             self.refresh()
         if change.roster and self.key is not None:
             self._fill_appendix()
-
-    def request_print(self) -> None:
-        from .. import print_hooks
-        request = self.print_request()
-        if request is not None:
-            print_hooks.open_print(self, self.runner.db, request)
 
     def print_request(self) -> PrintRequest | None:
         key = self.key

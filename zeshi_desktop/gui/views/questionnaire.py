@@ -28,19 +28,18 @@ from ..i18n import lang, tr
 from ..print_hooks import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
-from .base import AnnexView, placeholder
+from .base import SheetFormView, placeholder
 
 MISSING_STYLE = "color: #b00020;"
 
 
-class QuestionnaireView(AnnexView):
+class QuestionnaireView(SheetFormView):
     form_id = "5-1"
 
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.q = self.form.questionnaire  # type: ignore[union-attr]
         assert self.q is not None
-        self.key: SheetKey | None = None
         self.sheet: SheetView | None = None
         self.groups: dict[str, QButtonGroup] = {}
         self.reasons: dict[str, QLineEdit] = {}
@@ -153,16 +152,9 @@ class QuestionnaireView(AnnexView):
     def load(self) -> None:
         sel = self.selection
         assert sel is not None
-        if sel.appointment_id is None:
-            self.key = None
-            self.empty.show()
-            self.scroll.hide()
-            self.subject.clear()
-            self.bar.show_sheet(None, editable_subject=False)
+        if not self.show_key(SheetKey("5-1", sel.year, appointment_id=sel.appointment_id)
+                             if sel.appointment_id is not None else None):
             return
-        self.empty.hide()
-        self.scroll.show()
-        self.key = SheetKey("5-1", sel.year, appointment_id=sel.appointment_id)
         a = self.runner.read(lambda s: roster.appointment(s, sel.appointment_id))  # type: ignore[arg-type]
         self.subject.setText(tr("责师：{0}    责任单元：{1} {2}    年度：{3}").format(a.planner, a.district, a.unit,
                                                                            sel.year))
@@ -170,12 +162,10 @@ class QuestionnaireView(AnnexView):
         self.refresh()
 
     def refresh(self) -> None:
-        key = self.key
-        if key is None:
+        shown = self.reread()
+        if shown is None:
             return
-        self.sheet = self.runner.read(key.find)
-        answers = self.sheet.answers if self.sheet else {}
-        final = self.sheet is not None and self.sheet.is_final
+        answers, final = shown
         for k, group in self.groups.items():
             group.setExclusive(False)
             for button in group.buttons():
@@ -218,12 +208,6 @@ class QuestionnaireView(AnnexView):
         if self.key is not None and (self.sheet is None and change.any_sheet or
                                      self.sheet is not None and change.touches_sheet(self.sheet.id)):
             self.refresh()
-
-    def request_print(self) -> None:
-        from .. import print_hooks
-        request = self.print_request()
-        if request is not None:
-            print_hooks.open_print(self, self.runner.db, request)
 
     def print_request(self) -> PrintRequest | None:
         key = self.key

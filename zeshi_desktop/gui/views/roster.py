@@ -32,6 +32,7 @@ from zeshi_desktop.services import roster
 from ..actions import ActionRunner, Change
 from ..i18n import tr
 from .base import AnnexView
+from .roster_corrections import RosterCorrections
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,7 +66,7 @@ def _form(parent: QWidget, *widgets: QWidget) -> QWidget:
     return box
 
 
-class RosterView(AnnexView):
+class RosterView(AnnexView, RosterCorrections):
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.heading = QLabel(self)
@@ -161,8 +162,13 @@ class RosterView(AnnexView):
         self.member_core.setChecked(True)
         add_member = QPushButton(tr("添加到所选责师"), page)
         add_member.clicked.connect(self.add_member)
+        save_member = QPushButton(tr("保存对所选成员的修改"), page)
+        save_member.clicked.connect(self.update_member)
+        remove_member = QPushButton(tr("删除所选成员…"), page)
+        remove_member.clicked.connect(self.remove_member)
+        self.member_table.itemSelectionChanged.connect(self._member_picked)
         layout.addWidget(_form(page, self.member_name, self.member_discipline, self.member_qualification,
-                               self.member_core, add_member))
+                               self.member_core, add_member, save_member, remove_member))
         self.tabs.addTab(page, tr("责师与成员"))
 
     def _appointments_tab(self) -> None:
@@ -199,7 +205,12 @@ class RosterView(AnnexView):
         self.reviewer_level.addItem(tr("市级评审组"), "city")
         add = QPushButton(tr("添加评审人"), page)
         add.clicked.connect(self.add_reviewer)
-        layout.addWidget(_form(page, self.reviewer_name, self.reviewer_org, self.reviewer_level, add))
+        save = QPushButton(tr("保存对所选的修改"), page)
+        save.clicked.connect(self.update_reviewer)
+        remove = QPushButton(tr("删除所选评审人…"), page)
+        remove.clicked.connect(self.remove_reviewer)
+        self.reviewer_table.itemSelectionChanged.connect(self._reviewer_picked)
+        layout.addWidget(_form(page, self.reviewer_name, self.reviewer_org, self.reviewer_level, add, save, remove))
         self.tabs.addTab(page, tr("评审人", "tab"))
 
     # ------------------------------------------------------------ loading

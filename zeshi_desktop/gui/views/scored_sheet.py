@@ -273,12 +273,6 @@ class ScoredSheetView(AnnexView):
         self.runner.run(key.then(lambda s, sid: sheets.set_answers(s, sid, {rule_id: value}, actor)),
                         lambda v: Change(sheets=frozenset({v.id})), self.bar.message.setText)
 
-    def request_print(self) -> None:
-        from .. import print_hooks
-        request = self.print_request()
-        if request is not None:
-            print_hooks.open_print(self, self.runner.db, request)
-
     def print_request(self) -> PrintRequest | None:
         key = self.key
         if key is None or self.form is None:

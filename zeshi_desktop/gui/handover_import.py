@@ -1,0 +1,280 @@
+"""文件 → 导入交接包…: preview first, then one transaction.
+
+The preview is ``import_package(dry_run=True)`` in a read session: who
+signed (with a visible warning for an unknown signer, a changed key or a
+package edited outside the program), how many sheets are added, changed, in
+conflict or unchanged, and a table of the sheets with, for each conflict, the
+choice 保留本机 / 采用交接包. 导入 runs the real import in one ``db.write()``
+through the action runner, so every open page and dashboard refreshes; a
+refused package is shown with every error line, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zeshi_desktop.services import catalogue, packages
+from zeshi_desktop.services.errors import ActionRefused
+
+from . import dialogs
+from .actions import ActionRunner, Change, refusal_text
+from .i18n import lang, tr
+
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def list_separator() -> str:
+    return ", " if lang() == "en" else "，"
+
+
+def action_names() -> dict[str, str]:
+    return {"added": tr("新增"), "changed": tr("更新"), "conflict": tr("冲突"), "unchanged": tr("未变")}
+
+
+def signer_text(signer: dict[str, str]) -> tuple[str, bool]:
+    """The signer line and whether it is a warning (anything but a sender seen before with this key)."""
+    status = signer["status"]
+    if status == "known":
+        return tr("已知发送方：{name}（指纹 {fp}，首次见到时名为 {known}）").format(
+            name=signer["name"], fp=signer["fingerprint"], known=signer["known_as"]), False
+    if status == "new":
+        return tr("首次见到的发送方：{name}（指纹 {fp}）。请与对方核对指纹后再导入。").format(
+            name=signer["name"], fp=signer["fingerprint"]), True
+    if status == "key_changed":
+        return tr("发送方“{name}”的密钥已更换！新指纹 {fp}（原名 {known}）。请与对方核实后再导入。").format(
+            name=signer["name"], fp=signer["fingerprint"], known=signer["known_as"]), True
+    return tr("该包没有签名，无法确认发送方。"), True
+
+
+def item_detail(form_id: str, detail: str) -> str:
+    """``basic_contract: 2.5 → 1`` with the item's short name instead of its id, where there is one."""
+    item_id, sep, rest = detail.partition(": ")
+    if sep and item_id == "remarks":
+        return f"{tr('意见建议')}: {rest}"
+    try:
+        form = catalogue.form(form_id)
+    except KeyError:
+        return detail
+    if not sep or not form.has_item(item_id):
+        return detail
+    item = form.item(item_id)
+    name = item.short if lang() == "zh" or not item.text.en else item.text.en.split(",")[0].split(";")[0]
+    return f"{name}: {rest}"
+
+
+@dataclass(frozen=True)
+class ImportChoice:
+    """The user's answers in the preview: a side per conflict, and consent to an edited package."""
+
+    keep: dict[str, str]
+    accept_edited: bool
+
+
+class ImportPreviewDialog(QDialog):
+    """The dry run's report, the conflicts' choices, and the 导入 button."""
+
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(tr("导入预览") + " — " + Path(report["file"]).name)
+        self.resize(980, 640)
+        layout = QVBoxLayout(self)
+        info = QFormLayout()
+        layout.addLayout(info)
+        kind = packages.KINDS.get(report["kind"])
+        kind_text = (kind.en if lang() == "en" else kind.zh) if kind else report["kind_zh"]
+        if report["template"]:
+            kind_text += tr("（填报模板）")
+        info.addRow(tr("包类型："), QLabel(kind_text, self))
+        info.addRow(tr("年度："), QLabel(str(report["year"]), self))
+        origin = report["origin"]
+        where = "、".join(v for v in (origin.get("district_name"), origin.get("reviewer_name")) if v)
+        info.addRow(tr("来自："), QLabel(f"{origin.get('installation', '')}" + (f"（{where}）" if where else ""), self))
+        text, warn = signer_text(report["signer"])
+        self.signer_label = QLabel(text, self)
+        self.signer_label.setWordWrap(True)
+        self.signer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if warn:
+            self.signer_label.setStyleSheet(WARNING_STYLE)
+        info.addRow(tr("签名："), self.signer_label)
+        counts = report["counts"]
+        names = action_names()
+        self.counts_label = QLabel(list_separator().join(f"{names[a]} {counts[a]}" for a in names), self)
+        info.addRow(tr("评审表："), self.counts_label)
+        roster = [f"{sheet} +{c['added']} ~{c['changed']}" for sheet, c in report["roster"].items()
+                  if c["added"] or c["changed"]]
+        if roster:
+            info.addRow(tr("名册："), QLabel("；".join(roster), self))
+
+        self.accept_edited: QCheckBox | None = None
+        if report["edited_outside"]:
+            edited = QLabel(tr("警告：该包在本程序之外被修改过（内容与清单中的哈希不符）。请向发送方核实，"
+                               "或索取原包。"), self)
+            edited.setWordWrap(True)
+            edited.setStyleSheet(WARNING_STYLE)
+            layout.addWidget(edited)
+            self.accept_edited = QCheckBox(tr("我已核实，仍然导入这个被修改过的包"), self)
+            layout.addWidget(self.accept_edited)
+        notes = [w for w in report["warnings"] if "哈希不符" not in w]
+        if notes:
+            note = QLabel("\n".join(notes), self)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+
+        sheets = report["sheets"]
+        self.table = QTableWidget(len(sheets), 5, self)
+        self.table.setHorizontalHeaderLabels([tr("评审表"), tr("对象"), tr("结果"), tr("变化"), tr("冲突处理")])
+        self.keep_boxes: dict[str, QComboBox] = {}
+        for row, s in enumerate(sheets):
+            values = [s["key"], s["label"], names.get(s["action"], s["action"]),
+                      "；".join(item_detail(s["form"], d) for d in s["details"])]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if s["action"] == "conflict":
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, col, item)
+            if s["action"] == "conflict":
+                box = QComboBox(self.table)
+                box.addItem(tr("请选择…"), "")
+                box.addItem(tr("保留本机"), "mine")
+                box.addItem(tr("采用交接包"), "theirs")
+                box.currentIndexChanged.connect(lambda _i: self._update())
+                self.table.setCellWidget(row, 4, box)
+                self.keep_boxes[s["key"]] = box
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(4, max(header.sectionSize(4), 130))
+        self.table.setWordWrap(False)
+        layout.addWidget(self.table, 1)
+
+        self.hint = QLabel(self)
+        self.hint.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.hint)
+        buttons, import_button = dialogs.dialog_buttons(self, tr("导入"))
+        assert import_button is not None
+        self.import_button = import_button
+        layout.addWidget(buttons)
+        if self.accept_edited is not None:
+            self.accept_edited.toggled.connect(lambda _on: self._update())
+        self._update()
+
+    def keep_all(self, side: str) -> None:
+        """Choose one side for every conflict (tests; a keyboard shortcut for many conflicts)."""
+        for box in self.keep_boxes.values():
+            box.setCurrentIndex(box.findData(side))
+
+    def _update(self) -> None:
+        """导入 only when every conflict has a side and an edited package was accepted."""
+        open_conflicts = [k for k, box in self.keep_boxes.items() if not box.currentData()]
+        edited_ok = self.accept_edited is None or self.accept_edited.isChecked()
+        if open_conflicts:
+            self.hint.setText(tr("还有 {n} 个冲突：请为每一张本机已定稿的评审表选择保留本机或采用交接包。").format(
+                n=len(open_conflicts)))
+        elif not edited_ok:
+            self.hint.setText(tr("请先确认导入这个被修改过的包。"))
+        else:
+            self.hint.clear()
+        self.import_button.setEnabled(not open_conflicts and edited_ok)
+
+    def choice(self) -> ImportChoice:
+        return ImportChoice({k: str(box.currentData()) for k, box in self.keep_boxes.items()},
+                            self.accept_edited is not None and self.accept_edited.isChecked())
+
+
+class RefusalDialog(QDialog):
+    """A refused package: the reason and every bad cell, one per line, nothing written."""
+
+    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("无法导入"))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        head = QLabel(lines[0] if lines else "", self)
+        head.setWordWrap(True)
+        head.setStyleSheet(WARNING_STYLE)
+        layout.addWidget(head)
+        layout.addWidget(QLabel(tr("请改正下列各处后重新导出或填写："), self))
+        self.list = QListWidget(self)
+        self.list.addItems(lines[1:])
+        layout.addWidget(self.list, 1)
+        layout.addWidget(dialogs.dialog_buttons(self)[0])
+
+
+# The modal steps, as functions so that tests can answer them (Vorta's style).
+def choose_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("导入交接包"), "", tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+    return path or None
+
+
+def confirm_preview(parent: QWidget | None, report: dict[str, Any]) -> ImportChoice | None:
+    dialog = ImportPreviewDialog(report, parent)
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def show_refusal(parent: QWidget | None, lines: list[str]) -> None:
+    RefusalDialog(lines, parent).exec()
+
+
+def refusal_lines(error: ActionRefused) -> list[str]:
+    """The refusal's head and, one per line, every error it lists."""
+    return [line for line in refusal_text(error).splitlines() if line.strip()]
+
+
+def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", path: str | None = None
+                ) -> packages.ImportReport | None:
+    """The menu action: pick, preview, choose, import; returns the written report or None."""
+    path = path or choose_file(parent)
+    if not path:
+        return None
+    try:
+        preview = runner.read(lambda s: packages.import_package(s, Path(path), dry_run=True, accept_edited=True))
+    except ActionRefused as error:
+        show_refusal(parent, refusal_lines(error))
+        return None
+    except OSError as error:
+        dialogs.show_error(parent, tr("无法读取 {0}：{1}").format(path, error.strerror or error))
+        return None
+    if preview.already_imported:
+        dialogs.show_info(parent, tr("该包已经导入过，本次没有任何改动。"))
+        return None
+    choice = confirm_preview(parent, packages.report_dict(preview))
+    if choice is None:
+        return None
+    refusal: list[str] = []
+
+    def run(session):  # type: ignore[no-untyped-def]
+        return packages.import_package(session, Path(path), keep=choice.keep, accept_edited=choice.accept_edited,
+                                       actor=actor)
+
+    ok, report = runner.run(run, Change(roster=True, weights=True, all_sheets=True),
+                            on_refused=lambda text: refusal.extend(line for line in text.splitlines() if line.strip()))
+    if not ok:
+        show_refusal(parent, refusal)
+        return None
+    assert report is not None
+    names = action_names()
+    if report.already_imported:
+        dialogs.show_info(parent, tr("该包已经导入过，本次没有任何改动。"))
+    else:
+        dialogs.show_info(parent, tr("已导入：{0}").format(list_separator().join(f"{names[a]} {report.count(a)}" for a in names)))
+    return report
