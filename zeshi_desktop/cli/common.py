@@ -29,6 +29,9 @@ class CommandError(Exception):
     """A refusal to print on stderr as one line; exit code 2."""
 
 
+YEAR_HELP = "review year (default: the newest year in the database)"
+
+
 Handler = Callable[[argparse.Namespace], Any]
 
 
@@ -57,6 +60,18 @@ def write(args: argparse.Namespace) -> Iterator[Session]:
 def read(args: argparse.Namespace) -> Iterator[Session]:
     with database(args).read() as session:
         yield session
+
+
+def year_of(session: Session, args: argparse.Namespace) -> int:
+    """``--year``, or the newest year in the database."""
+    if getattr(args, "year", None):
+        return int(args.year)
+    from zeshi_desktop.services import roster
+
+    years = roster.years(session)
+    if not years:
+        raise CommandError("数据库中还没有年度；请先导入名册或交接包，或运行 zeshi demo")
+    return years[-1]
 
 
 def jsonable(value: Any) -> Any:

@@ -12,18 +12,9 @@ from sqlalchemy.orm import Session
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.services import catalogue, demo, lookup, ranking, roster, sheets
 
-from .common import CommandError, db_path, emit, read, write
-
-YEAR_HELP = "review year (default: the newest year in the database)"
+from .common import CommandError, YEAR_HELP, db_path, emit, read, write, year_of
 
 
-def _year(session: Session, args: argparse.Namespace) -> int:
-    if getattr(args, "year", None):
-        return int(args.year)
-    years = roster.years(session)
-    if not years:
-        raise CommandError("数据库中还没有年度；请先导入名册或运行 zeshi demo")
-    return years[-1]
 
 
 def _add_sheet_selectors(p: argparse.ArgumentParser) -> None:
@@ -38,7 +29,7 @@ def _add_sheet_selectors(p: argparse.ArgumentParser) -> None:
 
 def _sheet_id(session: Session, args: argparse.Namespace) -> int:
     form = catalogue.form(args.form)
-    year = _year(session, args)
+    year = year_of(session, args)
     appointment_id = district_id = reviewer_id = None
     if form.subject == "appointment":
         if not args.unit:
@@ -179,7 +170,7 @@ def cmd_audit(args: argparse.Namespace) -> None:
 
 def cmd_weights(args: argparse.Namespace) -> None:
     with write(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         district_id = lookup.district_id(session, args.district)
         if args.street is not None or args.group is not None:
             if args.street is None or args.group is None:
@@ -196,7 +187,7 @@ def cmd_weights(args: argparse.Namespace) -> None:
 
 def cmd_rank(args: argparse.Namespace) -> None:
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         if args.districts:
             city = ranking.city_ranking(session, year)
             data = [{"rank": r.rank, "district": r.district, "circle": r.circle, "city_score": r.city_score,
@@ -226,7 +217,7 @@ def cmd_rank(args: argparse.Namespace) -> None:
 
 def cmd_sheets(args: argparse.Namespace) -> None:
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         district_id = lookup.district_id(session, args.district) if args.district else None
         found = sheets.sheets(session, year, args.form, district_id=district_id, status=args.status)
     data = [{"sheet": v.id, "form": v.form_id, "status": v.status, "appointment": v.appointment_id,

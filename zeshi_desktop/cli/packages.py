@@ -6,28 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from zeshi_desktop.services import packages
 
-from zeshi_desktop.services import packages, roster
-
-from .common import CommandError, emit, jsonable, read, write
+from .common import emit, jsonable, read, write, year_of
 
 ACTION_ZH = {"added": "新增", "changed": "更新", "conflict": "冲突", "unchanged": "未变"}
 SIGNER_ZH = {"known": "已知发送方", "new": "首次见到的发送方", "key_changed": "密钥已更换！", "unsigned": "未签名"}
 
 
-def _year(session: Session, args: argparse.Namespace) -> int:
-    if args.year:
-        return int(args.year)
-    years = roster.years(session)
-    if not years:
-        raise CommandError("数据库中还没有年度；请先导入名册或包")
-    return years[-1]
-
 
 def _export(args: argparse.Namespace, template: bool) -> None:
     with read(args) as session:
-        result = packages.export_package(session, args.kind, _year(session, args), Path(args.output),
+        result = packages.export_package(session, args.kind, year_of(session, args), Path(args.output),
                                          units=args.unit or (), district=args.district, reviewer=args.reviewer,
                                          template=template, signer_name=args.signer_name)
     data = {"file": str(result.path), "kind": result.kind, "package_id": result.package_id,

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.services import lookup, printing, roster, verification
+from zeshi_desktop.services import lookup, printing, verification
 
-from .common import CommandError, emit, read, write
+from .common import CommandError, emit, read, write, year_of
 
 FORMS = printing.ANNEXES + ("all",)
 
@@ -39,17 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.set_defaults(handler=_verify)
 
 
-def _year(session: Session, args: argparse.Namespace) -> int:
-    if args.year:
-        return int(args.year)
-    years = roster.years(session)
-    if not years:
-        raise CommandError("数据库中还没有年度；请先导入名册或运行 zeshi demo")
-    return years[-1]
-
 
 def _selection(session: Session, args: argparse.Namespace) -> printing.Selection:
-    year = _year(session, args)
+    year = year_of(session, args)
     district = lookup.district_id(session, args.district) if args.district else None
     unit = lookup.unit_id(session, args.unit, district) if args.unit else None
     planner = lookup.planner_id(session, args.planner) if args.planner else None

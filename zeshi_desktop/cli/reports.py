@@ -12,24 +12,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.services import analysis, dashboard, lookup, reports, roster
 
-from .common import CommandError, emit, read, table, write
+from .common import CommandError, YEAR_HELP, emit, read, table, write, year_of
 
-YEAR_HELP = "review year (default: the newest year in the database)"
 LEANING = reports.LEANING
 
-
-def _year(session: Session, args: argparse.Namespace) -> int:
-    if getattr(args, "year", None):
-        return int(args.year)
-    years = roster.years(session)
-    if not years:
-        raise CommandError("数据库中还没有年度；请先导入名册或运行 zeshi demo")
-    return years[-1]
 
 
 def _points(raw: str, name: str) -> Decimal:
@@ -121,7 +110,7 @@ def cmd_dashboard(args: argparse.Namespace) -> None:
     distance = _points(args.outlier_distance, "离群距离")
     tolerance = _points(args.tolerance, "宽严容差")
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         if args.city:
             board = analysis.city_dashboard(session, year, outlier_distance=distance, offset_tolerance=tolerance)
             data = {"year": year, "excluded_band": board.excluded_band, "contract_question": board.contract_question,
@@ -153,7 +142,7 @@ def cmd_dashboard(args: argparse.Namespace) -> None:
 
 def cmd_questionnaires(args: argparse.Namespace) -> None:
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         did = lookup.district_id(session, args.district) if args.district else None
         summary = dashboard.questionnaire_summary(session, year, did, args.circle)
     rows = [(st.text[:24], *st.summary.counts.values(),
@@ -184,7 +173,7 @@ def cmd_history(args: argparse.Namespace) -> None:
 def cmd_report(args: argparse.Namespace) -> None:
     out = Path(args.output)
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         if args.kind in ("district", "result"):
             if not args.district:
                 raise CommandError(f"zeshi report {args.kind} 需要 --district")
@@ -204,14 +193,14 @@ def cmd_report(args: argparse.Namespace) -> None:
 def cmd_recommend(args: argparse.Namespace) -> None:
     if args.unit:
         with write(args) as session:
-            year = _year(session, args)
+            year = year_of(session, args)
             app = lookup.appointment_id(session, year, args.unit, args.planner, args.district)
             view = analysis.set_recommended(session, app, not args.off)
         emit(args, view, text=f"{view.district} {view.unit} {view.planner}："
                               f"{'已推荐为区级优秀责师' if view.recommended else '已取消推荐'}")
         return
     with read(args) as session:
-        year = _year(session, args)
+        year = year_of(session, args)
         did = lookup.district_id(session, args.district) if args.district else None
         found = analysis.recommended(session, year, did)
     emit(args, found, ["区", "责任片区", "责师"], [(a.district, a.unit, a.planner) for a in found])
