@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pypdf
 
+from zeshi_desktop.domain.ranking import ResultLine
 from zeshi_desktop.printing.data import (
     AppendixTable,
     Case,
@@ -22,7 +23,6 @@ from zeshi_desktop.printing.data import (
     MatrixRow,
     Picture,
     RankingDoc,
-    RankingRow,
     SheetDoc,
     Stamp,
     SummaryDoc,
@@ -106,8 +106,8 @@ def test_3_2_matrix_repeats_its_header_rows_on_every_page(forms):
 
 def test_3_3_has_both_weights_and_the_ranked_rows(forms):
     form = forms["3-3"]
-    rows = (RankingRow(1, "东四街道", "甲团队", Decimal("42"), Decimal("54.42"), Decimal("96.42")),
-            RankingRow(2, "景山街道", "乙团队", Decimal("32.4"), Decimal("40.08"), Decimal("72.48")))
+    rows = (ResultLine(1, "东四街道", "甲团队", Decimal("42"), Decimal("54.42"), Decimal("96.42")),
+            ResultLine(2, "景山街道", "乙团队", Decimal("32.4"), Decimal("40.08"), Decimal("72.48")))
     page = page_texts(render_pdf([RankingDoc(form, Heading(2025, "东城区"), Decimal("40"), Decimal("60"),
                                              rows, True)]).pdf)[0]
     assert "责任片区行政主体评分权重：40%" in page and "区级评审组评分权重：60%" in page

@@ -8,7 +8,7 @@ ties are broken by the weighted district score, then the weighted street score.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
@@ -110,6 +110,26 @@ def rank_units(rows: Sequence[UnitScores[K]], weights: Weights, form: Form) -> l
     result = [UnitRankRow(rank, *_fields(row)) for rank, row in ranked]
     result.extend(sorted((b for b in built if not b.complete), key=lambda b: b.unit))
     return result
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One row of the 3-3 result file as it is printed and exported: no keys, the band as its text."""
+
+    rank: int | None
+    unit: str
+    planner: str
+    street_weighted: Decimal | None
+    district_weighted: Decimal | None
+    total: Decimal | None
+    band: str = ""
+    recommended: bool = False
+
+
+def result_lines(rows: Sequence[UnitRankRow[K]], recommended: Collection[K] = ()) -> tuple[ResultLine, ...]:
+    """The rows of :func:`rank_units` as the result file shows them, marking the recommended keys."""
+    return tuple(ResultLine(r.rank, r.unit, r.planner, r.street_weighted, r.district_weighted, r.total,
+                            r.band.label.zh if r.band else "", r.key in recommended) for r in rows)
 
 
 def _fields(row: UnitRankRow[K]) -> tuple:

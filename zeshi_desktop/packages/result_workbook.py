@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.ranking import ResultLine
 from zeshi_desktop.domain.scores import display
 
 from .atomic import save_atomic
@@ -29,18 +30,6 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
 @dataclass(frozen=True)
-class ResultRow:
-    rank: int | None
-    unit: str
-    planner: str
-    street_weighted: Decimal | None
-    district_weighted: Decimal | None
-    total: Decimal | None
-    band: str
-    recommended: bool
-
-
-@dataclass(frozen=True)
 class ResultFile:
     form: Form                       # 附件3-3
     year: int
@@ -48,7 +37,7 @@ class ResultFile:
     street_weight: Decimal           # percent
     district_weight: Decimal
     trimmed_mean: bool
-    rows: tuple[ResultRow, ...]
+    rows: tuple[ResultLine, ...]
 
 
 def _number(value: Decimal | None) -> Decimal | None:

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.ranking import ResultLine
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,6 @@ class MatrixDoc:
 
 
 @dataclass(frozen=True)
-class RankingRow:
-    rank: int | None
-    unit: str
-    planner: str
-    street_weighted: Decimal | None
-    district_weighted: Decimal | None
-    total: Decimal | None
-    band: str = ""
-
-
-@dataclass(frozen=True)
 class RankingDoc:
     """3-3: the district's result file with both weights in its heading."""
 
@@ -90,7 +80,7 @@ class RankingDoc:
     heading: Heading
     street_weight: Decimal | None      # None on a blank form: the district writes its own
     district_weight: Decimal | None
-    rows: tuple[RankingRow, ...]
+    rows: tuple[ResultLine, ...]
     final: bool
 
 

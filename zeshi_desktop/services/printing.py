@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import verification as vdomain
 from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.ranking import result_lines
 from zeshi_desktop.domain.sheet import totals
-from zeshi_desktop.printing.data import Document, Heading, MatrixDoc, MatrixRow, RankingDoc, RankingRow, SheetDoc, Stamp
+from zeshi_desktop.printing.data import Document, Heading, MatrixDoc, MatrixRow, RankingDoc, SheetDoc, Stamp
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
 from zeshi_desktop.printing.summary import PictureRefused
 from zeshi_desktop.printing.render import render_pdf
@@ -186,8 +187,7 @@ def _ranking_docs(session: Session, sel: Selection) -> list[_Planned]:
             .join(Unit, Unit.id == Appointment.unit_id)
             .where(Sheet.year == sel.year, Sheet.form_id.in_(("3-1", "3-2")), Sheet.status != "final",
                    Unit.district_id == d.id)) or 0
-        rows = tuple(RankingRow(r.rank, r.unit, r.planner, r.street_weighted, r.district_weighted, r.total,
-                                r.band.label.zh if r.band else "") for r in result.rows)
+        rows = result_lines(result.rows)
         final = bool(rows) and all(r.complete for r in result.rows) and drafts == 0 and result.weights_set
         out.append(_Planned(RankingDoc(form, Heading(sel.year, d.name), result.weights.street,
                                        result.weights.district, rows, final)))

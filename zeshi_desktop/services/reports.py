@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.ranking import result_lines
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.packages.result_workbook import ResultFile, ResultRow, write_result_workbook
-from zeshi_desktop.printing.data import Heading, RankingDoc, RankingRow
+from zeshi_desktop.packages.result_workbook import ResultFile, write_result_workbook
+from zeshi_desktop.printing.data import Heading, RankingDoc
 from zeshi_desktop.printing.reports import (
     BarSpec,
     Report,
@@ -84,16 +85,13 @@ def export_district_results(session: Session, year: int, district_id: int, path:
     board = district_dashboard(session, year, district_id)
     r = board.ranking
     form = catalogue.form("3-3")
+    rows = result_lines(r.rows, board.recommended)
     if suffix == ".xlsx":
-        rows = tuple(ResultRow(row.rank, row.unit, row.planner, row.street_weighted, row.district_weighted,
-                               row.total, row.band.label.zh if row.band else "", row.key in board.recommended)
-                     for row in r.rows)
         write_result_workbook(ResultFile(form, year, r.district, r.weights.street, r.weights.district,
                                          r.trimmed_mean, rows), Path(path))
         return Written(Path(path), "xlsx", len(rows))
     doc = RankingDoc(form, Heading(year, district=r.district), r.weights.street, r.weights.district,
-                     tuple(RankingRow(row.rank, row.unit, row.planner, row.street_weighted, row.district_weighted,
-                                      row.total, row.band.label.zh if row.band else "") for row in r.rows),
+                     rows,
                      final=all(row.rank is not None for row in r.rows) and board.waiting == 0)
     chosen = [row for row in r.rows if row.key in board.recommended]
     recommended = ReportSection(
