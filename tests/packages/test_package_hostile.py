@@ -139,6 +139,43 @@ def test_a_merged_cell_is_named(package: Path, demo_db: Database, digest) -> Non
     assert all("合并单元格" in p.zh for p in refused.problems)
 
 
+def _merge_raw(path: Path, refs: list[str]) -> None:
+    """Add ``<mergeCells>`` to the 3-1 sheet's XML directly, as a crafted file would (openpyxl would expand them)."""
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    wb = load_workbook(path, read_only=True)
+    target = "xl/" + wb["3-1"]._worksheet_path.split("xl/", 1)[-1]
+    wb.close()
+    block = f'<mergeCells count="{len(refs)}">' + "".join(f'<mergeCell ref="{r}"/>' for r in refs) + "</mergeCells>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info.filename == target:
+                data = data.replace(b"</sheetData>", b"</sheetData>" + block.encode(), 1)
+            out.writestr(info, data)
+
+
+def test_a_merge_over_the_whole_sheet_is_named_not_expanded(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    """A1:XFD1048576 covers 17 billion cells: refused at once (its hidden key row is merged away), not expanded."""
+    _merge_raw(package, ["A1:XFD1048576"])
+    refused = _refused(demo_db, package, digest)
+    assert refused.problems and {p.sheet for p in refused.problems} == {"3-1"}
+
+
+def test_a_sheet_with_too_many_merged_ranges_is_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    from zeshi_desktop.packages.grid import MAX_MERGED_RANGES
+
+    _merge_raw(package, [f"AA{r}:AB{r}" for r in range(1, MAX_MERGED_RANGES + 2)])
+    refused = _refused(demo_db, package, digest)
+    assert f"合并区域超过 {MAX_MERGED_RANGES} 处" in refused.zh
+
+
+def test_a_few_merged_ranges_away_from_the_scores_are_harmless(package: Path, demo_db: Database) -> None:
+    _merge_raw(package, [f"AA{r}:AB{r}" for r in range(1, 20)])
+    with demo_db.write() as s:
+        report = import_package(s, package, dry_run=True)
+    assert report.sheets
+
+
 def test_bad_values_are_all_named_at_once(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
     wb = load_workbook(package)
     ws = wb["3-1"]

@@ -69,7 +69,7 @@ def number_text(value: int | float | Decimal) -> str:
 
 def read_cell(grid: Grid, row: int, column: int) -> CellRead:
     value, data_type = grid.value(row, column)
-    if (row, column) in grid.merged:
+    if grid.is_merged(row, column):
         return CellRead("", "合并单元格不能填写数据，请取消合并", "merged cell; unmerge it")
     if data_type == "f":
         return CellRead("", f"不接受公式（{str(value)[:30]}），请填写数值",

@@ -21,7 +21,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
+from zeshi_desktop.domain.scores import ScoreRefused, display, normalise_text, parse_score
 
 from .cells import read_cell, write_text
 from .errors import CellProblem
@@ -45,8 +45,14 @@ class BlockRead:
 
 # ---------------------------------------------------------------- writing
 
-def _put(ws: Worksheet, row: int, col: int, spec: FieldSpec, stored: str) -> None:
+def _put(ws: Worksheet, row: int, col: int, spec: FieldSpec, stored: str, template: bool) -> None:
+    """One value cell; an empty one is only created where a template needs it unlocked."""
+    if stored == "" and not template:
+        return
     cell = ws.cell(row=row, column=col)
+    _fill_in(cell, template)
+    if spec.kind == "text":
+        cell.alignment = WRAP
     if stored == "":
         return
     if spec.kind == "score":
@@ -117,6 +123,7 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
     last_col = FIRST_VALUE_COL + max(len(block.subjects), 1) - 1
     score_rows: list[int] = []
     previous_group = None
+    columns = [block.values.get(subject.key, {}) for subject in block.subjects]
     for i, spec in enumerate(block.fields):
         r = key_row + 1 + i
         write_text(ws.cell(row=r, column=1), spec.key)
@@ -129,12 +136,8 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
             ws.cell(row=r, column=4, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
                     else float(spec.maximum))
             score_rows.append(r)
-        for j, subject in enumerate(block.subjects):
-            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
-            _put(ws, r, FIRST_VALUE_COL + j, spec, block.values.get(subject.key, {}).get(spec.key, ""))
-            _fill_in(c, template)
-            if spec.kind == "text":
-                c.alignment = WRAP
+        for j, values in enumerate(columns):
+            _put(ws, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
         if template and block.subjects and (dv := _validation(spec)) is not None:
             dv.add(f"{get_column_letter(FIRST_VALUE_COL)}{r}:{get_column_letter(last_col)}{r}")
             ws.add_data_validation(dv)
@@ -181,10 +184,9 @@ def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
         ws.cell(row=r, column=2, value=i + 1)
         for k, label in enumerate(subject.labels[:2]):
             write_text(ws.cell(row=r, column=3 + k), label)
+        values = block.values.get(subject.key, {})
         for j, spec in enumerate(block.fields):
-            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
-            _put(ws, r, FIRST_VALUE_COL + j, spec, block.values.get(subject.key, {}).get(spec.key, ""))
-            _fill_in(c, template)
+            _put(ws, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
     if template and block.subjects:
         for j, spec in enumerate(block.fields):
             if (dv := _validation(spec)) is not None:
@@ -280,14 +282,12 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
 def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordinate: str,
              problems: list[CellProblem]) -> str:
     read = read_cell(ws, row, col)
-    label = spec.item.short if spec.item is not None else spec.label[:20]
     if read.problem_zh:
+        label = _label(spec)
         problems.append(CellProblem(title, coordinate, f"{read.problem_zh} ({label})", f"{read.problem_en} ({label})"))
         return ""
     text = read.text
     if spec.kind == "score":
-        from zeshi_desktop.domain.scores import normalise_text
-
         if normalise_text(text) == "":
             return ""
         assert spec.item is not None
@@ -302,7 +302,7 @@ def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordina
             return ""
         stored = spec.stored_of(text)
         if stored is None:
-            allowed = "、".join(t for t, _ in spec.options)
+            allowed, label = "、".join(t for t, _ in spec.options), _label(spec)
             problems.append(CellProblem(title, coordinate, f"“{text}”不在：{allowed} ({label})",
                                         f"{text!r} is not one of {allowed} ({label})"))
             return ""
@@ -317,12 +317,17 @@ def _check_complete(values: dict[str, str], specs: list[tuple[int, FieldSpec]], 
     for _, spec in specs:
         where = cells[(subject, spec.key)]
         if final and spec.required and values.get(spec.key, "") == "" and not _had_problem(problems, title, where):
-            label = spec.item.short if spec.item is not None else spec.label[:20]
+            label = _label(spec)
             problems.append(CellProblem(title, where, f"定稿的评审表不能留空 ({label})",
                                         f"required in a finalised sheet ({label})"))
         if spec.reason_for and values.get(spec.reason_for) == spec.reason_option and not values.get(spec.key):
             problems.append(CellProblem(title, where, f"选择“{spec.reason_option}”须填写理由",
                                         f"a reason is required with {spec.reason_option!r}"))
+
+
+def _label(spec: FieldSpec) -> str:
+    """How a problem names the field: the item's short name, or the start of its label."""
+    return spec.item.short if spec.item is not None else spec.label[:20]
 
 
 def _had_problem(problems: list[CellProblem], title: str, where: str) -> bool:

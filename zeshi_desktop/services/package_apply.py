@@ -124,9 +124,9 @@ def _insert_content(session: Session, sheets: list[tuple[int, SheetChange]]) -> 
     scores = [{"sheet_id": sid, "item_id": k, "tenths": t} for sid, c in sheets for k, t in c.scores.items()]
     answers = [{"sheet_id": sid, "key": k, "value": v} for sid, c in sheets for k, v in c.answers.items()]
     if scores:
-        session.execute(insert(Score), scores)
+        session.execute(insert(Score.__table__), scores)   # Core executemany: no ORM bookkeeping per row
     if answers:
-        session.execute(insert(Answer), answers)
+        session.execute(insert(Answer.__table__), answers)
 
 
 
