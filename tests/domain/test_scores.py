@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zeshi_desktop.domain.scores import ScoreRefused, display, from_tenths, parse_score, to_tenths
+from zeshi_desktop.domain.scores import ScoreRefused, display, from_tenths, parse_score, tenths_text, to_tenths
 from zeshi_desktop.domain.sheet import totals
 
 
@@ -117,3 +117,12 @@ def test_display():
     assert display(Decimal("84.8333333")) == "84.83"
     assert display(Decimal("85.00")) == "85"
     assert display(Decimal("0.125")) == "0.13"
+
+
+@given(st.integers(min_value=-10_000, max_value=10_000))
+def test_tenths_text_is_the_display_of_the_stored_score(tenths: int) -> None:
+    assert tenths_text(tenths) == display(from_tenths(tenths), 1)
+
+
+def test_tenths_text_examples() -> None:
+    assert [tenths_text(t) for t in (0, 5, 95, 100, 1005, -5)] == ["0", "0.5", "9.5", "10", "100.5", "-0.5"]

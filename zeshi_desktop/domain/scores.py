@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .forms import Item
 
@@ -112,11 +112,17 @@ def from_tenths(tenths: int) -> Decimal:
     return (Decimal(tenths) / 10).quantize(TENTH) if tenths % 10 else Decimal(tenths // 10)
 
 
+def tenths_text(tenths: int) -> str:
+    """A stored score as text without a Decimal on the way: 95 → "9.5", 100 → "10" (the same as ``display``)."""
+    whole, tenth = divmod(abs(tenths), 10)
+    sign = "-" if tenths < 0 else ""
+    return f"{sign}{whole}.{tenth}" if tenth else f"{sign}{whole}"
+
+
 def display(value: Decimal | None, places: int = 2) -> str:
     """Up to ``places`` decimals, trailing zeros dropped: 85, 85.5, 85.33."""
     if value is None:
         return ""
-    from decimal import ROUND_HALF_UP
     q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = format(q, "f")
     if "." in text:

@@ -26,6 +26,7 @@ from .cells import write_value
 from .errors import CellProblem, PackageRefused
 from .form_layout import fields_for
 from .form_sheets import read_block, write_block
+from .gc_pause import gc_paused
 from .manifest import decoded, read_manifest, sign, write_manifest
 from .model import FORMAT_VERSION, DisplaySheet, FormBlock, PackageData
 from .safety import Limits, open_checked
@@ -53,6 +54,14 @@ def write_package(path: Path, data: PackageData, *, kind: str, year: int, origin
                   program_version: str, me: Installation, table_specs: Mapping[str, TableSpec],
                   template: bool = False) -> dict[str, str]:
     """Write and sign a package; returns its manifest."""
+    with gc_paused():
+        return _write_package(path, data, kind=kind, year=year, origin=origin, program_version=program_version,
+                              me=me, table_specs=table_specs, template=template)
+
+
+def _write_package(path: Path, data: PackageData, *, kind: str, year: int, origin: dict[str, str],
+                   program_version: str, me: Installation, table_specs: Mapping[str, TableSpec],
+                   template: bool) -> dict[str, str]:
     wb = Workbook()
     wb.remove(wb.active)
     for block in data.blocks:
@@ -98,7 +107,8 @@ def read_package(path: Path, forms: Mapping[str, Form], table_specs: Mapping[str
                  limits: Limits = Limits()) -> ReadPackage:
     """Everything in the package, with every bad cell listed (nothing is judged against a store here)."""
     path = Path(path)
-    grids = open_checked(path, limits)
+    with gc_paused():
+        grids = open_checked(path, limits)
     manifest = read_manifest(grids, path.name)
     if manifest["format"] != str(FORMAT_VERSION):
         raise PackageRefused(f"{path.name}: 包格式版本 {manifest['format']} 不受支持（本程序为 {FORMAT_VERSION}）",

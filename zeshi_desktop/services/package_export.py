@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop import __version__
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.domain.scores import display, from_tenths
+from zeshi_desktop.domain.scores import display, tenths_text
 from zeshi_desktop.packages.form_layout import fields_for, orientation_for
 from zeshi_desktop.packages.model import STATUS_FIELD, DisplaySheet, FormBlock, PackageData, Subject, table_text
 from zeshi_desktop.packages.package_workbook import write_package
@@ -62,25 +62,52 @@ def _district_subjects(session: Session, district_ids: Iterable[int] | None = No
     return [_Subject(d.code, (d.name,), district_id=d.id) for d in session.scalars(q)]
 
 
-def _block(session: Session, year: int, form: Form, subjects: list[_Subject], reviewer: Reviewer | None) -> FormBlock:
-    """One worksheet's worth: the form's fields for every subject, filled from the store."""
+def _chunks(values: list[int], size: int = 500) -> Iterable[list[int]]:
+    """IN lists of a size every database takes."""
+    for begin in range(0, len(values), size):
+        yield values[begin:begin + size]
+
+
+def _blocks(session: Session, year: int, form: Form, subjects: list[_Subject],
+            reviewers: Sequence[Reviewer | None] = (None,)) -> list[FormBlock]:
+    """One worksheet per reviewer (``None``: the office's or district's own sheets), filled from the store.
+
+    The sheets of all the reviewers are read together, limited to the subjects, so a
+    district's seven 3-2 matrices cost three queries, not twenty-one.
+    """
     subject_col = Sheet.appointment_id if form.subject == "appointment" else Sheet.district_id
-    q = select(Sheet.id, subject_col, Sheet.status, Sheet.remarks).where(Sheet.year == year, Sheet.form_id == form.id)
-    q = q.where(Sheet.reviewer_id == reviewer.id) if reviewer is not None else q.where(Sheet.reviewer_id.is_(None))
-    by_subject = {subj: (sid, status, remarks) for sid, subj, status, remarks in session.execute(q)}
-    wanted = [by_subject[s.appointment_id or s.district_id][0] for s in subjects  # type: ignore[index]
-              if (s.appointment_id or s.district_id) in by_subject]
+    reviewer_ids = [r.id for r in reviewers if r is not None]
+    if reviewer_ids and len(reviewer_ids) != len(reviewers):
+        raise ValueError("either every block has a reviewer or none has")
+    found: dict[tuple[int | None, int], tuple[int, str, str | None]] = {}
+    for chunk in _chunks([s.appointment_id or s.district_id for s in subjects]):  # type: ignore[misc]
+        q = select(Sheet.id, Sheet.reviewer_id, subject_col, Sheet.status, Sheet.remarks).where(
+            Sheet.year == year, Sheet.form_id == form.id, subject_col.in_(chunk))
+        q = q.where(Sheet.reviewer_id.in_(reviewer_ids)) if reviewer_ids else q.where(Sheet.reviewer_id.is_(None))
+        for sid, rid, subj, status, remarks in session.execute(q):
+            found[(rid, subj)] = (sid, status, remarks)
     scores: dict[int, dict[str, str]] = defaultdict(dict)
     answers: dict[int, dict[str, str]] = defaultdict(dict)
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+    for chunk in _chunks([sid for sid, _, _ in found.values()]):
         for sid, item, tenths in session.execute(select(Score.sheet_id, Score.item_id, Score.tenths)
                                                  .where(Score.sheet_id.in_(chunk))):
-            scores[sid][item] = display(from_tenths(tenths), 1)
+            scores[sid][item] = tenths_text(tenths)
         for sid, key, value in session.execute(select(Answer.sheet_id, Answer.key, Answer.value)
                                                .where(Answer.sheet_id.in_(chunk))):
             answers[sid][key] = value
-    cases = max([int(k.split("#")[1]) for a in answers.values() for k in a if k.startswith("text:cases#")] + [1])
+    return [_block(form, subjects, r, {subj: v for (rid, subj), v in found.items()
+                                       if rid == (r.id if r is not None else None)}, scores, answers)
+            for r in reviewers]
+
+
+def _block(form: Form, subjects: list[_Subject], reviewer: Reviewer | None,
+           by_subject: dict[int, tuple[int, str, str | None]], scores: dict[int, dict[str, str]],
+           answers: dict[int, dict[str, str]]) -> FormBlock:
+    """One worksheet's worth: the form's fields for every subject."""
+    mine = [by_subject[s.appointment_id or s.district_id][0] for s in subjects  # type: ignore[index]
+            if (s.appointment_id or s.district_id) in by_subject]
+    cases = max([int(k.split("#")[1]) for sid in mine for k in answers.get(sid, {}) if k.startswith("text:cases#")]
+                + [1])
     fields = fields_for(form, cases=cases)
     keys = {f.key for f in fields}
     values: dict[str, dict[str, str]] = {}
@@ -90,7 +117,8 @@ def _block(session: Session, year: int, form: Form, subjects: list[_Subject], re
             values[s.key] = {}
             continue
         sid, status, remarks = found
-        v = {STATUS_FIELD: status, **scores[sid], **{k: a for k, a in answers[sid].items() if k in keys}}
+        v = {STATUS_FIELD: status, **scores.get(sid, {}),
+             **{k: a for k, a in answers.get(sid, {}).items() if k in keys}}
         if remarks and "remarks" in keys:
             v["remarks"] = remarks
         values[s.key] = v
@@ -155,8 +183,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
             raise ActionRefused(f"{year} 年度这些责任单元没有聘任责师", f"No appointments for these units in {year}")
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code], unit_codes=codes,
                                                     with_reviewers=False))
-        data.blocks = [_block(session, year, forms["3-1"], subjects, None),
-                       _block(session, year, forms["5-1"], subjects, None)]
+        data.blocks = _blocks(session, year, forms["3-1"], subjects) + _blocks(session, year, forms["5-1"], subjects)
         origin = {"district": d.code, "district_name": d.name, "units": ",".join(codes)}
     elif kind == "reviewer-district":
         r = _reviewer(session, year, reviewer or "", "district")
@@ -164,7 +191,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
         assert d is not None
         subjects = _appointment_subjects(session, year, district_id=d.id)
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code], reviewer_codes=[r.code]))
-        data.blocks = [_block(session, year, forms["3-2"], subjects, r)]
+        data.blocks = _blocks(session, year, forms["3-2"], subjects, [r])
         origin = {"district": d.code, "district_name": d.name, "reviewer": r.code, "reviewer_name": r.name}
     elif kind == "district-city":
         d = _district(session, district or "")
@@ -175,18 +202,18 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
                                        "district_weight": display(w.district, 1), "trimmed": "是" if trimmed else "否"}]
         group = list(session.scalars(select(Reviewer).where(Reviewer.year == year, Reviewer.district_id == d.id,
                                                             Reviewer.level == "district").order_by(Reviewer.code)))
-        data.blocks = ([_block(session, year, forms["3-1"], subjects, None)]
-                       + [_block(session, year, forms["3-2"], subjects, r) for r in group]
-                       + [_block(session, year, forms["5-1"], subjects, None)]
-                       + [_block(session, year, forms[f], _district_subjects(session, [d.id]), None)
-                          for f in ("4-2", "4-1")])
+        mine = _district_subjects(session, [d.id])
+        data.blocks = (_blocks(session, year, forms["3-1"], subjects)
+                       + (_blocks(session, year, forms["3-2"], subjects, group) if group else [])
+                       + _blocks(session, year, forms["5-1"], subjects)
+                       + [b for f in ("4-2", "4-1") for b in _blocks(session, year, forms[f], mine)])
         data.display = [_district_result(session, year, d)]
         origin = {"district": d.code, "district_name": d.name}
     elif kind == "reviewer-city":
         r = _reviewer(session, year, reviewer or "", "city")
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code]))
-        data.blocks = [_block(session, year, forms["4-3"], _district_subjects(session), r)]
+        data.blocks = _blocks(session, year, forms["4-3"], _district_subjects(session), [r])
         origin = {"reviewer": r.code, "reviewer_name": r.name, "level": "city"}
     else:  # city-district
         ids = [_district(session, district).id] if district else None
@@ -194,7 +221,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
                                     .order_by(Reviewer.code)))
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code for r in city]))
-        data.blocks = [_block(session, year, forms["4-3"], _district_subjects(session, ids), r) for r in city]
+        data.blocks = _blocks(session, year, forms["4-3"], _district_subjects(session, ids), city) if city else []
         data.display = [_city_result(session, year)]
         origin = {"level": "city", "district": district or ""}
     return data, origin
