@@ -22,6 +22,7 @@ from zeshi_desktop.store.models import Answer, AuditEntry, Score, Sheet, utcnow
 
 from . import catalogue
 from .package_kinds import WEIGHTS
+from .package_pictures import replace_pictures
 from .package_plan import Resolver, SheetChange
 from .sheets import slot_for
 
@@ -107,6 +108,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
             ids.update({u: i for u, i in session.execute(select(Sheet.uid, Sheet.id)
                                                          .where(Sheet.uid.in_(uids[start:start + 500])))})
         _insert_content(session, [(ids[u], c) for u, c in payload])
+        replace_pictures(session, [(ids[u], c) for u, c in payload])
     for c in replaced:
         assert c.existing_id is not None
         session.execute(delete(Score).where(Score.sheet_id == c.existing_id))
@@ -115,6 +117,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
             status=c.status, remarks=c.remarks, updated_at=now, reopened_reason=None,
             finalized_at=now if c.status == "final" else None, finalized_by=actor if c.status == "final" else None))
     _insert_content(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
+    replace_pictures(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     if audits:
         session.execute(insert(AuditEntry), audits)
     session.flush()

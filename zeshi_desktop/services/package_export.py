@@ -21,7 +21,8 @@ from zeshi_desktop.store.models import Answer, Appointment, District, Planner, R
 
 from . import catalogue, ranking, roster_io
 from .errors import ActionRefused, NotFound
-from .package_kinds import KINDS, TABLE_SPECS, WEIGHTS
+from .package_kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
+from .package_pictures import picture_rows
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
                        + (_blocks(session, year, forms["3-2"], subjects, group) if group else [])
                        + _blocks(session, year, forms["5-1"], subjects)
                        + [b for f in ("4-2", "4-1") for b in _blocks(session, year, forms[f], mine)])
+        data.tables.update(_tables({PICTURES.sheet: picture_rows(session, year, d.id, d.code)}))
         data.display = [_district_result(session, year, d)]
         origin = {"district": d.code, "district_name": d.name}
     elif kind == "reviewer-city":

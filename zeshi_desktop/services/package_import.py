@@ -28,7 +28,8 @@ from zeshi_desktop.store.models import District, ImportedPackage, KnownSigner, Y
 from . import catalogue, roster_io
 from .errors import ActionRefused
 from .package_apply import apply_sheets, apply_weights, plan_weights
-from .package_kinds import KINDS, TABLE_SPECS
+from .package_kinds import KINDS, PICTURES, TABLE_SPECS
+from .package_pictures import read_pictures
 from .package_plan import Resolver, SheetChange, plan_sheets
 
 KEEP = ("mine", "theirs")
@@ -181,8 +182,10 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
     resolver = Resolver.load(session, package_year)
     if plan is not None:
         _extend_resolver(resolver, plan)
+    pictures = (read_pictures(rp.table_rows[PICTURES.sheet], problems) if PICTURES.sheet in rp.table_rows
+                else None)
     report.sheets = plan_sheets(session, package_year, rp.data.blocks, resolver, strict=True,
-                                subject_cells=rp.subject_cells, problems=problems)
+                                subject_cells=rp.subject_cells, problems=problems, pictures=pictures)
     weights = plan_weights(session, package_year, rp, districts, problems) if kind.authority else []
     report.weights = [w.describe() for w in weights]
     if problems:

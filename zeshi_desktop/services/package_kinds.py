@@ -43,4 +43,11 @@ WEIGHTS = TableSpec("3-3权重", (Column("district", "区编号"), Column("stree
                                Column("district_weight", "区级评审组评审权重（%）", 20),
                                Column("trimmed", "去掉最高最低分", 14)), required=False)
 
-TABLE_SPECS: dict[str, TableSpec] = {spec.sheet: spec for spec in (*rw.ROSTER_TABLES, WEIGHTS)}
+# The pictures of the 4-1 cases travel as text (a cell holds at most 32,767 characters, so a
+# picture takes as many rows as it needs); they are part of the hashed and signed content.
+PICTURES = TableSpec("4-1图片", (Column("district", "区编号"), Column("case", "案例"), Column("position", "序号", 8),
+                                Column("name", "文件名", 24), Column("mime", "类型", 12), Column("sha256", "SHA-256", 24),
+                                Column("part", "分段", 8), Column("data", "内容（base64，供程序读取）", 40)),
+                     required=False)
+
+TABLE_SPECS: dict[str, TableSpec] = {spec.sheet: spec for spec in (*rw.ROSTER_TABLES, WEIGHTS, PICTURES)}

@@ -23,6 +23,7 @@ from zeshi_desktop.packages.model import STATUS_FIELD, FormBlock
 from zeshi_desktop.store.models import Answer, Appointment, District, Planner, Reviewer, Score, Sheet, Unit
 
 from . import catalogue
+from .package_pictures import PackagePicture, pictures_detail, stored_digests
 from .sheets import slot_for
 
 
@@ -43,6 +44,7 @@ class SheetChange:
     remarks: str = ""
     existing_id: int | None = None
     slot: str = ""
+    pictures: tuple[PackagePicture, ...] | None = None        # 4-1: the package's pictures; None: it has none to say
 
 
 @dataclass
@@ -99,8 +101,13 @@ def _split(form: Form, values: dict[str, str]) -> tuple[str, dict[str, int], dic
 
 
 def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: Resolver, strict: bool,
-                subject_cells: dict[tuple[str, str], str], problems: list[CellProblem]) -> list[SheetChange]:
-    """Compare every sheet of the package with this store; unknown subjects are problems when ``strict``."""
+                subject_cells: dict[tuple[str, str], str], problems: list[CellProblem],
+                pictures: dict[str, tuple[PackagePicture, ...]] | None = None) -> list[SheetChange]:
+    """Compare every sheet of the package with this store; unknown subjects are problems when ``strict``.
+
+    ``pictures`` (district code → the package's 4-1 pictures) is given when the
+    package carries a picture table; each 4-1 sheet then speaks for its pictures.
+    """
     changes: list[SheetChange] = []
     existing: dict[str, tuple[int, str, str]] = {
         slot: (sid, status, remarks) for sid, slot, status, remarks in session.execute(
@@ -131,6 +138,8 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
             change = SheetChange(key, form.id, subject.key, " / ".join(subject.labels), block.reviewer, "added",
                                  status=status, scores=scores, answers=answers, answer_keys=answer_keys,
                                  remarks=remarks)
+            if pictures is not None and form.id == "4-1":
+                change.pictures = pictures.get(subject.key, ())
             known = (appointment_id is not None or district_id is not None) and (not block.reviewer or reviewer_id)
             if known:
                 change.slot = slot_for(form.id, year, appointment_id, district_id, reviewer_id)
@@ -156,6 +165,8 @@ def _compare(session: Session, wanted: list[tuple[SheetChange, FormBlock]],
         for sid, k, v in session.execute(select(Answer.sheet_id, Answer.key, Answer.value)
                                          .where(Answer.sheet_id.in_(chunk))):
             answers[sid][k] = v
+    stored_pictures = stored_digests(session, [c.existing_id for c, _ in wanted
+                                               if c.pictures is not None and c.existing_id is not None])
     for change, _block in wanted:
         sid = change.existing_id
         assert sid is not None
@@ -169,6 +180,8 @@ def _compare(session: Session, wanted: list[tuple[SheetChange, FormBlock]],
                     if mine_answers.get(k) != change.answers.get(k)]
         if (remarks or "") != change.remarks:
             details.append(f"remarks: {remarks[:20]} → {change.remarks[:20]}")
+        if change.pictures is not None and (moved := pictures_detail(stored_pictures.get(sid, []), change.pictures)):
+            details.append(moved)
         if not details:
             promote = status != "final" and change.status == "final"
             change.action = "changed" if promote else "unchanged"

@@ -1,0 +1,138 @@
+"""The 4-1 pictures travel in the district → city package: whole, checked, and compared like the texts."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from zeshi_desktop.services import package_export, roster, sheets, summary
+from zeshi_desktop.services.package_import import PackageImportRefused, import_package
+from zeshi_desktop.services.package_kinds import PICTURES
+from zeshi_desktop.services.package_pictures import PART_CHARS
+from zeshi_desktop.store.database import Database
+
+from .conftest import store_digest
+
+PNG = b"\x89PNG\r\n\x1a\n"
+# Big enough that its base64 text needs three cells: the pieces must be put back in order.
+LARGE = PNG + os.urandom(2 * PART_CHARS * 3 // 4 + 1000)
+SMALL = b"\xff\xd8\xff\xe0" + os.urandom(500)
+
+
+def _summary_id(db: Database, year: int, district: str = "东城区") -> int:
+    with db.read() as s:
+        d = next(x for x in roster.districts(s) if x.name == district)
+        return sheets.sheets(s, year, "4-1", district_id=d.id)[0].id
+
+
+def _with_pictures(demo_db: Database, year: int) -> int:
+    sid = _summary_id(demo_db, year)
+    with demo_db.write() as s:
+        sheets.unlock(s, sid, "补充图片", "区专班")
+        summary.add_picture(s, sid, "cases#1", "现场踏勘.png", "image/png", LARGE)
+        summary.add_picture(s, sid, "cases#1", "居民议事会.jpg", "image/jpeg", SMALL)
+        summary.add_picture(s, sid, "cases#2", "街巷更新.jpg", "image/jpeg", SMALL)
+        sheets.finalize(s, sid, "区专班")
+    return sid
+
+
+def _export(db: Database, year: int, path: Path) -> Path:
+    with db.read() as s:
+        package_export.export_package(s, "district-city", year, path, district="东城区")
+    return path
+
+
+def _stored(db: Database, sid: int) -> list[tuple[str, int, str, str, str]]:
+    with db.read() as s:
+        return [(p.key, p.position, p.name, p.mime, hashlib.sha256(p.data).hexdigest())
+                for p in summary.pictures(s, sid)]
+
+
+def test_pictures_arrive_whole_and_a_second_import_changes_nothing(demo_db: Database, db: Database,
+                                                                   demo_year: int, tmp_path: Path,
+                                                                   digest) -> None:  # type: ignore[no-untyped-def]
+    sid = _with_pictures(demo_db, demo_year)
+    path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
+    wb = load_workbook(path, read_only=True)
+    rows = list(wb[PICTURES.sheet].iter_rows(min_row=2, values_only=True))
+    wb.close()
+    assert len(rows) == 3 + 1 + 1   # the large one in three pieces
+    with db.write() as s:
+        import_package(s, path)
+    assert _stored(db, _summary_id(db, demo_year)) == _stored(demo_db, sid)
+    with db.read() as s:
+        got = {p.name: p.data for p in summary.pictures(s, _summary_id(db, demo_year))}
+    assert got["现场踏勘.png"] == LARGE and got["居民议事会.jpg"] == SMALL
+    before = digest(db)
+    with db.write() as s:
+        assert import_package(s, path).already_imported
+    assert digest(db) == before
+
+
+def test_a_changed_picture_of_a_finalised_summary_is_a_conflict(demo_db: Database, demo_year: int,
+                                                                 tmp_path: Path) -> None:
+    sid = _with_pictures(demo_db, demo_year)
+    store_digest(demo_db)   # checkpoint the WAL, so the copy below has the pictures
+    city = Database.open(shutil.copy(demo_db.path, tmp_path / "city.sqlite3"))  # type: ignore[arg-type]
+    with demo_db.write() as s:
+        sheets.unlock(s, sid, "换一张图", "区专班")
+        summary.remove_picture(s, summary.pictures(s, sid)[-1].id)
+        sheets.finalize(s, sid, "区专班")
+    path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
+    with city.read() as s:
+        preview = import_package(s, path, dry_run=True)
+    conflict = next(c for c in preview.conflicts if c.form == "4-1")
+    assert "图片: 3 张 → 2 张" in conflict.details
+    with city.write() as s:
+        import_package(s, path, keep_all="theirs")
+    assert _stored(city, sid) == _stored(demo_db, sid)
+    city.dispose()
+
+
+def test_a_picture_with_a_wrong_digest_is_named_and_nothing_written(demo_db: Database, db: Database,
+                                                                    demo_year: int, tmp_path: Path,
+                                                                    digest) -> None:  # type: ignore[no-untyped-def]
+    _with_pictures(demo_db, demo_year)
+    path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
+    wb = load_workbook(path)
+    ws = wb[PICTURES.sheet]
+    data_col = [c.value for c in ws[1]].index("内容（base64，供程序读取）") + 1
+    last = ws.max_row
+    text = ws.cell(row=last, column=data_col).value
+    ws.cell(row=last, column=data_col).value = ("A" if text[0] != "A" else "B") + text[1:]
+    wb.save(path)
+    before = digest(db)
+    with pytest.raises(PackageImportRefused) as refused:
+        with db.write() as s:
+            import_package(s, path, accept_edited=True)
+    assert any(p.sheet == PICTURES.sheet and "SHA-256" in p.zh for p in refused.value.problems)
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize(("mime", "data", "reason"), [
+    ("image/gif", b"GIF89a" + b"0" * 10, "不是 PNG 或 JPEG"),
+    ("image/png", b"\xff\xd8\xff" + b"0" * 10, "内容不是 image/png 图片"),
+])
+def test_a_picture_that_is_not_what_it_claims_is_refused(demo_db: Database, db: Database, demo_year: int,
+                                                         tmp_path: Path, mime: str, data: bytes, reason: str) -> None:
+    import base64
+
+    _with_pictures(demo_db, demo_year)
+    path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
+    wb = load_workbook(path)
+    ws = wb[PICTURES.sheet]
+    headers = [c.value for c in ws[1]]
+    row = ws.max_row   # the last picture: one piece
+    for header, value in (("类型", mime), ("SHA-256", hashlib.sha256(data).hexdigest()),
+                          ("内容（base64，供程序读取）", base64.b64encode(data).decode())):
+        ws.cell(row=row, column=headers.index(header) + 1).value = value
+    wb.save(path)
+    with pytest.raises(PackageImportRefused) as refused:
+        with db.write() as s:
+            import_package(s, path, accept_edited=True)
+    assert any(p.sheet == PICTURES.sheet and reason in p.zh for p in refused.value.problems)
