@@ -68,10 +68,12 @@ def test_summary_counts_characters_and_attaches_a_picture(window, demo_db, demo_
     assert image.save(str(picture))
     monkeypatch.setattr(outline_module, "choose_picture", lambda parent: str(picture))
     assert page.cases, "the demo summary has a case"
+    with demo_db.read() as s:
+        before = [p.name for p in summary.pictures(s, sid, "cases#1")]
     page.cases[0].add_button.click()
     with demo_db.read() as s:
         pics = summary.pictures(s, sid, "cases#1")
-    assert [p.name for p in pics] == ["现场照片.png"] and pics[0].mime == "image/png"
+    assert [p.name for p in pics] == before + ["现场照片.png"] and pics[-1].mime == "image/png"
 
 
 def test_audit_dialog_lists_unlock_and_changes(qtbot, demo_db, demo_year):

@@ -34,6 +34,8 @@ def _with_pictures(demo_db: Database, year: int) -> int:
     sid = _summary_id(demo_db, year)
     with demo_db.write() as s:
         sheets.unlock(s, sid, "补充图片", "区专班")
+        for demo_picture in summary.pictures(s, sid):   # start from known pictures, not the demo's
+            summary.remove_picture(s, demo_picture.id)
         summary.add_picture(s, sid, "cases#1", "现场踏勘.png", "image/png", LARGE)
         summary.add_picture(s, sid, "cases#1", "居民议事会.jpg", "image/jpeg", SMALL)
         summary.add_picture(s, sid, "cases#2", "街巷更新.jpg", "image/jpeg", SMALL)

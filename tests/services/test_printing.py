@@ -127,7 +127,7 @@ def test_4_1_prints_the_case_pictures_and_a_swapped_picture_is_a_change(demo_db,
     import io
 
     import pypdf
-    from sqlalchemy import update
+    from sqlalchemy import delete, update
 
     from zeshi_desktop.services import verification
     from zeshi_desktop.store.models import Attachment
@@ -137,6 +137,7 @@ def test_4_1_prints_the_case_pictures_and_a_swapped_picture_is_a_change(demo_db,
     with demo_db.write() as s:
         did = _district(s)
         sheet = sheets.sheets(s, demo_year, "4-1", district_id=did)[0]
+        s.execute(delete(Attachment).where(Attachment.sheet_id == sheet.id))   # not the demo's pictures
         s.add(Attachment(sheet_id=sheet.id, key="cases#1", name="整治后.png", mime="image/png", data=_png(),
                          position=0))
         s.flush()

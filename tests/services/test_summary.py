@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete
 
 from zeshi_desktop.services import roster, sheets, summary
 from zeshi_desktop.services.errors import ActionRefused, SheetLocked
+from zeshi_desktop.store.models import Attachment
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
@@ -18,6 +20,8 @@ def _summary_sheet(db, year):  # type: ignore[no-untyped-def]
 
 def test_pictures_are_refused_on_a_finalised_summary_and_kept_in_order_after_unlocking(demo_db, demo_year):
     _district, sid = _summary_sheet(demo_db, demo_year)
+    with demo_db.write() as s:
+        s.execute(delete(Attachment).where(Attachment.sheet_id == sid))   # start without the demo's pictures
     with demo_db.write() as s, pytest.raises(SheetLocked):
         summary.add_picture(s, sid, "cases#1", "a.png", "image/png", PNG)
     with demo_db.write() as s:
@@ -61,3 +65,20 @@ def test_appendix_lists_every_appointment_of_the_district(demo_db, demo_year):
     assert [(c.unit, c.planner) for c in data.contracts] == [(a.unit, a.planner) for a in apps]
     assert {t.planner for t in data.teams} == {a.planner for a in apps}
     assert data.fees_total == sum(a.fee_amount or 0 for a in apps if a.fee_paid)
+
+
+def test_the_demo_summaries_carry_real_pictures(demo_db, demo_year):
+    """Every demo district's first case has two PNGs that decode as what they claim to be."""
+    import zlib
+
+    with demo_db.read() as s:
+        for district in roster.districts(s):
+            sid = sheets.find_sheet_id(s, "4-1", demo_year, district_id=district.id)
+            pics = summary.pictures(s, sid, "cases#1")
+            assert [p.position for p in pics] == [0, 1] and all(p.mime == "image/png" for p in pics)
+            for p in pics:
+                assert p.data.startswith(b"\x89PNG\r\n\x1a\n") and p.data[12:16] == b"IHDR"
+                idat = p.data.index(b"IDAT")
+                length = int.from_bytes(p.data[idat - 4:idat], "big")
+                width, height = int.from_bytes(p.data[16:20], "big"), int.from_bytes(p.data[20:24], "big")
+                assert len(zlib.decompress(p.data[idat + 4:idat + 4 + length])) == height * (1 + 3 * width)

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from zeshi_desktop.domain.forms import Form
 
 from . import catalogue
-from .yeardata import SheetRecord, YearData, load_year
+from .demo_pictures import street_scene
+from .yeardata import PictureRecord, SheetRecord, YearData, load_year
 
 DEMO_YEAR = 2025
 
@@ -110,7 +111,18 @@ CASE = ("{u}背街小巷环境整治项目：责任规划师团队深入社区�
         "项目实施过程中，责师全程跟踪施工质量，及时反馈居民意见，并协调交通、园林等部门解决管线改移和绿化补植问题。"
         "整治完成后，街巷环境明显改善，居民满意度显著提升，形成了“居民提需求、责师出方案、街道抓落实”的工作机制，"
         "为全区背街小巷精细化治理提供了可复制的经验。项目还结合党建引领，组织社区党员志愿者参与日常维护，"
-        "建立了长效管理制度，获得市级城市更新优秀案例提名。")
+        "建立了长效管理制度，获得市级城市更新优秀案例提名。"
+        "\n\n一、背景与问题：片区内背街小巷建成年代较早，普遍存在路面破损、架空线凌乱、违规停车占道、"
+        "绿化缺失和公共照明不足等问题，老年居民出行不便，商户与居民之间也时有矛盾。"
+        "\n\n二、责师的工作方法：责师团队采用“一巷一策”的方式，逐条街巷绘制现状图和问题图，"
+        "以居民议事会、入户访谈和线上问卷相结合的方式收集意见，共回收问卷五百余份；"
+        "在方案阶段组织三轮公示，针对停车和绿化两项分歧较大的内容，邀请交通和园林专家现场答疑，"
+        "最终形成居民认可的整治方案。"
+        "\n\n三、实施成效：整治涉及街巷六条，总长约两公里，新增休憩座椅二十余处、口袋绿地三处，"
+        "规范停车位一百余个，架空线入地一点二公里；施工期间未发生居民投诉事件。"
+        "\n\n四、经验与启示：一是坚持问题导向，从居民最关心的小事入手；二是坚持全过程参与，"
+        "让居民在设计、施工和维护各环节都有发言权；三是坚持部门协同，由街道牵头、责师统筹、"
+        "各部门按职责推进，形成工作合力。")
 
 
 def demo_year(year: int = DEMO_YEAR, seed: int = 20251) -> YearData:
@@ -211,7 +223,10 @@ def _fill(data: YearData, forms: dict[str, Form], rng: random.Random) -> None:
         first_unit = next(u["name"] for u in data.units if u["district"] == d["code"])
         text["text:cases#1"] = CASE.format(u=first_unit)
         text["title:cases#1"] = f"{first_unit}背街小巷环境整治"
-        data.sheets.append(SheetRecord("4-1", status="final", district_code=d["code"], answers=text))
+        pictures = (PictureRecord("cases#1", f"{first_unit}整治前.png", "image/png", street_scene(2 * n_units)),
+                    PictureRecord("cases#1", f"{first_unit}整治后.png", "image/png", street_scene(2 * n_units + 1)))
+        data.sheets.append(SheetRecord("4-1", status="final", district_code=d["code"], answers=text,
+                                       pictures=pictures))
 
 
 def load_demo(session: Session, year: int = DEMO_YEAR) -> dict[str, int]:

@@ -20,6 +20,7 @@ from zeshi_desktop.domain.scores import parse_score, to_tenths
 from zeshi_desktop.store.models import (
     Answer,
     Appointment,
+    Attachment,
     District,
     DistrictYear,
     Member,
@@ -37,6 +38,16 @@ from .errors import ActionRefused
 from .sheets import slot_for
 
 
+@dataclass(frozen=True)
+class PictureRecord:
+    """A picture attached to a 4-1 case (``key`` as ``cases#N``)."""
+
+    key: str
+    name: str
+    mime: str
+    data: bytes
+
+
 @dataclass
 class SheetRecord:
     form_id: str
@@ -49,6 +60,7 @@ class SheetRecord:
     answers: Mapping[str, str] = field(default_factory=dict)
     remarks: str = ""
     uid: str | None = None
+    pictures: tuple[PictureRecord, ...] = ()
 
 
 @dataclass
@@ -158,6 +170,8 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
                      "status": record.status, "remarks": record.remarks, "created_at": now, "updated_at": now,
                      "finalized_at": now if record.status == "final" else None})
         payload.append((uid, checked, record.answers))
+        if record.pictures and form.id != "4-1":
+            raise ActionRefused(f"附件{form.id} 不能附图片", f"Annex {form.id} takes no pictures")
     session.execute(insert(Sheet), rows)
     sheet_ids: dict[str, int] = {}
     uids = [u for u, _, _ in payload]
@@ -172,4 +186,9 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
         session.execute(insert(Score), scores)
     if answers:
         session.execute(insert(Answer), answers)
+    pictures = [{"sheet_id": sheet_ids[uid], "key": p.key, "name": p.name, "mime": p.mime, "data": p.data,
+                 "position": [q.key for q in record.pictures[:i]].count(p.key)}
+                for record, (uid, _, _) in zip(data.sheets, payload) for i, p in enumerate(record.pictures)]
+    if pictures:
+        session.execute(insert(Attachment), pictures)
     return len(scores)
