@@ -164,3 +164,24 @@ def test_matrix_typing_creates_the_reviewers_sheet_and_refuses_above_maximum(qtb
         others = [sheets.find_sheet_id(s, "3-2", demo_year, appointment_id=a.id, reviewer_id=reviewer_id)
                   for a in apps[1:]]
     assert others == [None] * len(apps[1:])                 # browsing created no blank sheets
+
+
+def test_the_3_2_matrix_prints_the_reviewers_whole_matrix(window, demo_db, demo_year, monkeypatch):
+    """打印… under the matrix prints the reviewer's 3-2 (one row per unit), like the paper sheet."""
+    from zeshi_desktop.gui import printing as gui_printing
+
+    from ..printing.conftest import page_texts
+
+    shown = []
+    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append((pdf, title)))
+    with demo_db.read() as s:
+        district = roster.districts(s)[0]
+        apps = roster.appointments(s, demo_year, district.id)
+        reviewer = roster.reviewers(s, demo_year, "district", district.id)[0]
+    window.select(district.id, reviewer_id=reviewer.id)
+    page = window.show_page("sheet-3-2")
+    assert page.bar.print_button.isVisibleTo(page)
+    page.bar.print_button.click()
+    assert shown and shown[0][1] == "附件3-2"
+    text = "".join(page_texts(shown[0][0]))
+    assert reviewer.name in text and all(a.unit in text for a in apps)

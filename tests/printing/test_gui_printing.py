@@ -71,3 +71,4 @@ def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qt
     assert shown and shown[0][0].startswith(b"%PDF") and shown[0][1] == "附件4-2"
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(PrintedSheet)) == 1
+

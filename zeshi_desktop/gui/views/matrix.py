@@ -23,6 +23,7 @@ from ..actions import ActionRunner, Change
 from ..finalise_all import MatrixRow
 from ..finalise_all import finalise_all as finalise_rows
 from ..i18n import lang, tr
+from ..print_hooks import PrintRequest
 from ..score_table import ITEM_ROLE, KEY_ROLE, ScoreTable
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
@@ -74,7 +75,7 @@ class MatrixView(AnnexView):
         notes.setWordWrap(True)
         self.root.addWidget(notes)
         self.bar = SheetBar(runner, self.sheet_title, lambda: self.selection.actor if self.selection else "",
-                            None, self)
+                            self.request_print, self)
         self.finalise_all_button = QPushButton(tr("全部定稿"), self.bar)
         self.finalise_all_button.setToolTip(tr("定稿本评审人的全部行（先检查每一行是否完整）"))
         self.finalise_all_button.clicked.connect(self.finalise_all)
@@ -226,6 +227,13 @@ class MatrixView(AnnexView):
         if self.rows and t.currentRow() < HEADER_ROWS:
             t.setCurrentCell(HEADER_ROWS, FIXED_COLS)
         self._row_focused(t.currentRow())
+
+    def print_request(self) -> PrintRequest | None:
+        """The whole matrix of this reviewer, as the paper 3-2 is one sheet per reviewer."""
+        sel = self.selection
+        if sel is None or not self.rows or sel.reviewer_id is None:
+            return None
+        return PrintRequest("sheet-3-2", "3-2", sel.year, district_id=sel.district_id, reviewer_id=sel.reviewer_id)
 
     def finalise_all(self) -> bool:
         """全部定稿: one confirmation, all rows or none."""
