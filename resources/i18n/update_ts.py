@@ -1,11 +1,14 @@
-"""Refresh ``zeshi_en.ts`` from the ``tr("…")`` calls of the GUI, then compile the ``.qm``.
+"""Refresh the ``.ts`` sources from the ``tr("…")`` calls of the GUI, then compile the ``.qm`` files.
 
     python resources/i18n/update_ts.py          # extract, keep existing translations, lrelease
 
-The GUI wraps its strings in one helper, ``gui.i18n.tr`` (context ``zeshi``),
-which ``pyside6-lupdate`` does not know, so extraction is this small script;
-compiling is ``pyside6-lrelease``. New strings are added as unfinished and
-listed on stdout.
+Two catalogues, one per translation context: ``zeshi`` (the main window and
+its pages, ``gui.i18n.tr``) in ``zeshi_en.ts``, and ``dashboards`` (the
+meeting dashboards, ``gui.dashboards.common.tr``) in ``dashboards_en.ts``.
+Both helpers are unknown to ``pyside6-lupdate``, so extraction is this small
+script; compiling is ``pyside6-lrelease``. Translations are edited in the
+``.ts`` files (Qt Linguist or by hand) and kept on every run; new strings are
+added as unfinished and listed on stdout, and the run exits 1 while any are.
 """
 
 from __future__ import annotations
@@ -15,21 +18,35 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
-SOURCES = [HERE.parent.parent / "zeshi_desktop" / "gui", HERE.parent.parent / "zeshi_desktop" / "app.py"]
-SKIP = ("dashboards",)  # pages that ship their own .ts
-CONTEXT = "zeshi"
+GUI = HERE.parent.parent / "zeshi_desktop" / "gui"
+
+
+class Catalogue(NamedTuple):
+    ts: str                       # file name beside this script
+    context: str
+    sources: tuple[Path, ...]
+    skip: tuple[str, ...] = ()    # folders that belong to another catalogue
+
+
+CATALOGUES = {
+    "zeshi": Catalogue("zeshi_en.ts", "zeshi", (GUI, GUI.parent / "app.py"), skip=("dashboards",)),
+    "dashboards": Catalogue("dashboards_en.ts", "dashboards", (GUI / "dashboards",)),
+}
 
 
 Key = tuple[str, str]  # (source, disambiguation)
 
 
-def extract() -> list[Key]:
+def extract(name: str = "zeshi") -> list[Key]:
+    """Every literal passed to ``tr(...)`` in the catalogue's sources, in order of first use."""
+    catalogue = CATALOGUES[name]
     found: list[Key] = []
-    files = [p for src in SOURCES for p in ([src] if src.is_file() else sorted(src.rglob("*.py")))]
+    files = [p for src in catalogue.sources for p in ([src] if src.is_file() else sorted(src.rglob("*.py")))]
     for path in files:
-        if any(part in SKIP for part in path.parts):
+        if any(part in catalogue.skip for part in path.relative_to(GUI.parent).parts):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
@@ -55,10 +72,10 @@ def existing(ts: Path) -> dict[Key, str]:
     return out
 
 
-def write(ts: Path, strings: list[Key], translations: dict[Key, str]) -> list[Key]:
+def write(ts: Path, context_name: str, strings: list[Key], translations: dict[Key, str]) -> list[Key]:
     root = ET.Element("TS", version="2.1", language="en_GB", sourcelanguage="zh_CN")
     context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = CONTEXT
+    ET.SubElement(context, "name").text = context_name
     missing = []
     for key in strings:
         text, comment = key
@@ -79,12 +96,15 @@ def write(ts: Path, strings: list[Key], translations: dict[Key, str]) -> list[Ke
 
 
 def main() -> int:
-    ts = HERE / "zeshi_en.ts"
-    missing = write(ts, extract(), existing(ts))
-    for text in missing:
-        print(f"untranslated: {text[0]}" + (f" ({text[1]})" if text[1] else ""))
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-    return 1 if missing else 0
+    missing_any = False
+    for name, catalogue in CATALOGUES.items():
+        ts = HERE / catalogue.ts
+        missing = write(ts, catalogue.context, extract(name), existing(ts))
+        for text in missing:
+            print(f"{ts.name}: untranslated: {text[0]}" + (f" ({text[1]})" if text[1] else ""))
+        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        missing_any = missing_any or bool(missing)
+    return 1 if missing_any else 0
 
 
 if __name__ == "__main__":

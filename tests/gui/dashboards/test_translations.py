@@ -13,20 +13,20 @@ from zeshi_desktop.locations import resources_dir
 
 
 def _update_module():
-    path = resources_dir() / "i18n" / "dashboards_update.py"
-    spec = importlib.util.spec_from_file_location("dashboards_update", path)
+    path = resources_dir() / "i18n" / "update_ts.py"
+    spec = importlib.util.spec_from_file_location("update_ts", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def test_every_visible_string_has_an_english_translation() -> None:
-    strings = _update_module().source_strings()
+    strings = [text for text, _comment in _update_module().extract("dashboards")]
     root = ET.parse(resources_dir() / "i18n" / "dashboards_en.ts").getroot()
     translated = {m.findtext("source"): m.find("translation") for m in root.iter("message")}
     missing = [s for s in strings if s not in translated or translated[s].get("type") == "unfinished"
                or not (translated[s].text or "").strip()]
-    assert not missing, f"run python resources/i18n/dashboards_update.py; untranslated: {missing[:5]}"
+    assert not missing, f"run python resources/i18n/update_ts.py; untranslated: {missing[:5]}"
 
 
 def test_english_dashboard(qtbot, demo_db, demo_year) -> None:
