@@ -138,3 +138,19 @@ def test_a_picture_that_is_not_what_it_claims_is_refused(demo_db: Database, db: 
         with db.write() as s:
             import_package(s, path, accept_edited=True)
     assert any(p.sheet == PICTURES.sheet and reason in p.zh for p in refused.value.problems)
+
+
+def test_pictures_of_a_district_without_its_summary_are_refused(demo_db: Database, db: Database, demo_year: int,
+                                                                tmp_path: Path) -> None:
+    _with_pictures(demo_db, demo_year)
+    path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
+    wb = load_workbook(path)
+    ws = wb[PICTURES.sheet]
+    column = [c.value for c in ws[1]].index("区编号") + 1
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row=row, column=column).value = "XX"
+    wb.save(path)
+    with pytest.raises(PackageImportRefused) as refused:
+        with db.write() as s:
+            import_package(s, path, accept_edited=True)
+    assert any("区 XX 的图片在包中没有对应的 4-1 总结" in p.zh for p in refused.value.problems)

@@ -186,6 +186,11 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
                 else None)
     report.sheets = plan_sheets(session, package_year, rp.data.blocks, resolver, strict=True,
                                 subject_cells=rp.subject_cells, problems=problems, pictures=pictures)
+    if pictures:
+        summaries = {c.subject for c in report.sheets if c.form == "4-1"}
+        problems.extend(CellProblem(PICTURES.sheet, "A", f"区 {code} 的图片在包中没有对应的 4-1 总结",
+                                    f"pictures of district {code} without its 4-1 summary in the package")
+                        for code in sorted(set(pictures) - summaries))
     weights = plan_weights(session, package_year, rp, districts, problems) if kind.authority else []
     report.weights = [w.describe() for w in weights]
     if problems:
