@@ -284,8 +284,8 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>New sender: {name} (fingerprint {fp}). Check the fingerprint with the sender before importing.</translation>
     </message>
     <message>
-      <source>发送方“{name}”的密钥已更换！新指纹 {fp}（原名 {known}）。请与对方核实后再导入。</source>
-      <translation>The key of sender “{name}” has changed! New fingerprint {fp} (known as {known}). Check with the sender before importing.</translation>
+      <source>发送方“{name}”的密钥已更换！新指纹 {fp}，原指纹 {old}（原名 {known}）。请与对方核实后再导入。</source>
+      <translation>The key of sender “{name}” has changed! New fingerprint {fp}, previous fingerprint {old} (known as {known}). Check with the sender before importing.</translation>
     </message>
     <message>
       <source>导入预览</source>

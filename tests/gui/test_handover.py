@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.packages.excel import cell_of
 from zeshi_desktop.gui import handover_export, handover_import
@@ -218,3 +219,25 @@ def test_an_empty_laptop_takes_its_assignment_and_shows_the_year(qtbot, db: Data
     assert report is not None and report.count("added") > 0
     assert window.year_box.currentData() == demo_year
     assert window.tree.topLevelItemCount() == 1 and "东城区" in window.tree.topLevelItem(0).text(0)
+
+
+def test_a_changed_key_shows_both_fingerprints_once(qtbot, demo_db: Database, db: Database, demo_year: int,  # type: ignore[no-untyped-def]
+                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def export(name: str) -> Path:
+        path = tmp_path / name
+        with demo_db.read() as s:
+            packages.export_package(s, "street-district", demo_year, path, units=["DC-U01"])
+        return path
+
+    first = export("a.xlsx")
+    with db.write() as s:
+        old = packages.import_package(s, first).signer.fingerprint
+    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "another-laptop"))   # same sender, new key
+    with db.read() as s:
+        report = packages.report_dict(packages.import_package(s, export("b.xlsx"), dry_run=True))
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    line = dialog.signer_label.text()
+    assert "密钥已更换" in line and report["signer"]["fingerprint"] in line and old in line
+    shown = [w.text() for w in dialog.findChildren(QLabel) if "密钥已更换" in w.text()]
+    assert shown == [line]   # said once, in the signer line

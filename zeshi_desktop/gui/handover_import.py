@@ -59,8 +59,9 @@ def signer_text(signer: dict[str, str]) -> tuple[str, bool]:
         return tr("首次见到的发送方：{name}（指纹 {fp}）。请与对方核对指纹后再导入。").format(
             name=signer["name"], fp=signer["fingerprint"]), True
     if status == "key_changed":
-        return tr("发送方“{name}”的密钥已更换！新指纹 {fp}（原名 {known}）。请与对方核实后再导入。").format(
-            name=signer["name"], fp=signer["fingerprint"], known=signer["known_as"]), True
+        return tr("发送方“{name}”的密钥已更换！新指纹 {fp}，原指纹 {old}（原名 {known}）。请与对方核实后再导入。").format(
+            name=signer["name"], fp=signer["fingerprint"], old=signer.get("previous_fingerprint", ""),
+            known=signer["known_as"]), True
     return tr("该包没有签名，无法确认发送方。"), True
 
 
@@ -133,7 +134,9 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(edited)
             self.accept_edited = QCheckBox(tr("我已核实，仍然导入这个被修改过的包"), self)
             layout.addWidget(self.accept_edited)
-        notes = [w for w in report["warnings"] if "哈希不符" not in w]
+        # the edited-outside warning and a key change have their own lines above
+        notes = [w for w in report["warnings"] if "哈希不符" not in w
+                 and not (report["signer"]["status"] == "key_changed" and "密钥已更换" in w)]
         if notes:
             note = QLabel("\n".join(notes), self)
             note.setWordWrap(True)

@@ -51,6 +51,7 @@ class SignerView:
     fingerprint: str = ""
     name: str = ""
     known_as: str = ""
+    previous_fingerprint: str = ""   # key_changed: the key this sender signed with before
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _signer(session: Session, rp: ReadPackage, warnings: list[str]) -> SignerVie
     if same_name is not None:
         warnings.append(f"注意：发送方“{check.name}”的密钥已更换（原指纹 {same_name.fingerprint}，新指纹 "
                         f"{check.fingerprint}），请与对方核实")
-        return SignerView("key_changed", check.fingerprint, check.name, same_name.name)
+        return SignerView("key_changed", check.fingerprint, check.name, same_name.name, same_name.fingerprint)
     return SignerView("new", check.fingerprint, check.name, "")
 
 
