@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from zeshi_desktop.gui import i18n
 from zeshi_desktop.gui.actions import Change
@@ -116,6 +116,12 @@ def test_english_translation_is_complete_and_loads(qtbot, demo_db, settings_path
         qtbot.addWidget(window)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert "3-1 Office review" in titles and "Roster" in titles
+        with demo_db.read() as s:
+            window.select(roster.districts(s)[0].id)
+        summary_page = window.show_page("sheet-4-1")
+        headings = [label.text() for label in summary_page.findChildren(QLabel)]
+        assert "Appendix. Teams and members, contracts and funds" in headings
+        assert not [h for h in headings if h.startswith("附件")]   # the section numbers are English too
     finally:
         i18n.install_language(app, "zh")
 

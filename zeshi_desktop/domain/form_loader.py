@@ -216,7 +216,7 @@ def _outline(root: _Reader) -> tuple[OutlineSection, ...]:
             raise o.fail(f"min_chars {low} is above max_chars {high}")
         appendix = o_data.get("appendix", [])
         out.append(OutlineSection(
-            sid, o.str("number"), o.label("title"), high, low,
+            sid, o.label("number"), o.label("title"), high, low,
             bool(o_data.get("heading_only", False)), bool(o_data.get("repeatable", False)),
             bool(o_data.get("pictures", False)), bool(o_data.get("optional", False)),
             tuple(str(a) for a in appendix)))

@@ -112,7 +112,7 @@ class ContractRule:
 @dataclass(frozen=True)
 class OutlineSection:
     id: str
-    number: str
+    number: Label                 # "1.", "3.1"; the appendix's "附件." has its own English
     title: Label
     max_chars: int | None = None
     min_chars: int | None = None

@@ -43,7 +43,7 @@ def fields_for(form: Form, cases: int = 1) -> list[FieldSpec]:
     for section in form.outline:
         if section.heading_only or section.appendix:
             continue
-        title = f"{section.number} {section.title.zh}".strip()
+        title = f"{section.number.zh} {section.title.zh}".strip()
         if section.repeatable:
             for n in range(1, max(cases, 1) + 1):
                 fields.append(FieldSpec(f"title:{section.id}#{n}", f"{title} {n}（标题）", title, "text"))

@@ -68,7 +68,8 @@ def render(doc: SummaryDoc, doc_no: int) -> Part:
         flow.append(para(f"{doc.heading.year} 年度", CELL_C))
     flow.append(Spacer(1, 4 * mm))
     for section in form.outline:
-        flow.append(para(f"{section.number} {section.title.zh}", H2 if "." not in section.number.strip(".") else H3))
+        number = section.number.zh
+        flow.append(para(f"{number} {section.title.zh}", H2 if "." not in number.strip(".") else H3))
         if section.heading_only:
             continue
         if section.repeatable:

@@ -57,7 +57,7 @@ class OutlineView(SheetFormView):
         page = QWidget(self.scroll)
         layout = QVBoxLayout(page)
         for section in self.form.outline:  # type: ignore[union-attr]
-            heading = QLabel(f"{section.number} {section.title.get(lang())}", page)
+            heading = QLabel(f"{section.number.get(lang())} {section.title.get(lang())}", page)
             heading.setStyleSheet("font-weight: bold; font-size: 12pt; margin-top: 8px;")
             heading.setWordWrap(True)
             layout.addWidget(heading)
