@@ -62,7 +62,9 @@ def test_pictures_arrive_whole_and_a_second_import_changes_nothing(demo_db: Data
     path = _export(demo_db, demo_year, tmp_path / "city.xlsx")
     wb = load_workbook(path, read_only=True)
     rows = list(wb[PICTURES.sheet].iter_rows(min_row=2, values_only=True))
+    state = wb[PICTURES.sheet].sheet_state
     wb.close()
+    assert state == "hidden"   # base64 is for the program; people see the pictures in the app and the PDF
     assert len(rows) == 3 + 1 + 1   # the large one in three pieces
     with db.write() as s:
         import_package(s, path)

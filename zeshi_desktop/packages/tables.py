@@ -35,6 +35,7 @@ class TableSpec:
     sheet: str
     columns: tuple[Column, ...]
     required: bool = True
+    hidden: bool = False          # for the program only (the 4-1 pictures as text): not shown in Excel
 
     def header(self, key: str) -> str:
         return next(c.header for c in self.columns if c.key == key)
@@ -66,6 +67,8 @@ def write_table(wb: Workbook, spec: TableSpec, rows: list[dict[str, Any]]) -> No
             if value is not None and value != "":
                 write_value(ws.cell(row=r, column=col), value)
     ws.freeze_panes = "A2"
+    if spec.hidden:
+        ws.sheet_state = "hidden"
 
 
 def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProblem]) -> list[TableRow]:

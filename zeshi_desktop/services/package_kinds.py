@@ -48,6 +48,6 @@ WEIGHTS = TableSpec("3-3权重", (Column("district", "区编号"), Column("stree
 PICTURES = TableSpec("4-1图片", (Column("district", "区编号"), Column("case", "案例"), Column("position", "序号", 8),
                                 Column("name", "文件名", 24), Column("mime", "类型", 12), Column("sha256", "SHA-256", 24),
                                 Column("part", "分段", 8), Column("data", "内容（base64，供程序读取）", 40)),
-                     required=False)
+                     required=False, hidden=True)
 
 TABLE_SPECS: dict[str, TableSpec] = {spec.sheet: spec for spec in (*rw.ROSTER_TABLES, WEIGHTS, PICTURES)}
