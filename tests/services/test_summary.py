@@ -82,3 +82,13 @@ def test_the_demo_summaries_carry_real_pictures(demo_db, demo_year):
                 length = int.from_bytes(p.data[idat - 4:idat], "big")
                 width, height = int.from_bytes(p.data[16:20], "big"), int.from_bytes(p.data[20:24], "big")
                 assert len(zlib.decompress(p.data[idat + 4:idat + 4 + length])) == height * (1 + 3 * width)
+
+
+def test_a_renamed_file_is_refused_as_the_package_import_would(demo_db, demo_year):
+    """The app must not accept a picture that the city's import of the package would refuse."""
+    _district, sid = _summary_sheet(demo_db, demo_year)
+    with demo_db.write() as s:
+        sheets.unlock(s, sid, "补图")
+    with demo_db.write() as s, pytest.raises(ActionRefused) as refused:
+        summary.add_picture(s, sid, "cases#1", "改了扩展名.png", "image/png", b"\xff\xd8\xff" + b"\0" * 8)
+    assert "内容不是 image/png" in refused.value.zh

@@ -3,8 +3,8 @@
 A picture is split into base64 pieces of at most ``PART_CHARS`` characters,
 one row each, with its SHA-256 beside it. On the way in each picture is put
 back together and refused, with the cell named, when a piece is missing, the
-text is not base64, the digest does not match, or the bytes are not the PNG
-or JPEG they claim to be (the same rules as attaching one in the app). The
+text is not base64, the digest does not match, or the picture breaks the rule
+of ``domain.pictures`` (the one the app applies when a picture is attached). The
 pictures ride with their 4-1 sheet: they are compared with the stored ones
 like the texts are, so a change is "changed" on a draft and a conflict on a
 finalised summary, and they are replaced whenever the sheet is written.
@@ -23,19 +23,18 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.pictures import MAX_PICTURE_BYTES, picture_problem
 from zeshi_desktop.packages.errors import CellProblem
 from zeshi_desktop.packages.tables import TableRow
 from zeshi_desktop.store.models import Attachment, Sheet
 
 from .package_kinds import PICTURES
-from .summary import MAX_PICTURE_BYTES, PICTURE_TYPES
 
 if TYPE_CHECKING:
     from .package_plan import SheetChange
 
 PART_CHARS = 32_000          # below Excel's 32,767 characters a cell
 _CASE = re.compile(r"cases#[1-9][0-9]{0,2}")
-_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 
 
 @dataclass(frozen=True)
@@ -103,11 +102,8 @@ def _assemble(case: str, position: int, parts: list[TableRow], problems: list[Ce
     if any((r.values.get("name"), r.values.get("mime"), r.values.get("sha256")) != (name, mime, digest) for r in parts):
         refuse("各分段的文件名、类型或校验值不一致", "its parts disagree on name, type or digest", "name")
         return None
-    if mime not in PICTURE_TYPES:
-        refuse(f"类型 {mime} 不是 PNG 或 JPEG", f"type {mime} is not PNG or JPEG", "mime")
-        return None
     text = "".join(r.values.get("data", "") for r in parts)
-    if len(text) > (MAX_PICTURE_BYTES * 4) // 3 + 4:
+    if len(text) > (MAX_PICTURE_BYTES * 4) // 3 + 4:   # refused before decoding it
         refuse(f"超过 {MAX_PICTURE_BYTES // 1024 // 1024} MB", f"larger than {MAX_PICTURE_BYTES // 1024 // 1024} MB")
         return None
     try:
@@ -118,8 +114,9 @@ def _assemble(case: str, position: int, parts: list[TableRow], problems: list[Ce
     if hashlib.sha256(data).hexdigest() != digest:
         refuse("内容与 SHA-256 校验值不符", "content does not match its SHA-256", "sha256")
         return None
-    if not data or not data.startswith(_MAGIC[mime]):
-        refuse(f"内容不是 {mime} 图片", f"content is not {mime}", "mime")
+    problem = picture_problem(name, mime, data)
+    if problem is not None:
+        problems.append(CellProblem(PICTURES.sheet, first.cell("mime"), *problem))
         return None
     return PackagePicture(case, position, name, mime, data)
 

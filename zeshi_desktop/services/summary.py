@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.pictures import picture_problem
 from zeshi_desktop.store.models import Attachment, Sheet
 
 from . import roster
@@ -23,10 +24,6 @@ def _editable(sheet: Sheet) -> None:
     if sheet.status == FINAL:
         raise SheetLocked("该总结已定稿，须先说明理由解锁后才能修改图片",
                           "This summary is finalised; unlock it with a reason before changing pictures")
-
-
-PICTURE_TYPES = {"image/png", "image/jpeg"}
-MAX_PICTURE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -97,13 +94,9 @@ def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str,
     if sheet.form_id != "4-1":
         raise ActionRefused(f"附件{sheet.form_id} 不能附图片", f"Annex {sheet.form_id} takes no pictures")
     _editable(sheet)
-    if mime not in PICTURE_TYPES:
-        raise ActionRefused(f"“{name}”不是 PNG 或 JPEG 图片", f"{name!r} is not a PNG or JPEG picture")
-    if not data:
-        raise ActionRefused(f"“{name}”是空文件", f"{name!r} is empty")
-    if len(data) > MAX_PICTURE_BYTES:
-        raise ActionRefused(f"“{name}”超过 {MAX_PICTURE_BYTES // 1024 // 1024} MB",
-                            f"{name!r} is larger than {MAX_PICTURE_BYTES // 1024 // 1024} MB")
+    problem = picture_problem(name, mime, data)
+    if problem is not None:
+        raise ActionRefused(*problem)
     position = session.scalar(select(func.count()).select_from(Attachment).where(
         Attachment.sheet_id == sheet_id, Attachment.key == key)) or 0
     a = Attachment(sheet_id=sheet_id, key=key, name=name, mime=mime, data=data, position=position)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.pictures import picture_problem
 from zeshi_desktop.domain.scores import parse_score, to_tenths
 from zeshi_desktop.store.models import (
     Answer,
@@ -172,6 +173,9 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
         payload.append((uid, checked, record.answers))
         if record.pictures and form.id != "4-1":
             raise ActionRefused(f"附件{form.id} 不能附图片", f"Annex {form.id} takes no pictures")
+        for picture in record.pictures:
+            if (problem := picture_problem(picture.name, picture.mime, picture.data)) is not None:
+                raise ActionRefused(*problem)
     session.execute(insert(Sheet), rows)
     sheet_ids: dict[str, int] = {}
     uids = [u for u, _, _ in payload]
