@@ -9,7 +9,7 @@ import pytest
 
 from zeshi_desktop.locations import cjk_font_path, resources_dir
 from zeshi_desktop.printing import fonts
-from zeshi_desktop.printing.data import Heading, SheetDoc
+from zeshi_desktop.printing.data import Case, Heading, Picture, SheetDoc, SummaryDoc
 from zeshi_desktop.printing.render import render_pdf
 
 
@@ -35,6 +35,14 @@ def test_a_rare_character_is_reported_with_where_it_is():
 def test_render_refuses_before_drawing_a_box(forms):
     doc = SheetDoc(forms["3-1"], Heading(2025, "东城区", "东华门街道", "𠮷祥团队"), final=False)
     with pytest.raises(fonts.GlyphsMissing, match="责任规划师"):
+        render_pdf([doc])
+
+
+def test_a_picture_name_with_a_rare_character_is_refused_too(forms):
+    """The file name is printed under each 4-1 picture, so it goes through the same check."""
+    case = Case("案例", "正文", (Picture("𠮷祥.png", "image/png", b"\x89PNG\r\n\x1a\n"),))
+    doc = SummaryDoc(forms["4-1"], Heading(2025, "东城区"), {}, (case,), (), False)
+    with pytest.raises(fonts.GlyphsMissing, match="图片"):
         render_pdf([doc])
 
 
@@ -65,7 +73,7 @@ def test_the_printed_qr_code_reads_back_as_the_code(forms, tmp_path):
     from zeshi_desktop.printing.data import Stamp
 
     code = "ZS-00FD-28D8-434F-D298"
-    doc = SheetDoc(forms["4-3"], Heading(2025, "东城区", reviewer="李四"), True, stamp=Stamp(code, code))
+    doc = SheetDoc(forms["4-3"], Heading(2025, "东城区", reviewer="李四"), True, stamp=Stamp(code))
     (tmp_path / "qr.pdf").write_bytes(render_pdf([doc]).pdf)
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(tmp_path / "qr.pdf"), str(tmp_path / "page")], check=True)
     found = zxingcpp.read_barcodes(image_module.open(next(tmp_path.glob("page*.png"))))

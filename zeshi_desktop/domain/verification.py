@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .scores import tenths_text
+
 PREFIX = "ZS"
 REF_LEN = HASH_LEN = 8
 _CODE = re.compile(r"^ZS([0-9A-F]{16})$")
@@ -100,15 +102,6 @@ def parse_code(text: str) -> ParsedCode:
     return ParsedCode(digits[:REF_LEN], digits[REF_LEN:])
 
 
-def qr_payload(code: str) -> str:
-    """What the QR code holds: the code itself, so a scan can be pasted into ``zeshi verify``.
-
-    Upper-case letters, digits and '-' fit QR's alphanumeric mode: a 25x25
-    code (version 2) that small printers and phone cameras read reliably.
-    """
-    return code
-
-
 @dataclass(frozen=True)
 class Change:
     """One difference between what was printed and what is stored now."""
@@ -121,11 +114,7 @@ class Change:
 
 
 def _tenths_text(value: int | None) -> str | None:
-    if value is None:
-        return None
-    sign = "-" if value < 0 else ""
-    whole, tenth = divmod(abs(value), 10)
-    return f"{sign}{whole}" + (f".{tenth}" if tenth else "")
+    return None if value is None else tenths_text(value)
 
 
 def compare(printed: Sequence[SheetContent], current: Sequence[SheetContent]) -> list[Change]:

@@ -8,7 +8,6 @@ or more pages with its own page numbers (第 x 页 共 y 页).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from zeshi_desktop.domain.forms import Form
@@ -17,10 +16,14 @@ from zeshi_desktop.domain.ranking import ResultLine
 
 @dataclass(frozen=True)
 class Stamp:
-    """The verification of a final sheet: the code typed into ``zeshi verify`` and the QR payload."""
+    """The verification of a final sheet: the code typed into ``zeshi verify``.
+
+    The QR code holds the code itself, so a scan can be pasted into ``zeshi verify``:
+    upper-case letters, digits and '-' fit QR's alphanumeric mode, a 25x25 code
+    (version 2) that small printers and phone cameras read reliably.
+    """
 
     code: str
-    qr_payload: str
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,6 @@ class SheetDoc:
     scores: dict[str, Decimal] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     remarks: str = ""
-    signed_on: date | None = None
     stamp: Stamp | None = None
     blank: bool = False
 
@@ -68,7 +70,6 @@ class MatrixDoc:
     heading: Heading
     rows: tuple[MatrixRow, ...]
     final: bool
-    signed_on: date | None = None
     stamp: Stamp | None = None
 
 
@@ -117,7 +118,6 @@ class SummaryDoc:
     cases: tuple[Case, ...]
     appendix: tuple[AppendixTable, ...]
     final: bool
-    signed_on: date | None = None
     stamp: Stamp | None = None
 
 

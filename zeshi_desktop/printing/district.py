@@ -65,7 +65,7 @@ def render_self_assessment(doc: SheetDoc, doc_no: int) -> Part:
         flow.append(Paragraph(f"{text(rule.question.zh)}&nbsp;&nbsp;{checkbox(rule.yes, answer == 'yes')}"
                               f"&nbsp;&nbsp;&nbsp;&nbsp;{checkbox(rule.no, answer == 'no')}", BODY))
     flow += [Spacer(1, 2 * mm), table]
-    flow.append(signature_block([fill_title(s.zh, heading) for s in form.signature], doc.stamp, width, None))
+    flow.append(signature_block([fill_title(s.zh, heading) for s in form.signature], doc.stamp, width))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, LANDSCAPE, _meta(doc, doc_no))
 
@@ -90,6 +90,6 @@ def render_city_review(doc: SheetDoc, doc_no: int) -> Part:
     flow += [Spacer(1, 3 * mm), table]
     reviewer = "" if doc.blank else doc.heading.reviewer
     lines = [f"{s.zh}{reviewer}" for s in form.signature] + (["签字："] if reviewer else [])
-    flow.append(signature_block(lines, doc.stamp, width, None))
+    flow.append(signature_block(lines, doc.stamp, width))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, PORTRAIT, _meta(doc, doc_no))

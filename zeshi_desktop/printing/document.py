@@ -141,12 +141,6 @@ def frame_width(orientation: str) -> float:
     return size[0] - left - right
 
 
-def frame_height(orientation: str) -> float:
-    size = A4 if orientation == PORTRAIT else landscape(A4)
-    _, top, _, bottom = MARGIN[orientation]
-    return size[1] - top - bottom
-
-
 def build(parts: Sequence[Part], title: str = "zeshi") -> tuple[bytes, int]:
     """All documents into one PDF, each starting on a new page; returns (bytes, page count)."""
     if not parts:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -173,11 +172,9 @@ def notes(form: Form) -> list[Flowable]:
     return [para(note.zh, NOTE) for note in form.notes]
 
 
-def date_line(on: date | None = None) -> str:
-    """A date to write by hand (or printed when known)."""
-    if on is None:
-        return "日期：" + "&nbsp;" * 8 + "年" + "&nbsp;" * 5 + "月" + "&nbsp;" * 5 + "日"
-    return f"日期：{on.year} 年 {on.month} 月 {on.day} 日"
+def date_line() -> str:
+    """The date, written by hand when the sheet is signed."""
+    return "日期：" + "&nbsp;" * 8 + "年" + "&nbsp;" * 5 + "月" + "&nbsp;" * 5 + "日"
 
 
 def qr_modules(payload: str, mask: int = 0) -> list[list[bool]]:
@@ -230,8 +227,7 @@ class QrStamp(Flowable):
 
 
 def signature_block(lines: Sequence[str], stamp: Stamp | None, width: float,
-                    signed_on: date | None = None, before: Sequence[Flowable] = (),
-                    one_line: bool = False) -> Table:
+                    before: Sequence[Flowable] = (), one_line: bool = False) -> Table:
     """Signature/stamp lines with a date line on the left; the verification QR and code on the right.
 
     ``before`` (the notes of a long matrix) shares the block so that the last
@@ -240,14 +236,14 @@ def signature_block(lines: Sequence[str], stamp: Stamp | None, width: float,
     """
     left: list[Flowable] = list(before)
     if one_line:
-        joined = "&nbsp;" * 30 + "&nbsp;&nbsp;".join(text(line) for line in lines)
-        left.append(markup(joined.strip("&nbsp;") + "&nbsp;" * 30 + date_line(signed_on), BODY))
+        joined = "&nbsp;&nbsp;".join(text(line) for line in lines)
+        left.append(markup(joined + "&nbsp;" * 30 + date_line(), BODY))
     else:
         left += [markup(text(line) + "&nbsp;" * 24, BODY) for line in lines]
-        left += [Spacer(1, 3 * mm), markup(date_line(signed_on), BODY)]
+        left += [Spacer(1, 3 * mm), markup(date_line(), BODY)]
     right: list[Flowable] = []
     if stamp is not None:
-        right = [QrStamp(stamp.qr_payload, 19 * mm), Paragraph(f"核验码<br/>{text(stamp.code)}", TINY_C)]
+        right = [QrStamp(stamp.code, 19 * mm), Paragraph(f"核验码<br/>{text(stamp.code)}", TINY_C)]
     table = Table([[left, right]], colWidths=[width - 38 * mm, 38 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

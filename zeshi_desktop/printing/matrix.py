@@ -63,7 +63,7 @@ def render(doc: MatrixDoc, doc_no: int) -> Part:
     pairs += [(f.label.zh, doc.heading.organisation if f.id == "org" else doc.heading.reviewer)
               for f in form.header_fields]
     flow += [heading_line(pairs), Spacer(1, 2 * mm), table]
-    flow.append(signature_block(["评审人签字："], doc.stamp, width, None, before=notes(form), one_line=True))
+    flow.append(signature_block(["评审人签字："], doc.stamp, width, before=notes(form), one_line=True))
     running = f"{form.title.zh.partition('：')[0]} {doc.heading.year}年度 {doc.heading.district} 评审人：{doc.heading.reviewer}"
     meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows), running=running, code=doc.stamp.code if doc.stamp else "")
     return Part(flow, LANDSCAPE, meta)

@@ -63,7 +63,7 @@ def render(doc: SheetDoc, doc_no: int) -> Part:
     printed_sections: set[str] = {q.unit_question.section.zh}
     asked: set[str] = set()
     option_w, reason_w = 15 * mm, 34 * mm
-    widths = [width - 4 * option_w - reason_w] + [option_w] * len(q.options) + [reason_w]
+    widths = [width - len(q.options) * option_w - reason_w] + [option_w] * len(q.options) + [reason_w]
     for group in q.groups:
         if group.section.zh not in printed_sections:
             flow.append(para(group.section.zh, H3))
@@ -91,7 +91,7 @@ def render(doc: SheetDoc, doc_no: int) -> Part:
                [width], [("ALIGN", (0, 0), (-1, -1), "LEFT"), ("VALIGN", (0, 1), (0, 1), "TOP")],
                heights=[None, None if len(answer) > 150 else 30 * mm])
     flow.append(KeepTogether([para(ft.section.zh, H3), para(ft.text.zh, BODY), Spacer(1, 1 * mm), box]))
-    flow.append(signature_block(["填写人（责师团队）："], doc.stamp, width, None))
+    flow.append(signature_block(["填写人（责师团队）："], doc.stamp, width))
     running = "" if doc.blank else f"附件{form.id} {doc.heading.district} {doc.heading.unit} {doc.heading.planner}"
     meta = PageMeta(doc_no, form.short_title, running=running, draft=not doc.final and not doc.blank,
                     code=doc.stamp.code if doc.stamp else "")

@@ -39,6 +39,6 @@ def render(doc: RankingDoc, doc_no: int) -> Part:
     flow += notes(form)
     if any(r.rank is None for r in doc.rows):
         flow.append(para("未排名的责任片区尚缺已定稿的评审表（3-1 或 3-2）。", CELL))
-    flow.append(signature_block(["区级责师工作专班（盖章）："], None, width, None))
+    flow.append(signature_block(["区级责师工作专班（盖章）："], None, width))
     meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows))
     return Part(flow, PORTRAIT, meta)

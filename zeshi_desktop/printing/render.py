@@ -71,6 +71,8 @@ def user_texts(doc: Document) -> Iterator[tuple[str, str]]:
             yield f"{where}{key}", value
         for n, case in enumerate(doc.cases, start=1):
             yield f"{where}案例{n}", case.title + case.text
+            for picture in case.pictures:   # each picture's file name is printed under it
+                yield f"{where}案例{n} 图片", picture.name
         for table in doc.appendix:
             for row in table.rows:
                 yield f"{where}{table.title}", " ".join(row)

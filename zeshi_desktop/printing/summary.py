@@ -83,7 +83,7 @@ def render(doc: SummaryDoc, doc_no: int) -> Part:
                 flow += _appendix_table(table.title, table.columns, table.rows, width)
             continue
         flow += _paragraphs(doc.texts.get(section.id, "")) or [para("（未填写）", TEXT)]
-    flow.append(signature_block(["区级责师工作专班（盖章）："], doc.stamp, width, None))
+    flow.append(signature_block(["区级责师工作专班（盖章）："], doc.stamp, width))
     meta = PageMeta(doc_no, form.short_title, running=f"{fill_title(form.document_title, doc.heading)} {doc.heading.year}年度", draft=not doc.final and bool(doc.texts or doc.cases), code=doc.stamp.code if doc.stamp else "")
     return Part(flow, PORTRAIT, meta)
 

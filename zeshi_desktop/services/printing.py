@@ -61,8 +61,7 @@ class _Planned:
 
 
 def stamp_for(contents: Sequence[vdomain.SheetContent]) -> Stamp:
-    code = vdomain.make_code(contents)
-    return Stamp(code, vdomain.qr_payload(code))
+    return Stamp(vdomain.make_code(contents))
 
 
 # ---------------------------------------------------------------- documents per form
@@ -73,8 +72,7 @@ def _sheet_doc(form_id: str, rec: print_content.SheetRecord | None, heading: Hea
         return _Planned(SheetDoc(form, heading, final=False))
     contents = [rec.content()] if rec.is_final else None
     doc = SheetDoc(form, heading, rec.is_final, rec.scores, rec.answers, rec.remarks,
-                   rec.finalized_at.date() if rec.finalized_at else None,
-                   stamp_for(contents) if contents else None)
+                   stamp=stamp_for(contents) if contents else None)
     return _Planned(doc, contents, rec.id)
 
 
@@ -172,7 +170,7 @@ def _matrix(form: Form, year: int, district: str, r: roster.ReviewerView, apps: 
     heading = Heading(year, district, reviewer=r.name, organisation=r.organisation)
     if not final:
         return _Planned(MatrixDoc(form, heading, tuple(rows), False))
-    return _Planned(MatrixDoc(form, heading, tuple(rows), True, None, stamp_for(contents)), contents,
+    return _Planned(MatrixDoc(form, heading, tuple(rows), True, stamp_for(contents)), contents,
                     records[apps[0].id].id)
 
 
