@@ -100,3 +100,29 @@ def test_charts_and_tables_render_with_negative_values() -> None:
     ))
     text = "".join(page_texts(render_report(report)))
     assert "宽严" in text and "-3.5" in text and "观点一" in text
+
+
+@pytest.mark.parametrize("undo", ["weights", "draft"])
+def test_the_result_file_is_draft_by_the_same_rule_in_print_and_export(demo_db, demo_year, tmp_path, undo) -> None:
+    """Unset weights or one 3-1 sheet back in draft: 草稿 on `zeshi print 3-3` and on the dashboard's export alike."""
+    from sqlalchemy import delete
+
+    from zeshi_desktop.services import printing, ranking, sheets
+    from zeshi_desktop.store.models import DistrictYear
+
+    with demo_db.read() as s:
+        did = lookup.district_id(s, "朝阳区")
+        assert ranking.result_is_final(s, ranking.district_ranking(s, demo_year, did))
+        before = page_texts(printing.print_form(s, "3-3", printing.Selection(demo_year, district_id=did)).pdf)
+    assert "草稿" not in "".join(before)
+    with demo_db.write() as s:
+        if undo == "weights":
+            s.execute(delete(DistrictYear).where(DistrictYear.district_id == did))
+        else:
+            sheets.unlock(s, sheets.sheets(s, demo_year, "3-1", district_id=did)[0].id, "复核")
+    with demo_db.read() as s:
+        assert not ranking.result_is_final(s, ranking.district_ranking(s, demo_year, did))
+        printed = page_texts(printing.print_form(s, "3-3", printing.Selection(demo_year, district_id=did)).pdf)
+        reports.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
+    exported = page_texts((tmp_path / "r.pdf").read_bytes())
+    assert "草稿" in printed[0] and "草稿" in exported[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import verification as vdomain
@@ -23,7 +23,7 @@ from zeshi_desktop.printing.data import Document, Heading, MatrixDoc, MatrixRow,
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
 from zeshi_desktop.printing.summary import PictureRefused
 from zeshi_desktop.printing.render import render_pdf
-from zeshi_desktop.store.models import Appointment, PrintedSheet, Sheet, Unit, utcnow
+from zeshi_desktop.store.models import PrintedSheet, Unit, utcnow
 
 from . import catalogue, print_content, ranking, roster
 from .errors import ActionRefused, NotFound
@@ -180,15 +180,9 @@ def _ranking_docs(session: Session, sel: Selection) -> list[_Planned]:
     out = []
     for d in _districts(session, sel):
         result = ranking.district_ranking(session, sel.year, d.id)
-        drafts = session.scalar(
-            select(func.count()).select_from(Sheet).join(Appointment, Appointment.id == Sheet.appointment_id)
-            .join(Unit, Unit.id == Appointment.unit_id)
-            .where(Sheet.year == sel.year, Sheet.form_id.in_(("3-1", "3-2")), Sheet.status != "final",
-                   Unit.district_id == d.id)) or 0
-        rows = result_lines(result.rows)
-        final = bool(rows) and all(r.complete for r in result.rows) and drafts == 0 and result.weights_set
         out.append(_Planned(RankingDoc(form, Heading(sel.year, d.name), result.weights.street,
-                                       result.weights.district, rows, final)))
+                                       result.weights.district, result_lines(result.rows),
+                                       ranking.result_is_final(session, result))))
     return out
 
 

@@ -154,6 +154,25 @@ def district_ranking(session: Session, year: int, district_id: int) -> DistrictR
     return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rank_units(inputs, w, form33))
 
 
+def result_is_final(session: Session, result: DistrictRanking) -> bool:
+    """Whether the 3-3 result file may be printed and exported as final (not 草稿).
+
+    Every unit ranked, no 3-1 or 3-2 sheet of the district still a draft, and the
+    weights set by the district (not the rule's defaults). One rule for the PDF
+    of ``zeshi print 3-3`` and for the result file exported from the dashboard.
+    """
+    form33 = catalogue.form("3-3")
+    assert form33.weights is not None
+    if not result.rows or not all(r.complete for r in result.rows) or not result.weights_set:
+        return False
+    drafts = session.scalar(
+        select(func.count()).select_from(Sheet).join(Appointment, Appointment.id == Sheet.appointment_id)
+        .join(Unit, Unit.id == Appointment.unit_id)
+        .where(Sheet.year == result.year, Sheet.status != FINAL, Unit.district_id == result.district_id,
+               Sheet.form_id.in_((form33.weights.street_form, form33.weights.district_form))))
+    return not drafts
+
+
 def city_ranking(session: Session, year: int) -> CityRanking:
     y = session.get(Year, year)
     trimmed = bool(y and y.city_trimmed_mean)

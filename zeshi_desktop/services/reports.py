@@ -30,7 +30,7 @@ from zeshi_desktop.printing.reports import (
     rows_as_text,
 )
 
-from . import catalogue
+from . import catalogue, ranking
 from .analysis import CityDashboard, DistrictDashboard, city_dashboard, district_dashboard
 from .dashboard import QuestionnaireSummary, questionnaire_summary
 from .errors import ActionRefused
@@ -92,7 +92,7 @@ def export_district_results(session: Session, year: int, district_id: int, path:
         return Written(Path(path), "xlsx", len(rows))
     doc = RankingDoc(form, Heading(year, district=r.district), r.weights.street, r.weights.district,
                      rows,
-                     final=all(row.rank is not None for row in r.rows) and board.waiting == 0)
+                     final=ranking.result_is_final(session, r))
     chosen = [row for row in r.rows if row.key in board.recommended]
     recommended = ReportSection(
         f"{r.district} {year} 年度推荐区级优秀责任规划师",
