@@ -48,14 +48,19 @@ def test_roster_shows_the_measures_warning_for_a_fourth_unit(window, demo_db, de
     assert any("忙碌的责师" in t and "4" in t for t in texts), texts
 
 
-def test_summary_counts_characters_and_attaches_a_picture(window, demo_db, demo_year, tmp_path, monkeypatch):
+def _open_summary(window, demo_db, demo_year):  # type: ignore[no-untyped-def]
+    """The first district's 4-1 summary, unlocked, on screen: (sheet id, page)."""
     with demo_db.read() as s:
         district = roster.districts(s)[0]
         sid = sheets.find_sheet_id(s, "4-1", demo_year, district_id=district.id)
     with demo_db.write() as s:
-        sheets.unlock(s, sid, "补充图片")
+        sheets.unlock(s, sid, "补充")
     window.select(district.id)
-    page = window.show_page("sheet-4-1")
+    return sid, window.show_page("sheet-4-1")
+
+
+def test_summary_counts_characters_and_attaches_a_picture(window, demo_db, demo_year, tmp_path, monkeypatch):
+    sid, page = _open_summary(window, demo_db, demo_year)
     overview = page.texts["overview"]
     overview.edit.setPlainText("字" * 301)
     assert "301 / 300" in overview.count.text() and "超出" in overview.count.text()
@@ -134,3 +139,32 @@ def test_roster_edits_the_chosen_district(window, demo_db):
     page.update_district()
     with demo_db.read() as s:
         assert roster.district(s, district_id).circle == "多点地区"
+
+
+def test_a_summary_text_is_saved_when_the_cursor_leaves_it(window, demo_db, demo_year, qapp):
+    """Typed, then the cursor leaves before the pause is over (closing, switching): the text is stored."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QFocusEvent
+
+    sid, page = _open_summary(window, demo_db, demo_year)
+    overview = page.texts["overview"]
+    overview.edit.setPlainText("刚刚写完的一句话")
+    qapp.sendEvent(overview.edit, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.OtherFocusReason))
+    with demo_db.read() as s:
+        assert sheets.view(s, sid).answers["text:overview"] == "刚刚写完的一句话"
+
+
+def test_a_case_with_only_a_picture_stays_in_the_editor(window, demo_db, demo_year, tmp_path, monkeypatch):
+    """Add a case, attach a picture before typing anything: the case is still there (the PDF prints it too)."""
+    sid, page = _open_summary(window, demo_db, demo_year)
+    before = len(page.cases)
+    page.add_case_button.click()
+    picture = tmp_path / "新案例.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2196f3"))
+    assert image.save(str(picture))
+    monkeypatch.setattr(outline_module, "choose_picture", lambda parent: str(picture))
+    page.cases[-1].add_button.click()
+    assert len(page.cases) == before + 1
+    with demo_db.read() as s:
+        assert [p.name for p in summary.pictures(s, sid, f"cases#{before + 1}")] == ["新案例.png"]

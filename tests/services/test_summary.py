@@ -92,3 +92,10 @@ def test_a_renamed_file_is_refused_as_the_package_import_would(demo_db, demo_yea
     with demo_db.write() as s, pytest.raises(ActionRefused) as refused:
         summary.add_picture(s, sid, "cases#1", "改了扩展名.png", "image/png", b"\xff\xd8\xff" + b"\0" * 8)
     assert "内容不是 image/png" in refused.value.zh
+
+
+def test_a_case_is_any_number_with_a_title_a_text_or_a_picture():
+    answers = {"title:cases#1": "甲", "text:cases#1": "…", "text:overview": "…", "text:cases#3": "…"}
+    assert summary.case_numbers(answers, ["cases#1", "cases#4"]) == [1, 3, 4]
+    assert summary.case_numbers({}, []) == []
+    assert summary.case_numbers({"note:cases#9": "x", "text:cases#x": "y"}, ["photo#2"]) == []

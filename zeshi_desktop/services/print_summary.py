@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.printing.data import AppendixTable, Case, Heading, Picture, SummaryDoc
-from zeshi_desktop.store.models import Attachment
 
-from . import catalogue, roster
+from . import catalogue, roster, summary
 from .print_content import SheetRecord
-
-CASE_KEY = re.compile(r"^(text|title):cases#(\d+)$")
 
 
 def _appendix(session: Session, year: int, district_id: int) -> tuple[AppendixTable, ...]:
@@ -35,18 +29,11 @@ def _appendix(session: Session, year: int, district_id: int) -> tuple[AppendixTa
 
 
 def _cases(session: Session, rec: SheetRecord) -> tuple[Case, ...]:
-    numbers: set[int] = set()
-    for key in rec.answers:
-        if m := CASE_KEY.match(key):
-            numbers.add(int(m.group(2)))
     pictures: dict[str, list[Picture]] = {}
-    for a in session.scalars(select(Attachment).where(Attachment.sheet_id == rec.id)
-                             .order_by(Attachment.key, Attachment.position, Attachment.id)):
-        pictures.setdefault(a.key, []).append(Picture(a.name, a.mime, a.data))
-        if m := re.fullmatch(r"cases#(\d+)", a.key):
-            numbers.add(int(m.group(1)))
+    for p in summary.pictures(session, rec.id):
+        pictures.setdefault(p.key, []).append(Picture(p.name, p.mime, p.data))
     return tuple(Case(rec.answers.get(f"title:cases#{n}", ""), rec.answers.get(f"text:cases#{n}", ""),
-                      tuple(pictures.get(f"cases#{n}", ()))) for n in sorted(numbers))
+                      tuple(pictures.get(f"cases#{n}", ()))) for n in summary.case_numbers(rec.answers, pictures))
 
 
 def summary_doc(session: Session, year: int, district: roster.DistrictView, rec: SheetRecord | None):  # type: ignore[no-untyped-def]

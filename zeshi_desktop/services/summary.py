@@ -8,6 +8,8 @@ module adds what is not text: pictures (``Attachment`` rows keyed
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -76,6 +78,17 @@ class Appendix:
     @property
     def fees_total(self) -> int:
         return sum(c.fee_amount or 0 for c in self.contracts if c.fee_paid)
+
+
+_CASE_ANSWER = re.compile(r"(?:text|title):cases#(\d+)")
+_CASE_PICTURE = re.compile(r"cases#(\d+)")
+
+
+def case_numbers(answer_keys: Iterable[str], picture_keys: Iterable[str]) -> list[int]:
+    """The cases a summary has: any with a title, a text or a picture (the editor and the PDF show the same)."""
+    numbers = {int(m.group(1)) for k in answer_keys if (m := _CASE_ANSWER.fullmatch(k))}
+    numbers |= {int(m.group(1)) for k in picture_keys if (m := _CASE_PICTURE.fullmatch(k))}
+    return sorted(numbers)
 
 
 def pictures(session: Session, sheet_id: int, key: str | None = None) -> list[PictureView]:

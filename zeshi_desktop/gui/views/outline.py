@@ -120,14 +120,13 @@ class OutlineView(SheetFormView):
         answers, final = shown
         for section_id, text in self.texts.items():
             text.set_stored(answers.get(f"text:{section_id}", ""), final)
-        numbers = sorted({int(k.split("#")[1]) for k in answers if k.split(":")[-1].startswith("cases#")})
-        wanted = max(numbers, default=0)
-        while len(self.cases) < wanted:
-            self._add_case(len(self.cases) + 1)
-        while len(self.cases) > max(wanted, 0):
-            self.cases.pop().deleteLater()
         pictures = (self.runner.read(lambda s: summary.pictures(s, self.sheet.id))  # type: ignore[union-attr]
                     if self.sheet else [])
+        wanted = max(summary.case_numbers(answers, [p.key for p in pictures]), default=0)
+        while len(self.cases) < wanted:
+            self._add_case(len(self.cases) + 1)
+        while len(self.cases) > wanted:
+            self.cases.pop().deleteLater()
         for box in self.cases:
             key_name = f"cases#{box.number}"
             box.title.setText(answers.get(f"title:{key_name}", ""))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,7 @@ from zeshi_desktop.domain.forms import OutlineSection
 from zeshi_desktop.services.summary import PictureView
 
 from ..i18n import tr
+from .sheet_widgets import RemarksEdit
 
 
 def char_count(text: str) -> int:
@@ -30,7 +30,12 @@ def char_count(text: str) -> int:
 
 
 class CountedText(QWidget):
-    """A text box saved after a pause, with its count against the section's limits."""
+    """A text box with its count against the section's limits.
+
+    The editor is the one 意见建议 uses (``RemarksEdit``): saved after a pause in
+    typing and when the cursor leaves, so closing the window or switching district
+    right after typing loses nothing.
+    """
 
     def __init__(self, section: OutlineSection, save: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,35 +44,25 @@ class CountedText(QWidget):
         self._stored = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QPlainTextEdit(self)
+        self.edit = RemarksEdit(self._save_if_changed, self)
         self.edit.setMinimumHeight(90)
         self.edit.setMaximumHeight(150)
         self.count = QLabel(self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.edit)
         layout.addWidget(self.count)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(800)
-        self.timer.timeout.connect(self.flush)
-        self.edit.textChanged.connect(self._typed)
+        self.edit.textChanged.connect(self._update_count)
 
     def set_stored(self, text: str, read_only: bool) -> None:
         self._stored = text
-        self.edit.blockSignals(True)
-        if self.edit.toPlainText() != text:
-            self.edit.setPlainText(text)
-        self.edit.blockSignals(False)
+        self.edit.set_stored(text)
         self.edit.setReadOnly(read_only)
         self._update_count()
 
-    def _typed(self) -> None:
-        self._update_count()
-        self.timer.start()
-
     def flush(self) -> None:
-        self.timer.stop()
-        text = self.edit.toPlainText()
+        self.edit.flush()
+
+    def _save_if_changed(self, text: str) -> None:
         if text != self._stored:
             self._stored = text
             self._save(text)
