@@ -72,3 +72,12 @@ def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qt
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(PrintedSheet)) == 1
 
+
+
+def test_verify_dialog_close_button_is_in_the_interface_language(demo_db, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = gui_printing.VerifyDialog(None, demo_db)
+    qtbot.addWidget(dialog)
+    texts = {b.text() for b in dialog.findChildren(QPushButton)}
+    assert "关闭" in texts and "Close" not in texts

@@ -14,12 +14,11 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.ranking import WeightsRefused
 from zeshi_desktop.domain.scores import ScoreRefused
 from zeshi_desktop.services.errors import ActionRefused
-from zeshi_desktop.store.database import Database
+from zeshi_desktop.store.database import Database, Session
 
 from .i18n import lang
 

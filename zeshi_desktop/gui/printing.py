@@ -13,7 +13,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -154,8 +153,7 @@ class VerifyDialog(QDialog):
         row.addWidget(QLabel(tr("核验码："), self))
         row.addWidget(self.code, 1)
         row.addWidget(self.check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialogs.dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.status)

@@ -10,10 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
-
 from zeshi_desktop.services import sheets
 from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.store.database import Session
 
 T = TypeVar("T")
 

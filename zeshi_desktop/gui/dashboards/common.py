@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.store.database import Database
+from zeshi_desktop.store.database import Database, Session
 
 CONTEXT = "dashboards"
 BASE_POINTS = 12          # readable from the back of a meeting room at 1366x768
