@@ -41,3 +41,26 @@ def test_english_dashboard(qtbot, demo_db, demo_year) -> None:
         assert w.ranking_model.horizontalHeaderItem(5).text() == "Total"
     finally:
         app.removeTranslator(translator)
+
+
+def test_band_names_follow_the_interface_language(qtbot, demo_db, demo_year) -> None:
+    from zeshi_desktop.gui import i18n
+    from zeshi_desktop.gui.dashboards.city import CityDashboard
+    from zeshi_desktop.gui.dashboards.district import BAND_COLUMN
+    from zeshi_desktop.services import catalogue
+
+    english = {b.label.en for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
+    chinese = {b.label.zh for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
+    app = QCoreApplication.instance()
+    assert i18n.install_language(app, "en")
+    try:
+        district = DistrictDashboard(demo_db, demo_year)
+        city = CityDashboard(demo_db, demo_year)
+        qtbot.addWidget(district)
+        qtbot.addWidget(city)
+        shown = {district.ranking_model.item(r, BAND_COLUMN).text() for r in range(district.ranking_model.rowCount())}
+        shown |= {city.district_model.item(r, 6).text() for r in range(city.district_model.rowCount())}
+        assert shown & english and not shown & chinese
+        assert {district.band.itemText(i) for i in range(1, district.band.count())} <= english
+    finally:
+        i18n.install_language(app, "zh")

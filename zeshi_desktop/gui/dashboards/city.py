@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from zeshi_desktop.gui.i18n import lang
 from zeshi_desktop.services import analysis
 from zeshi_desktop.store.database import Database
 
@@ -142,7 +143,7 @@ class CityDashboard(QWidget, FollowsYear):
                          number_item(r.self_score, background=bg),
                          item(contract_text(r.contracts_signed), background=bg,
                               foreground=ALERT if r.contracts_signed is not True else None),
-                         item(r.band.label.zh if r.band else "", background=bg),
+                         item(r.band.label.get(lang()) if r.band else "", background=bg),
                          item(eligible, background=bg, foreground=ALERT if r.blocked_by_contracts else None,
                               tooltip=tr("否：合同未全部签订") if r.blocked_by_contracts else "")])
         fill(self.district_model, [tr("排名"), tr("区"), tr("圈层"), tr("市级评审 4-3"), tr("自评 4-2"),
@@ -167,7 +168,7 @@ class CityDashboard(QWidget, FollowsYear):
         fill(self.planner_model, [tr("圈层"), tr("区"), tr("区内排名"), tr("责任片区"), tr("责任规划师"), tr("总分"),
                                   tr("等级"), tr("推荐优秀")],
              [[item(p.circle), item(p.district), number_item(p.row.rank), item(p.row.unit), item(p.row.planner),
-               number_item(p.row.total), item(p.row.band.label.zh if p.row.band else tr("未完成")),
+               number_item(p.row.total), item(p.row.band.label.get(lang()) if p.row.band else tr("未完成")),
                item("★" if p.recommended else "")] for p in b.planners])
         wanted = [tr("全部")] + [c.circle for c in b.circles]
         if [self.circle_filter.itemText(i) for i in range(self.circle_filter.count())] != wanted:

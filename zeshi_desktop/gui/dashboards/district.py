@@ -265,7 +265,7 @@ class DistrictDashboard(QWidget, FollowsYear):
         assert b is not None
         rows = []
         for row in b.ranking.rows:
-            band = row.band.label.zh if row.band else tr("未完成")
+            band = row.band.label.get(lang()) if row.band else tr("未完成")
             rec = QStandardItem()
             rec.setCheckable(True)
             rec.setEditable(False)
@@ -292,7 +292,7 @@ class DistrictDashboard(QWidget, FollowsYear):
             self.ranking_model.horizontalHeaderItem(column).setToolTip(label.get(lang()))
         self._filling = False
         bands = [self.band.itemText(i) for i in range(self.band.count())]
-        wanted = [tr("全部")] + [bd.label.zh for bd in catalogue.form("3-3").bands]
+        wanted = [tr("全部")] + [bd.label.get(lang()) for bd in catalogue.form("3-3").bands]
         if bands != wanted:
             self.band.blockSignals(True)
             self.band.clear()

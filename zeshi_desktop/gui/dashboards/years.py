@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from zeshi_desktop.gui.i18n import lang
 from zeshi_desktop.services import dashboard, roster
 from zeshi_desktop.store.database import Database
 
@@ -72,7 +73,7 @@ class YearsView(QWidget, FollowsYear):
                                       tr("推荐")],
                  [[number_item(r.year), item(r.district), item(r.unit),
                    number_item(r.rank, text=f"{r.rank}/{r.ranked}" if r.rank else "—"), number_item(r.total),
-                   item(r.band.label.zh if r.band else ""), item("★" if r.recommended else "")]
+                   item(r.band.label.get(lang()) if r.band else ""), item("★" if r.recommended else "")]
                   for r in h.planner_rows])
             self._line(self.planner_chart, tr("{name}：历年总分（3-3）").format(name=h.name),
                        [(f"{r.unit}", r.year, float(r.total)) for r in h.planner_rows if r.total is not None])
@@ -81,7 +82,7 @@ class YearsView(QWidget, FollowsYear):
             fill(self.district_model, [tr("年度"), tr("排名"), tr("4-3"), tr("4-2"), tr("等级"),
                                        tr("合同签订"), tr("平均总分"), tr("推荐")],
                  [[number_item(r.year), number_item(r.rank, text=f"{r.rank}/{r.ranked}" if r.rank else "—"),
-                   number_item(r.city_score), number_item(r.self_score), item(r.band.label.zh if r.band else ""),
+                   number_item(r.city_score), number_item(r.self_score), item(r.band.label.get(lang()) if r.band else ""),
                    item({True: tr("是"), False: tr("否"), None: "—"}[r.contracts_signed]),
                    number_item(r.mean_total), number_item(r.recommended)] for r in h.district_rows])
             self._line(self.district_chart, tr("{name}：历年得分").format(name=h.name),
