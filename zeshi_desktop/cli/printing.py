@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.atomic_files import write_bytes_atomic
 from zeshi_desktop.services import lookup, printing, verification
 
 from .common import CommandError, emit, read, write, year_of
@@ -50,16 +49,8 @@ def _selection(session: Session, args: argparse.Namespace) -> printing.Selection
 
 
 def _write_pdf(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed run never leaves half a PDF."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".zeshi-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, data)
 
 
 def _print(args: argparse.Namespace) -> int:

@@ -7,14 +7,13 @@ is written to a temporary name and renamed, so a failure leaves no half file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.atomic_files import write_bytes_atomic
 from zeshi_desktop.domain.ranking import result_lines
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.packages.result_workbook import ResultFile, write_result_workbook
@@ -51,22 +50,6 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
         raise ActionRefused(f"文件“{Path(path).name}”的类型应为 {' 或 '.join(allowed)}",
                             f"{Path(path).name}: expected {' or '.join(allowed)}")
     return suffix
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, rename over ``path``."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _pct(value: Decimal | None) -> str:

@@ -261,7 +261,8 @@ def warnings(session: Session, year: int, district_id: int | None = None) -> lis
 
 # ---------------------------------------------------------------- changes
 
-def _require(value: str, zh: str, en: str) -> str:
+def required_text(value: str, zh: str, en: str) -> str:
+    """``value`` stripped; refused naming the field when it is blank."""
     value = (value or "").strip()
     if not value:
         raise ActionRefused(f"{zh}不能为空", f"{en} is required")
@@ -286,7 +287,7 @@ def _next_code(session: Session, model: type, prefix: str) -> str:
 
 
 def add_district(session: Session, name: str, circle: str, code: str = "") -> int:
-    name = _require(name, "区名", "District name")
+    name = required_text(name, "区名", "District name")
     if circle not in CIRCLES:
         raise ActionRefused(f"圈层“{circle}”不在：{'、'.join(CIRCLES)}", f"Unknown circle {circle!r}")
     if session.scalar(select(District.id).where(District.name == name)) is not None:
@@ -303,11 +304,11 @@ def update_district(session: Session, district_id: int, *, name: str, circle: st
         raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
     if circle not in CIRCLES:
         raise ActionRefused(f"圈层“{circle}”不在：{'、'.join(CIRCLES)}", f"Unknown circle {circle!r}")
-    d.name, d.circle = _require(name, "区名", "District name"), circle
+    d.name, d.circle = required_text(name, "区名", "District name"), circle
 
 
 def add_unit(session: Session, district_id: int, name: str, kind: str = "街道", code: str = "") -> int:
-    name = _require(name, "责任单元名称", "Unit name")
+    name = required_text(name, "责任单元名称", "Unit name")
     if kind not in UNIT_KINDS:
         raise ActionRefused(f"单元类型“{kind}”不在：{'、'.join(UNIT_KINDS)}", f"Unknown unit kind {kind!r}")
     if session.get(District, district_id) is None:
@@ -326,14 +327,14 @@ def update_unit(session: Session, unit_id: int, *, name: str, kind: str) -> None
         raise NotFound(f"没有编号为 {unit_id} 的责任单元", f"No unit {unit_id}")
     if kind not in UNIT_KINDS:
         raise ActionRefused(f"单元类型“{kind}”不在：{'、'.join(UNIT_KINDS)}", f"Unknown unit kind {kind!r}")
-    u.name, u.kind = _require(name, "责任单元名称", "Unit name"), kind
+    u.name, u.kind = required_text(name, "责任单元名称", "Unit name"), kind
 
 
 def add_planner(session: Session, name: str, *, is_team: bool, organisation: str = "", full_time: bool = False,
                 leader: str = "", leader_title: str = "", leader_senior_title: bool = False,
                 leader_registered: bool = False, leader_experience_years: int | None = None,
                 code: str = "") -> int:
-    p = Planner(code=code or _next_code(session, Planner, "P"), name=_require(name, "责师名称", "Planner name"),
+    p = Planner(code=code or _next_code(session, Planner, "P"), name=required_text(name, "责师名称", "Planner name"),
                 is_team=is_team, organisation=organisation, full_time=full_time, leader=leader or name,
                 leader_title=leader_title, leader_senior_title=leader_senior_title,
                 leader_registered=leader_registered, leader_experience_years=leader_experience_years)
@@ -352,7 +353,7 @@ def update_planner(session: Session, planner_id: int, **fields: object) -> None:
         if key not in allowed:
             raise ActionRefused(f"责师没有字段 {key}", f"Planner has no field {key}")
         if key == "name":
-            value = _require(str(value), "责师名称", "Planner name")
+            value = required_text(str(value), "责师名称", "Planner name")
         setattr(p, key, value)
 
 
@@ -360,7 +361,7 @@ def add_member(session: Session, planner_id: int, name: str, discipline: str = "
                is_core: bool = True) -> int:
     if session.get(Planner, planner_id) is None:
         raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
-    m = Member(planner_id=planner_id, name=_require(name, "成员姓名", "Member name"), discipline=discipline,
+    m = Member(planner_id=planner_id, name=required_text(name, "成员姓名", "Member name"), discipline=discipline,
                qualification=qualification, is_core=is_core)
     session.add(m)
     session.flush()
@@ -416,7 +417,7 @@ def add_reviewer(session: Session, year: int, level: str, name: str, *, district
         raise ActionRefused("区级评审人须属于一个区", "A district reviewer needs a district")
     r = Reviewer(code=code or _next_code(session, Reviewer, "R"), year=year, level=level,
                  district_id=district_id if level == "district" else None,
-                 name=_require(name, "评审人姓名", "Reviewer name"), organisation=organisation)
+                 name=required_text(name, "评审人姓名", "Reviewer name"), organisation=organisation)
     session.add(r)
     session.flush()
     return r.id

@@ -14,13 +14,7 @@ from sqlalchemy.orm import Session
 from zeshi_desktop.store.models import Member, Reviewer, Sheet
 
 from .errors import ActionRefused, NotFound
-
-
-def _required(value: str, zh: str, en: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ActionRefused(f"{zh}不能为空", f"{en} is required")
-    return text
+from .roster import required_text
 
 
 def update_member(session: Session, member_id: int, *, name: str, discipline: str = "", qualification: str = "",
@@ -29,7 +23,7 @@ def update_member(session: Session, member_id: int, *, name: str, discipline: st
     m = session.get(Member, member_id)
     if m is None:
         raise NotFound(f"没有编号为 {member_id} 的成员", f"No member {member_id}")
-    m.name = _required(name, "成员姓名", "Member name")
+    m.name = required_text(name, "成员姓名", "Member name")
     m.discipline = (discipline or "").strip()
     m.qualification = (qualification or "").strip()
     m.is_core = is_core
@@ -41,7 +35,7 @@ def update_reviewer(session: Session, reviewer_id: int, *, name: str, organisati
     r = session.get(Reviewer, reviewer_id)
     if r is None:
         raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
-    r.name = _required(name, "评审人姓名", "Reviewer name")
+    r.name = required_text(name, "评审人姓名", "Reviewer name")
     r.organisation = (organisation or "").strip()
     session.flush()
 
