@@ -125,3 +125,44 @@ def test_cli_round_trip_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["--db", str(dst), "roster", "import", str(path), "--year", "2025"]) == 0
     with Database.open(dst).read() as s:
         assert len(roster.appointments(s, 2025)) == 15
+
+
+def _refused_problems(db: Database, year: int, path: Path) -> list:  # type: ignore[type-arg]
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _digest(db.path)  # type: ignore[arg-type]
+    with pytest.raises(roster_io.RosterRefused) as refused:
+        with db.write() as s:
+            roster_io.import_roster(s, year, path)
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _digest(db.path) == before  # type: ignore[arg-type]
+    return refused.value.problems
+
+
+def test_a_reviewer_code_of_another_year_is_refused_not_moved(demo_db: Database, demo_year: int,
+                                                              tmp_path: Path) -> None:
+    """Next year's roster reusing this year's reviewer codes must not carry the reviewer (and their sheets) over."""
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    problems = _refused_problems(demo_db, demo_year + 1, path)
+    reviewer = [p for p in problems if p.sheet == "评审人"]
+    assert reviewer and all(p.cell.startswith("A") and f"已属于 {demo_year} 年度" in p.zh for p in reviewer)
+
+
+@pytest.mark.parametrize(("sheet", "row", "words"), [
+    ("区", ["XX", "东城区", "首都功能核心区"], "区名“东城区”已属于编号"),          # a known name under a new code
+    ("区", ["DC", "东城区", "首都功能核心区"], "重复"),                              # a code twice in the workbook
+    ("责任单元", ["DC-U99", "DC", "东华门街道", "街道"], "已有名为“东华门街道”的责任单元"),
+])
+def test_names_and_codes_that_clash_are_named(demo_db: Database, demo_year: int, tmp_path: Path,
+                                              sheet: str, row: list[str], words: str) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    wb[sheet].append(row)
+    wb.save(path)
+    problems = _refused_problems(demo_db, demo_year, path)
+    assert any(p.sheet == sheet and words in p.zh for p in problems), problems
