@@ -45,6 +45,20 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _refused(db: Database, year: int, path: Path) -> roster_io.RosterRefused:
+    """The import's refusal, after checking that the store file is byte for byte as before."""
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _digest(db.path)  # type: ignore[arg-type]
+    with pytest.raises(roster_io.RosterRefused) as refused:
+        with db.write() as s:
+            roster_io.import_roster(s, year, path)
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _digest(db.path) == before  # type: ignore[arg-type]
+    return refused.value
+
+
 def test_demo_roster_round_trips_into_an_empty_store(demo_db: Database, db: Database, demo_year: int,
                                                      tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
@@ -97,19 +111,11 @@ def test_every_bad_cell_is_named_and_nothing_is_written(demo_db: Database, demo_
     wb["评审人"].append(["NEW-R", "区级", "", "某人", ""])  # district reviewer without district
     wb["责师"]["B2"] = None                    # blank required name
     wb.save(path)
-    with demo_db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    before = _digest(demo_db.path)  # type: ignore[arg-type]
-    with pytest.raises(roster_io.RosterRefused) as refused:
-        with demo_db.write() as s:
-            roster_io.import_roster(s, demo_year, path)
-    where = {p.where for p in refused.value.problems}
+    refused = _refused(demo_db, demo_year, path)   # and nothing written
+    where = {p.where for p in refused.problems}
     assert {"区!C3", "责任单元!B2", "聘任!D4", "聘任!E5", "责师!B2"} <= where
-    assert any(p.sheet == "评审人" and p.cell.startswith("C") for p in refused.value.problems)
-    assert "“三”不是整数" in refused.value.zh
-    with demo_db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert _digest(demo_db.path) == before  # type: ignore[arg-type]
+    assert any(p.sheet == "评审人" and p.cell.startswith("C") for p in refused.problems)
+    assert "“三”不是整数" in refused.zh
 
 
 def test_cli_round_trip_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,26 +133,13 @@ def test_cli_round_trip_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert len(roster.appointments(s, 2025)) == 15
 
 
-def _refused_problems(db: Database, year: int, path: Path) -> list:  # type: ignore[type-arg]
-    with db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    before = _digest(db.path)  # type: ignore[arg-type]
-    with pytest.raises(roster_io.RosterRefused) as refused:
-        with db.write() as s:
-            roster_io.import_roster(s, year, path)
-    with db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert _digest(db.path) == before  # type: ignore[arg-type]
-    return refused.value.problems
-
-
 def test_a_reviewer_code_of_another_year_is_refused_not_moved(demo_db: Database, demo_year: int,
                                                               tmp_path: Path) -> None:
     """Next year's roster reusing this year's reviewer codes must not carry the reviewer (and their sheets) over."""
     path = tmp_path / "roster.xlsx"
     with demo_db.read() as s:
         roster_io.export_roster(s, demo_year, path)
-    problems = _refused_problems(demo_db, demo_year + 1, path)
+    problems = _refused(demo_db, demo_year + 1, path).problems
     reviewer = [p for p in problems if p.sheet == "评审人"]
     assert reviewer and all(p.cell.startswith("A") and f"已属于 {demo_year} 年度" in p.zh for p in reviewer)
 
@@ -164,5 +157,5 @@ def test_names_and_codes_that_clash_are_named(demo_db: Database, demo_year: int,
     wb = load_workbook(path)
     wb[sheet].append(row)
     wb.save(path)
-    problems = _refused_problems(demo_db, demo_year, path)
+    problems = _refused(demo_db, demo_year, path).problems
     assert any(p.sheet == sheet and words in p.zh for p in problems), problems
