@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zeshi_desktop.services import catalogue, roster, sheet_problems, sheets
+from zeshi_desktop.services import catalogue, roster, sheets
 from zeshi_desktop.store.database import Database
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -21,13 +21,13 @@ def test_blank_sheets_pairs_match_the_chinese_service_and_english_has_no_chinese
                sheets.open_sheet(s, "5-1", demo_year, appointment_id=appointment).id]
     with db.read() as s:
         for sid in ids:
-            pairs = sheet_problems.problems(s, sid)
+            pairs = sheets.problem_pairs(s, sid)
             assert [p.zh for p in pairs] == sheets.problems(s, sid) and pairs
             assert not [p.en for p in pairs if HAN.search(p.en)]
     form = catalogue.form("3-1")
     first = form.items[0]
     with db.read() as s:
-        pairs = sheet_problems.problems(s, ids[0])
+        pairs = sheets.problem_pairs(s, ids[0])
     assert pairs[0].get("en").startswith("“" + first.text.en.split(",")[0][:20])
     assert pairs[0].get("zh") == f"“{first.short}”尚未评分"
 
@@ -45,7 +45,7 @@ def test_a_disagree_without_reason_is_named_in_english(db: Database, demo_year: 
         sid = sheets.open_sheet(s, "5-1", demo_year, appointment_id=appointment).id
         sheets.set_answers(s, sid, {f"choice:{statement.id}": q.reason_option})
     with db.read() as s:
-        pairs = sheet_problems.problems(s, sid)
+        pairs = sheets.problem_pairs(s, sid)
     mine = next(p for p in pairs if statement.text.zh in p.zh)
     assert "不同意理由" in mine.zh
     assert mine.en == f"{statement.text.en}: a 'disagree' needs a reason"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from zeshi_desktop.services import sheet_problems, sheets
+from zeshi_desktop.services import sheets
 from zeshi_desktop.services.sheets import SheetView
 
 from . import dialogs
@@ -34,7 +34,7 @@ def incomplete(runner: ActionRunner, rows: Sequence[MatrixRow]) -> list[str]:
     """A line per row that cannot be finalised: its label and what is missing."""
     sep = "; " if lang() == "en" else "；"
     open_ids = [r.sheet.id for r in rows if r.sheet is not None and not r.sheet.is_final]
-    found = runner.read(lambda s: {sid: sheet_problems.problems(s, sid) for sid in open_ids})
+    found = runner.read(lambda s: {sid: sheets.problem_pairs(s, sid) for sid in open_ids})
     lines = []
     for row in rows:
         if row.sheet is None:

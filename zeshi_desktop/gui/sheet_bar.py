@@ -76,7 +76,7 @@ class SheetBar(QWidget):
         sheet = self.sheet
         if sheet is None:
             return
-        problems = self.runner.read(lambda s: sheet_problems.problems(s, sheet.id))
+        problems = self.runner.read(lambda s: sheets.problem_pairs(s, sheet.id))
         if problems:
             self.message.setText(problems_text(problems))
             return

@@ -24,7 +24,8 @@ from . import catalogue, roster
 from .analysis import all_unit_rankings
 from .errors import ActionRefused, NotFound
 from .ranking import city_ranking
-from .sheets import FINAL, questionnaire_answers
+from .sheet_problems import questionnaire_answers
+from .sheets import FINAL
 
 QUESTIONNAIRE = "5-1"
 _NUMBERING = re.compile(r"^[(（]\d+[)）]")   # the seed's "(1)" that restarts in every group

@@ -1,22 +1,19 @@
-"""What stops a sheet from being finalised, in both languages.
+"""What stops a sheet from being finalised, in both languages: the one place of these rules.
 
-``sheets.problems`` returns Chinese only (the CLI's and the audit's
-language); the app shows refusals in the user's language, so this module
-gives each problem as a ``(zh, en)`` pair, built from the same rules: the
-Chinese side is exactly ``sheets.problems``' text, the English side uses the
-form's ``Label.en`` and ``AnswerProblem.en``.
+``sheets.problems`` (the CLI's and the audit's Chinese) and ``sheets.problem_pairs``
+(the app, in the user's language) both come from :func:`form_problems`; the English
+side uses the form's ``Label.en`` and ``AnswerProblem.en``. This module also reads
+5-1 answers as they are stored, which the rules need.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-
-from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import questionnaire as qdomain
 from zeshi_desktop.domain.forms import Form, Item
 
-from . import catalogue, sheets
 
 
 @dataclass(frozen=True)
@@ -49,7 +46,17 @@ def _questionnaire_labels(form: Form) -> dict[str, str]:
     return {k: v for k, v in labels.items() if v}
 
 
-def form_problems(form: Form, scores: dict[str, object], answers: dict[str, str]) -> list[Problem]:
+def questionnaire_answers(form: Form, answers: Mapping[str, str]) -> qdomain.Answers:
+    """5-1 answers as stored (``choice:ID``, ``reason:ID``, ``yes_no:ID``, ``free_text``)."""
+    q = form.questionnaire
+    assert q is not None
+    choices = {s.id: answers[f"choice:{s.id}"] for s in q.statements if answers.get(f"choice:{s.id}")}
+    reasons = {s.id: answers[f"reason:{s.id}"] for s in q.statements if answers.get(f"reason:{s.id}")}
+    yes_no = {y.id: answers[f"yes_no:{y.id}"] == "yes" for y in q.yes_no if answers.get(f"yes_no:{y.id}")}
+    return qdomain.Answers(choices, reasons, yes_no, answers.get(f"free_text:{q.free_text.id}", ""))
+
+
+def form_problems(form: Form, scores: Mapping[str, object], answers: Mapping[str, str]) -> list[Problem]:
     """The problems of a sheet's content (scores by item id, answers by key), in form order."""
     found: list[Problem] = []
     if form.is_scored:
@@ -61,13 +68,7 @@ def form_problems(form: Form, scores: dict[str, object], answers: dict[str, str]
                                  f"Please answer: {(rule.question.en or rule.question.zh).rstrip('：:')}"))
     if form.questionnaire is not None:
         labels = _questionnaire_labels(form)
-        for p in qdomain.problems(form, sheets.questionnaire_answers(form, answers)):
+        for p in qdomain.problems(form, questionnaire_answers(form, answers)):
             english = replace(p, text=labels[p.question_id]) if p.question_id in labels else p
             found.append(Problem(p.zh, english.en))
     return found
-
-
-def problems(session: Session, sheet_id: int) -> list[Problem]:
-    """What stops this sheet from being finalised (empty when it can be), as ``(zh, en)`` pairs."""
-    v = sheets.view(session, sheet_id)
-    return form_problems(catalogue.form(v.form_id), dict(v.scores), dict(v.answers))

@@ -17,7 +17,6 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.domain import questionnaire as qdomain
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import display, from_tenths, parse_score, to_tenths
 from zeshi_desktop.domain.sheet import SheetTotals, totals
@@ -25,6 +24,7 @@ from zeshi_desktop.store.models import Answer, Appointment, AuditEntry, District
 
 from . import catalogue
 from .errors import ActionRefused, NotFound, SheetLocked
+from .sheet_problems import Problem, form_problems
 
 DRAFT, FINAL = "draft", "final"
 
@@ -255,28 +255,15 @@ def set_answers(session: Session, sheet_id: int, answers: Mapping[str, str | Non
     return view(session, sheet_id)
 
 
-def questionnaire_answers(form: Form, answers: Mapping[str, str]) -> qdomain.Answers:
-    """5-1 answers as stored (``choice:ID``, ``reason:ID``, ``yes_no:ID``, ``free_text``)."""
-    q = form.questionnaire
-    assert q is not None
-    choices = {s.id: answers[f"choice:{s.id}"] for s in q.statements if answers.get(f"choice:{s.id}")}
-    reasons = {s.id: answers[f"reason:{s.id}"] for s in q.statements if answers.get(f"reason:{s.id}")}
-    yes_no = {y.id: answers[f"yes_no:{y.id}"] == "yes" for y in q.yes_no if answers.get(f"yes_no:{y.id}")}
-    return qdomain.Answers(choices, reasons, yes_no, answers.get(f"free_text:{q.free_text.id}", ""))
+def problem_pairs(session: Session, sheet_id: int) -> list[Problem]:
+    """What stops this sheet from being finalised (empty when it can be), in Chinese and English."""
+    v = view(session, sheet_id)
+    return form_problems(catalogue.form(v.form_id), v.scores, v.answers)
 
 
 def problems(session: Session, sheet_id: int) -> list[str]:
-    """What stops this sheet from being finalised (empty when it can be)."""
-    v = view(session, sheet_id)
-    form = catalogue.form(v.form_id)
-    found: list[str] = []
-    if form.is_scored:
-        found += [f"“{form.item(i).short}”尚未评分" for i in (x.id for x in form.items) if i not in v.scores]
-        if form.contract_rule and v.answers.get(form.contract_rule.id) not in ("yes", "no"):
-            found.append(f"请回答：{form.contract_rule.question.zh.rstrip('：:')}")
-    if form.questionnaire is not None:
-        found += [p.zh for p in qdomain.problems(form, questionnaire_answers(form, v.answers))]
-    return found
+    """What stops this sheet from being finalised (empty when it can be), in Chinese."""
+    return [p.zh for p in problem_pairs(session, sheet_id)]
 
 
 def finalize(session: Session, sheet_id: int, actor: str = "") -> SheetView:

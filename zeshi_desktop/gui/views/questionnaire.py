@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain import questionnaire as qdomain
-from zeshi_desktop.services import roster, sheets
+from zeshi_desktop.services import roster, sheet_problems, sheets
 from zeshi_desktop.services.sheets import SheetView
 
 from ..actions import ActionRunner, Change
@@ -183,7 +183,7 @@ class QuestionnaireView(SheetFormView):
 
     def _mark_problems(self, answers: dict[str, str]) -> None:
         """Rows still missing (or a 不同意 without reason) in red, as the user goes."""
-        problems = qdomain.problems(self.form, sheets.questionnaire_answers(self.form, answers))  # type: ignore[arg-type]
+        problems = qdomain.problems(self.form, sheet_problems.questionnaire_answers(self.form, answers))  # type: ignore[arg-type]
         bad = {p.question_id for p in problems}
         for key, label in self.row_labels.items():
             label.setStyleSheet(MISSING_STYLE if key.split(":", 1)[1] in bad and self.sheet is not None else "")
