@@ -275,3 +275,27 @@ def test_defusedxml_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
     with pytest.raises(RuntimeError, match="defusedxml"):
         safety.require_defusedxml()
+
+
+def test_weights_for_an_unknown_district_are_named_in_the_preview(demo_db: Database, db: Database, demo_year: int,
+                                                                  tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
+    """Not a KeyError halfway through the import: the preview already names the cell."""
+    path = tmp_path / "city.xlsx"
+    with demo_db.read() as s:
+        package_export.export_package(s, "district-city", demo_year, path, district="东城区")
+    wb = load_workbook(path)
+    ws = wb["3-3权重"]
+    column = [c.value for c in ws[1]].index("区编号") + 1
+    ws.cell(row=2, column=column).value = "NOPE"
+    wb.save(path)
+    refused = _refused(db, path, digest, dry_run=True, accept_edited=True)
+    assert any(p.sheet == "3-3权重" and "没有编号为 NOPE 的区" in p.zh for p in refused.problems)
+
+
+def test_a_damaged_manifest_entry_is_a_refusal_not_a_crash(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(package)
+    ws = wb["manifest"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "origin")
+    ws.cell(row=row, column=2).value = '{"district": '   # cut short
+    wb.save(package)
+    assert "清单项 origin 已损坏" in _refused(demo_db, package, digest).zh

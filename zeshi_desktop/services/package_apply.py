@@ -38,13 +38,17 @@ class WeightChange:
         return f"{self.district}: {display(self.street)}% / {display(self.group)}%" + ("，去掉最高最低分" if self.trimmed else "")
 
 
-def plan_weights(session: Session, year: int, rp: ReadPackage, districts: dict[str, int],
-                 problems: list[CellProblem]) -> list[WeightChange]:
+def plan_weights(rp: ReadPackage, resolver: Resolver, problems: list[CellProblem]) -> list[WeightChange]:
+    """The 3-3 weights of the package, each for a district this store has or the package's roster adds."""
     rule = catalogue.form("3-3").weights
     assert rule is not None
     out = []
     for row in rp.table_rows.get(WEIGHTS.sheet, []):
         code = row.values.get("district", "")
+        if code not in resolver.districts:
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("district"), f"没有编号为 {code} 的区",
+                                        f"no district {code}"))
+            continue
         try:
             w = check_weights(rule, row.values.get("street_weight", ""), row.values.get("district_weight", ""))
         except WeightsRefused as exc:
@@ -58,11 +62,11 @@ def plan_weights(session: Session, year: int, rp: ReadPackage, districts: dict[s
     return out
 
 
-def apply_weights(session: Session, year: int, weights: list[WeightChange]) -> None:
+def apply_weights(session: Session, year: int, weights: list[WeightChange], resolver: Resolver) -> None:
     from . import ranking
 
     for w in weights:
-        district_id = Resolver.load(session, year).districts[w.district]
+        district_id = resolver.districts[w.district]
         ranking.set_weights(session, year, district_id, w.street, w.group)
         ranking.set_trimmed_mean(session, year, district_id, w.trimmed)
 
@@ -82,7 +86,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
         if c.action == "conflict":
             assert c.existing_id is not None
             audits.append({"sheet_id": c.existing_id, "at": now, "actor": actor, "action": "conflict",
-                           "item_id": None, "old": None, "new": "; ".join(c.details)[:4000],
+                           "item_id": None, "old": None, "new": "; ".join(c.details),
                            "reason": reason_theirs if c.keep == "theirs" else reason_mine})
             if c.keep != "theirs":
                 continue

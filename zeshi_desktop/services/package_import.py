@@ -81,13 +81,6 @@ class ImportReport:
         return [s for s in self.sheets if s.action == "conflict"]
 
 
-def _read(path: Path) -> ReadPackage:
-    try:
-        return read_package(path, catalogue.forms(), TABLE_SPECS)
-    except PackageRefused as exc:
-        raise PackageImportRefused(exc.zh, exc.en, exc.problems) from exc
-
-
 def _signer(session: Session, rp: ReadPackage, warnings: list[str]) -> SignerView:
     check = check_signature(rp.manifest)
     if not check.signed:
@@ -130,9 +123,22 @@ def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]
 def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_all: str | None = None,
                    keep: dict[str, str] | None = None, accept_edited: bool = False, year: int | None = None,
                    actor: str = "") -> ImportReport:
-    """Preview (``dry_run``) or import a package in the caller's transaction."""
+    """Preview (``dry_run``) or import a package in the caller's transaction.
+
+    Whatever the package layer refuses, wherever in the import (the workbook, a
+    damaged manifest entry), reaches the caller as one ``PackageImportRefused``.
+    """
+    try:
+        return _import_package(session, path, dry_run=dry_run, keep_all=keep_all, keep=keep,
+                               accept_edited=accept_edited, year=year, actor=actor)
+    except PackageRefused as exc:
+        raise PackageImportRefused(exc.zh, exc.en, exc.problems) from exc
+
+
+def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: str | None,
+                    keep: dict[str, str] | None, accept_edited: bool, year: int | None, actor: str) -> ImportReport:
     path = Path(path)
-    rp = _read(path)
+    rp = read_package(path, catalogue.forms(), TABLE_SPECS)
     manifest = rp.manifest
     kind = KINDS.get(manifest["kind"])
     if kind is None:
@@ -192,7 +198,7 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
         problems.extend(CellProblem(PICTURES.sheet, "A", f"区 {code} 的图片在包中没有对应的 4-1 总结",
                                     f"pictures of district {code} without its 4-1 summary in the package")
                         for code in sorted(set(pictures) - summaries))
-    weights = plan_weights(session, package_year, rp, districts, problems) if kind.authority else []
+    weights = plan_weights(rp, resolver, problems) if kind.authority else []
     report.weights = [w.describe() for w in weights]
     if problems:
         raise PackageImportRefused(f"{path.name}: {len(problems)} 处错误，未写入任何数据：",
@@ -208,8 +214,8 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
             f"{len(unresolved)} finalised sheet(s) differ; choose with --keep mine|theirs")
     if plan is not None:
         roster_io.apply_roster(session, plan, update_existing=kind.authority)
-    apply_weights(session, package_year, weights)
-    resolver = Resolver.load(session, package_year)
+    resolver = Resolver.load(session, package_year)   # with the ids the roster part has just written
+    apply_weights(session, package_year, weights, resolver)
     apply_sheets(session, package_year, report.sheets, resolver, report.package_id, actor or signer.name)
     _remember(session, report, filled_hash)
     report.written = True
