@@ -205,3 +205,45 @@ def test_a_failed_write_leaves_no_half_file(tmp_path: Path) -> None:
         atomic.save_atomic(Broken(), target)
     assert target.read_bytes() == b"the previous package"
     assert [p.name for p in tmp_path.iterdir()] == ["p.xlsx"]
+
+
+def test_a_blank_sheet_in_a_package_never_wipes_what_is_here(demo_db: Database, tmp_path: Path) -> None:
+    """The district's blank assignment arriving again on a street laptop that has scored: nothing is lost."""
+    from zeshi_desktop.services import roster_io
+
+    district = Database.open(tmp_path / "district.sqlite3")        # the same roster, no sheets at all
+    with demo_db.read() as s:
+        roster_io.export_roster(s, YEAR, tmp_path / "roster.xlsx")
+    with district.write() as s:
+        roster_io.import_roster(s, YEAR, tmp_path / "roster.xlsx")
+    path = tmp_path / "assignment.xlsx"
+    with district.read() as s:
+        package_export.export_package(s, "district-street", YEAR, path, units=["DC-U01", "DC-U02"])
+    district.dispose()
+    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    target = _sheet(street, "3-1", "景山街道")
+    with street.write() as s:
+        sheets.unlock(s, target.id, "改一处", "街道")
+        sheets.set_score(s, target.id, "basic_contract", "1", "街道")
+    kept = _sheet(street, "3-1", "景山街道")
+    with street.write() as s:
+        report = import_package(s, path)
+    assert report.sheets == [] and report.written
+    after = _sheet(street, "3-1", "景山街道")
+    assert (after.scores, after.status) == (kept.scores, kept.status)
+    street.dispose()
+
+
+def test_a_draft_here_that_is_final_in_the_package_is_changed_not_a_conflict(demo_db: Database,
+                                                                             tmp_path: Path) -> None:
+    path = _export(demo_db, tmp_path / "p.xlsx")           # every sheet final in the package
+    target = _sheet(demo_db, "3-1", "景山街道")
+    with demo_db.write() as s:
+        sheets.unlock(s, target.id, "再看一遍", "区专班")     # the same content, a draft here
+    with demo_db.read() as s:
+        preview = import_package(s, path, dry_run=True)
+    change = next(c for c in preview.sheets if c.key == "3-1:DC-U02/P002")
+    assert change.action == "changed" and change.details == ["status: draft → final"]
+    with demo_db.write() as s:
+        import_package(s, path)
+    assert _sheet(demo_db, "3-1", "景山街道").is_final
