@@ -7,7 +7,6 @@ plain frozen data, so the GUI, the CLI and the PDF reports show the same thing.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.domain.aggregation import final_score, mean
+from zeshi_desktop.domain.aggregation import mean
 from zeshi_desktop.domain.analysis import (
     DEFAULT_OFFSET_TOLERANCE,
     DEFAULT_OUTLIER_DISTANCE,
@@ -31,13 +30,13 @@ from zeshi_desktop.domain.analysis import (
     spreads,
     trimmed_impact,
 )
-from zeshi_desktop.domain.ranking import DistrictRankRow, UnitRankRow, UnitScores, Weights, rank_units
+from zeshi_desktop.domain.ranking import DistrictRankRow, UnitRankRow
 from zeshi_desktop.domain.scores import from_tenths
-from zeshi_desktop.store.models import Appointment, DistrictYear, Planner, Score, Sheet, Unit
+from zeshi_desktop.store.models import Appointment, Score, Sheet, Unit
 
 from . import catalogue, roster
 from .errors import NotFound
-from .ranking import DistrictRanking, city_ranking, reviewer_totals, weights
+from .ranking import DistrictRanking, all_unit_rankings, city_ranking, district_ranking, reviewer_totals
 from .sheets import FINAL
 
 
@@ -139,17 +138,13 @@ def _ranking_and_group(session: Session, year: int, district_id: int
                        ) -> tuple[DistrictRanking, dict[int, list[tuple[int | None, Decimal]]]]:
     """The district's 3-3 ranking and the review group's totals it came from, read once.
 
-    Same rules as ``ranking.district_ranking`` (the tests hold the two equal);
-    the dashboard needs the totals too, so they are not read twice.
+    ``ranking.district_ranking`` with the review group's totals handed back too:
+    the dashboard needs them, so they are not read twice.
     """
-    d = roster.district(session, district_id)
-    form33 = catalogue.form("3-3")
-    rule = form33.weights
+    rule = catalogue.form("3-3").weights
     assert rule is not None
-    w, is_set, trimmed = weights(session, year, district_id)
     group = reviewer_totals(session, year, rule.district_form, district_id)
-    rows = all_unit_rankings(session, year, district_id, group_totals=group).get(district_id, [])
-    return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rows), group
+    return district_ranking(session, year, district_id, group_totals=group), group
 
 
 def district_dashboard(session: Session, year: int, district_id: int, *,
@@ -222,36 +217,6 @@ class CityDashboard:
     circles: tuple[CircleSummary, ...]   # in the order of roster.CIRCLES
     planners: tuple[PlannerResult, ...]  # every ranked unit, best total first
     outlier_distance: Decimal
-
-
-def all_unit_rankings(session: Session, year: int, district_id: int | None = None, *,
-                      group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None
-                      ) -> dict[int, list[UnitRankRow[int]]]:
-    """The 3-3 ranking of every district (or one) in a few queries (same rules as ``ranking.district_ranking``)."""
-    form33 = catalogue.form("3-3")
-    rule = form33.weights
-    assert rule is not None
-    street = reviewer_totals(session, year, rule.street_form, district_id)
-    group = group_totals if group_totals is not None else reviewer_totals(session, year, rule.district_form,
-                                                                          district_id)
-    settings = {row.district_id: row for row in session.scalars(select(DistrictYear).where(DistrictYear.year == year))}
-    inputs: dict[int, list[UnitScores[int]]] = defaultdict(list)
-    apps = (select(Appointment.id, Unit.district_id, Unit.name, Planner.name)
-            .join(Unit, Unit.id == Appointment.unit_id).join(Planner, Planner.id == Appointment.planner_id)
-            .where(Appointment.year == year).order_by(Unit.code, Planner.code))
-    if district_id is not None:
-        apps = apps.where(Unit.district_id == district_id)
-    for app_id, did, unit, planner in session.execute(apps):
-        setting = settings.get(did)
-        trimmed = bool(setting and setting.trimmed_mean)
-        own = [t for _, t in street.get(app_id, [])]
-        inputs[did].append(UnitScores(app_id, unit, planner, own[0] if own else None,
-                                              final_score([t for _, t in group.get(app_id, [])], trimmed)))
-    default = Weights(rule.default_street, rule.default_district)
-    return {did: rank_units(rows, Weights(from_tenths(settings[did].street_weight_tenths),
-                                          from_tenths(settings[did].district_weight_tenths))
-                            if did in settings else default, form33)
-            for did, rows in inputs.items()}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from zeshi_desktop.domain.forms import Band
 from zeshi_desktop.store.models import Answer, Appointment, District, Planner, Sheet, Unit
 
 from . import catalogue, roster
-from .analysis import all_unit_rankings
+from .ranking import all_unit_rankings
 from .errors import ActionRefused, NotFound
 from .ranking import city_ranking
 from .sheet_problems import questionnaire_answers

@@ -7,6 +7,7 @@ does the weighting, aggregation, tie rules and bands.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -131,27 +132,46 @@ def reviewer_totals(session: Session, year: int, form_id: str, district_id: int 
     return out
 
 
-def district_ranking(session: Session, year: int, district_id: int) -> DistrictRanking:
+def all_unit_rankings(session: Session, year: int, district_id: int | None = None, *,
+                      group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None
+                      ) -> dict[int, list[UnitRankRow[int]]]:
+    """The 3-3 ranking of every district (or one) in a few queries; ``district_ranking`` is one district of it."""
+    form33 = catalogue.form("3-3")
+    rule = form33.weights
+    assert rule is not None
+    street = reviewer_totals(session, year, rule.street_form, district_id)
+    group = group_totals if group_totals is not None else reviewer_totals(session, year, rule.district_form,
+                                                                          district_id)
+    settings = {row.district_id: row for row in session.scalars(select(DistrictYear).where(DistrictYear.year == year))}
+    inputs: dict[int, list[UnitScores[int]]] = defaultdict(list)
+    apps = (select(Appointment.id, Unit.district_id, Unit.name, Planner.name)
+            .join(Unit, Unit.id == Appointment.unit_id).join(Planner, Planner.id == Appointment.planner_id)
+            .where(Appointment.year == year).order_by(Unit.code, Planner.code))
+    if district_id is not None:
+        apps = apps.where(Unit.district_id == district_id)
+    for app_id, did, unit, planner in session.execute(apps):
+        setting = settings.get(did)
+        trimmed = bool(setting and setting.trimmed_mean)
+        own = [t for _, t in street.get(app_id, [])]
+        inputs[did].append(UnitScores(app_id, unit, planner, own[0] if own else None,
+                                              final_score([t for _, t in group.get(app_id, [])], trimmed)))
+    default = Weights(rule.default_street, rule.default_district)
+    return {did: rank_units(rows, Weights(from_tenths(settings[did].street_weight_tenths),
+                                          from_tenths(settings[did].district_weight_tenths))
+                            if did in settings else default, form33)
+            for did, rows in inputs.items()}
+
+
+
+def district_ranking(session: Session, year: int, district_id: int, *,
+                     group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None) -> DistrictRanking:
+    """The district's 3-3 table with its weights (``group_totals``: the review group's, when already read)."""
     d = session.get(District, district_id)
     if d is None:
         raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
-    form33 = catalogue.form("3-3")
-    assert form33.weights is not None
     w, is_set, trimmed = weights(session, year, district_id)
-    street = reviewer_totals(session, year, form33.weights.street_form, district_id)
-    group = reviewer_totals(session, year, form33.weights.district_form, district_id)
-    apps = session.execute(
-        select(Appointment.id, Unit.name, Planner.name)
-        .join(Unit, Unit.id == Appointment.unit_id).join(Planner, Planner.id == Appointment.planner_id)
-        .where(Appointment.year == year, Unit.district_id == district_id)
-        .order_by(Unit.code, Planner.code))
-    inputs = []
-    for app_id, unit_name, planner_name in apps:
-        street_scores = [t for _, t in street.get(app_id, [])]
-        inputs.append(UnitScores(app_id, unit_name, planner_name,
-                                 street_scores[0] if street_scores else None,
-                                 final_score([t for _, t in group.get(app_id, [])], trimmed)))
-    return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rank_units(inputs, w, form33))
+    rows = all_unit_rankings(session, year, district_id, group_totals=group_totals).get(district_id, [])
+    return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rows)
 
 
 def result_is_final(session: Session, result: DistrictRanking) -> bool:
