@@ -247,3 +247,15 @@ def test_a_draft_here_that_is_final_in_the_package_is_changed_not_a_conflict(dem
     with demo_db.write() as s:
         import_package(s, path)
     assert _sheet(demo_db, "3-1", "景山街道").is_final
+
+
+def test_a_reviewer_named_twice_must_be_chosen_by_code(demo_db: Database, tmp_path: Path) -> None:
+    """Two reviewers with one name: exporting "by name" is refused instead of picking one of them."""
+    from zeshi_desktop.services.errors import ActionRefused
+
+    with demo_db.write() as s:
+        first = next(r for r in roster.reviewers(s, YEAR) if r.level == "district")
+        roster.add_reviewer(s, YEAR, "district", first.name, district_id=first.district_id, code="DUP-1")
+    with demo_db.read() as s, pytest.raises(ActionRefused, match="不唯一"):
+        package_export.export_package(s, "reviewer-district", YEAR, tmp_path / "r.xlsx", reviewer=first.name)
+    assert not (tmp_path / "r.xlsx").exists()

@@ -19,7 +19,7 @@ from zeshi_desktop.packages.package_workbook import write_package
 from zeshi_desktop.packages.signing import installation
 from zeshi_desktop.store.models import Answer, Appointment, District, Planner, Reviewer, Score, Sheet, Unit
 
-from . import catalogue, ranking, roster_io
+from . import catalogue, lookup, ranking, roster_io
 from .errors import ActionRefused, NotFound
 from .package_kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
 from .package_pictures import picture_rows
@@ -145,14 +145,14 @@ def _tables(rows: dict[str, list[dict[str, object]]]) -> dict[str, list[dict[str
 
 
 def _district(session: Session, ref: str) -> District:
-    d = session.scalar(select(District).where((District.code == ref) | (District.name == ref)))
-    if d is None:
-        raise NotFound(f"没有区“{ref}”", f"No district {ref!r}")
+    d = session.get(District, lookup.district_id(session, ref))
+    assert d is not None
     return d
 
 
 def _reviewer(session: Session, year: int, ref: str, level: str) -> Reviewer:
-    r = session.scalar(select(Reviewer).where(Reviewer.year == year, (Reviewer.code == ref) | (Reviewer.name == ref)))
+    """The reviewer by code or name (two with one name are refused: use the code), of the level the kind needs."""
+    r = session.get(Reviewer, lookup.reviewer_id(session, year, ref))
     if r is None or r.level != level:
         raise NotFound(f"{year} 年度没有{'区级' if level == 'district' else '市级'}评审人“{ref}”",
                        f"No {level} reviewer {ref!r} in {year}")
