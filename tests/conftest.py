@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from zeshi_desktop.demo.fixture import DEMO_YEAR, load_demo
 from zeshi_desktop.services import catalogue
-from zeshi_desktop.services.demo import DEMO_YEAR, load_demo
 from zeshi_desktop.store.database import Database
 
 

@@ -44,7 +44,7 @@ def open_database(path: Path, demo: bool):  # type: ignore[no-untyped-def]
         with db.read() as session:
             empty = not roster.years(session)
         if empty:
-            from zeshi_desktop.services.demo import load_demo
+            from zeshi_desktop.demo.fixture import load_demo
             with db.write() as session:
                 load_demo(session)
     return db

@@ -31,10 +31,10 @@ from PySide6.QtCore import QEvent  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from tests.bench.generate import city_year  # noqa: E402
+from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
 from zeshi_desktop.gui.dashboards import VIEWS, render_screenshots  # noqa: E402
 from zeshi_desktop.gui.dashboards.screenshots import SIZE, ensure_app  # noqa: E402
-from zeshi_desktop.services import sheets  # noqa: E402
-from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.services.scoring import sheets  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 OPEN_MS, REFRESH_MS, RUNS = 300, 100, 5

@@ -20,9 +20,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from zeshi_desktop.demo import fixture as demo  # noqa: E402
 from zeshi_desktop.gui.dashboards import render_screenshots  # noqa: E402
 from zeshi_desktop.gui.dashboards.screenshots import ensure_app  # noqa: E402
-from zeshi_desktop.services import analysis, catalogue, demo, lookup, roster, sheets  # noqa: E402
+from zeshi_desktop.services import (
+    catalogue,  # noqa: E402
+    lookup,  # noqa: E402
+    roster,  # noqa: E402
+)
+from zeshi_desktop.services.meeting import dashboards as analysis  # noqa: E402
+from zeshi_desktop.services.scoring import sheets  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import random
 
-from zeshi_desktop.services import catalogue
-from zeshi_desktop.services.demo import (
+from zeshi_desktop.demo.fixture import (
     ORGS,
     STYLES,
     SUMMARY,
@@ -19,7 +18,8 @@ from zeshi_desktop.services.demo import (
     questionnaire_answers,
     score_items,
 )
-from zeshi_desktop.services.yeardata import SheetRecord, YearData
+from zeshi_desktop.demo.yeardata import SheetRecord, YearData
+from zeshi_desktop.services import catalogue
 
 DISTRICTS = [
     ("东城区", "首都功能核心区"), ("西城区", "首都功能核心区"), ("朝阳区", "中心城区"), ("海淀区", "中心城区"),

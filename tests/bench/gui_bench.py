@@ -26,11 +26,12 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from tests.bench.generate import city_year  # noqa: E402
+from zeshi_desktop.demo.fixture import load_demo  # noqa: E402
+from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
 from zeshi_desktop.gui import i18n  # noqa: E402
 from zeshi_desktop.gui.main_window import MainWindow  # noqa: E402
-from zeshi_desktop.services import roster, sheets  # noqa: E402
-from zeshi_desktop.services.demo import load_demo  # noqa: E402
-from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.services import roster  # noqa: E402
+from zeshi_desktop.services.scoring import sheets  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 

@@ -21,9 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
 from tests.bench.generate import city_year  # noqa: E402
-from zeshi_desktop.services import package_export, roster  # noqa: E402
-from zeshi_desktop.services.package_import import import_package  # noqa: E402
-from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
+from zeshi_desktop.services import roster  # noqa: E402
+from zeshi_desktop.services.handover import export as package_export  # noqa: E402
+from zeshi_desktop.services.handover.importing import import_package  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 

@@ -27,12 +27,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.platypus import (  # noqa: E402
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
 
 from tests.bench.generate import city_year  # noqa: E402
+from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
 from zeshi_desktop.printing import layout  # noqa: E402
-from zeshi_desktop.services import catalogue, printing, roster  # noqa: E402
-from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.services import (
+    catalogue,  # noqa: E402
+    roster,  # noqa: E402
+)
+from zeshi_desktop.services.printing import jobs as printing  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 

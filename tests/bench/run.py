@@ -16,8 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench.generate import city_year  # noqa: E402
-from zeshi_desktop.services import ranking, roster  # noqa: E402
-from zeshi_desktop.services.yeardata import load_year  # noqa: E402
+from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
+from zeshi_desktop.services import roster  # noqa: E402
+from zeshi_desktop.services.meeting import ranking  # noqa: E402
 from zeshi_desktop.store.database import Database  # noqa: E402
 
 

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from zeshi_desktop.domain.form_loader import FormDefinitionError, load_form, load_forms, parse_form
+from zeshi_desktop.domain.form_loader import (
+    FormDefinitionError,
+    load_form,
+    load_forms,
+    parse_form,
+)
 from zeshi_desktop.locations import forms_dir
 
 SEED = (Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_a99c18a8aaad2dfe.txt")

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from zeshi_desktop.domain import rules
-from zeshi_desktop.domain.questionnaire import Answers, problems, summarise, yes_no_counts
+from zeshi_desktop.domain.questionnaire import (
+    Answers,
+    problems,
+    summarise,
+    yes_no_counts,
+)
 
 
 def _all(form, choice="比较同意"):

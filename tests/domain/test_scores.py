@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zeshi_desktop.domain.scores import ScoreRefused, display, from_tenths, parse_score, tenths_text, to_tenths
+from zeshi_desktop.domain.scores import (
+    ScoreRefused,
+    display,
+    from_tenths,
+    parse_score,
+    tenths_text,
+    to_tenths,
+)
 from zeshi_desktop.domain.sheet import totals
 
 

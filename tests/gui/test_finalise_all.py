@@ -8,8 +8,9 @@ import pytest
 
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
-from zeshi_desktop.services import catalogue, roster, sheets
+from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
 
 

@@ -15,7 +15,9 @@ from tests.packages.excel import cell_of
 from zeshi_desktop.gui import handover_export, handover_import
 from zeshi_desktop.gui.handover_export import ExportChoice, ExportDialog
 from zeshi_desktop.gui.handover_import import ImportPreviewDialog
-from zeshi_desktop.services import packages, roster, sheets
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.handover import packages
+from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
 
 UNIT = "景山街道"

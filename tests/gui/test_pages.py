@@ -15,7 +15,9 @@ from zeshi_desktop.gui.dialogs import AuditDialog
 from zeshi_desktop.gui.main_window import MainWindow
 from zeshi_desktop.gui.views import outline as outline_module
 from zeshi_desktop.locations import resources_dir
-from zeshi_desktop.services import roster, sheets, summary
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.scoring import district_summary as summary
+from zeshi_desktop.services.scoring import sheets
 
 
 def test_roster_adds_a_district_and_refuses_an_empty_name(window, demo_db):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from zeshi_desktop.gui import i18n
 from zeshi_desktop.gui.actions import Change
-from zeshi_desktop.services import catalogue, sheets
+from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.scoring import sheets
 
 
 def test_questionnaire_refusal_in_english(qapp, window, fresh_appointment):  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ import pytest
 
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
-from zeshi_desktop.services import roster, sheets
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.scoring import sheets
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLineEdit
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
 from zeshi_desktop.gui.views.sheet_table import COL_HINT, COL_SCORE
-from zeshi_desktop.services import catalogue, sheets
+from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.scoring import sheets
 
 
 def stored(db, year, appointment_id):  # type: ignore[no-untyped-def]

@@ -11,7 +11,9 @@ from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
 from zeshi_desktop.gui.views import registry
 from zeshi_desktop.gui.views.sheet_table import COL_SCORE
-from zeshi_desktop.services import catalogue, ranking, roster, sheets
+from zeshi_desktop.services import catalogue, roster
+from zeshi_desktop.services.meeting import ranking
+from zeshi_desktop.services.scoring import sheets
 
 
 def visible_texts(widget) -> str:  # type: ignore[no-untyped-def]

@@ -12,8 +12,13 @@ import pytest
 from openpyxl import load_workbook
 
 from zeshi_desktop.packages import safety
-from zeshi_desktop.services import package_export, roster, sheets
-from zeshi_desktop.services.package_import import PackageImportRefused, import_package
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.handover import export as package_export
+from zeshi_desktop.services.handover.importing import (
+    PackageImportRefused,
+    import_package,
+)
+from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
 
 from .excel import cell_of

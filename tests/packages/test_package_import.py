@@ -9,8 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 from zeshi_desktop.packages import atomic
-from zeshi_desktop.services import package_export, roster, sheets
-from zeshi_desktop.services.package_import import PackageImportRefused, import_package
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.handover import export as package_export
+from zeshi_desktop.services.handover.importing import (
+    PackageImportRefused,
+    import_package,
+)
+from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
 
 from .excel import cell_of
@@ -209,7 +214,7 @@ def test_a_failed_write_leaves_no_half_file(tmp_path: Path) -> None:
 
 def test_a_blank_sheet_in_a_package_never_wipes_what_is_here(demo_db: Database, tmp_path: Path) -> None:
     """The district's blank assignment arriving again on a street laptop that has scored: nothing is lost."""
-    from zeshi_desktop.services import roster_io
+    from zeshi_desktop.services.roster import workbook as roster_io
 
     district = Database.open(tmp_path / "district.sqlite3")        # the same roster, no sheets at all
     with demo_db.read() as s:

@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from zeshi_desktop.services import package_export, roster, sheets, summary
-from zeshi_desktop.services.package_import import PackageImportRefused, import_package
-from zeshi_desktop.services.package_kinds import PICTURES
-from zeshi_desktop.services.package_pictures import PART_CHARS
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.handover import export as package_export
+from zeshi_desktop.services.handover.importing import (
+    PackageImportRefused,
+    import_package,
+)
+from zeshi_desktop.services.handover.kinds import PICTURES
+from zeshi_desktop.services.handover.pictures import PART_CHARS
+from zeshi_desktop.services.scoring import district_summary as summary
+from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
 
 from .conftest import store_digest

@@ -16,7 +16,7 @@ from zeshi_desktop.packages.model import FormBlock, PackageData, Subject
 from zeshi_desktop.packages.package_workbook import read_package, write_package
 from zeshi_desktop.packages.signing import installation
 from zeshi_desktop.services import catalogue
-from zeshi_desktop.services.package_kinds import TABLE_SPECS
+from zeshi_desktop.services.handover.kinds import TABLE_SPECS
 
 FORMS = catalogue.forms()
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

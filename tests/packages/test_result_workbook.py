@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import openpyxl
 
-from zeshi_desktop.services import analysis, lookup, reports
+from zeshi_desktop.services import lookup
+from zeshi_desktop.services.meeting import dashboards as analysis
+from zeshi_desktop.services.meeting import result_file
 
 
 def test_result_workbook_matches_the_dashboard(demo_db, demo_year, tmp_path, forms) -> None:
@@ -16,7 +18,7 @@ def test_result_workbook_matches_the_dashboard(demo_db, demo_year, tmp_path, for
         analysis.set_recommended(s, app, True)
     with demo_db.read() as s:
         board = analysis.district_dashboard(s, demo_year, did)
-        reports.export_district_results(s, demo_year, did, tmp_path / "r.xlsx")
+        result_file.export_district_results(s, demo_year, did, tmp_path / "r.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
     header = [c.value for c in ws[4]]
     assert header[:5] == [c.zh for c in forms["3-3"].columns]

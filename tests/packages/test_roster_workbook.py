@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from zeshi_desktop.services import roster, roster_io
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.roster import workbook as roster_io
 from zeshi_desktop.store.database import Database
 
 

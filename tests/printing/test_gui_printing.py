@@ -8,7 +8,8 @@ import pypdf
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from zeshi_desktop.gui import printing as gui_printing
-from zeshi_desktop.services import printing, sheets
+from zeshi_desktop.services.printing import jobs as printing
+from zeshi_desktop.services.scoring import sheets
 
 
 def test_paint_pdf_prints_every_page_in_its_orientation(demo_db, demo_year, tmp_path, qtbot):

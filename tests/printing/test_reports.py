@@ -10,8 +10,18 @@ import pytest
 
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.printing.fonts import GlyphsMissing
-from zeshi_desktop.printing.reports import BarSpec, Report, ReportSection, StackSpec, TableSpec, render_report
-from zeshi_desktop.services import analysis, dashboard, lookup, reports
+from zeshi_desktop.printing.reports import (
+    BarSpec,
+    Report,
+    ReportSection,
+    StackSpec,
+    TableSpec,
+    render_report,
+)
+from zeshi_desktop.services import lookup
+from zeshi_desktop.services.meeting import dashboards as analysis
+from zeshi_desktop.services.meeting import questionnaire as dashboard
+from zeshi_desktop.services.meeting import reports, result_file
 
 from .conftest import page_texts
 
@@ -55,7 +65,7 @@ def test_result_file_pdf_has_weights_ranks_and_recommended_page(demo_db, demo_ye
         analysis.set_recommended(s, lookup.appointment_id(s, demo_year, "望京街道"), True)
     with demo_db.read() as s:
         board = analysis.district_dashboard(s, demo_year, did)
-        reports.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
+        result_file.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
     pages = page_texts((tmp_path / "r.pdf").read_bytes())
     assert "朝阳区" in pages[0] and "30%" in pages[0] and "70%" in pages[0]
     for row in board.ranking.rows:
@@ -107,7 +117,9 @@ def test_the_result_file_is_draft_by_the_same_rule_in_print_and_export(demo_db, 
     """Unset weights or one 3-1 sheet back in draft: 草稿 on `zeshi print 3-3` and on the dashboard's export alike."""
     from sqlalchemy import delete
 
-    from zeshi_desktop.services import printing, ranking, sheets
+    from zeshi_desktop.services.meeting import ranking
+    from zeshi_desktop.services.printing import jobs as printing
+    from zeshi_desktop.services.scoring import sheets
     from zeshi_desktop.store.models import DistrictYear
 
     with demo_db.read() as s:
@@ -123,6 +135,6 @@ def test_the_result_file_is_draft_by_the_same_rule_in_print_and_export(demo_db, 
     with demo_db.read() as s:
         assert not ranking.result_is_final(s, ranking.district_ranking(s, demo_year, did))
         printed = page_texts(printing.print_form(s, "3-3", printing.Selection(demo_year, district_id=did)).pdf)
-        reports.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
+        result_file.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
     exported = page_texts((tmp_path / "r.pdf").read_bytes())
     assert "草稿" in printed[0] and "草稿" in exported[0]

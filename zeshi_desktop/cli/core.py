@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.demo import fixture as demo
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.services import catalogue, demo, lookup, ranking, roster, sheets
+from zeshi_desktop.services import catalogue, lookup, roster
+from zeshi_desktop.services.meeting import ranking
+from zeshi_desktop.services.scoring import sheets
 
-from .common import CommandError, YEAR_HELP, db_path, emit, read, write, year_of
-
-
+from .common import YEAR_HELP, CommandError, db_path, emit, read, write, year_of
 
 
 def _add_sheet_selectors(p: argparse.ArgumentParser) -> None:

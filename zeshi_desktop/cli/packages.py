@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from zeshi_desktop.services import packages
+from zeshi_desktop.services.handover import packages
 
 from .common import emit, jsonable, read, write, year_of
 

@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.atomic_files import write_bytes_atomic
-from zeshi_desktop.services import lookup, printing, verification
+from zeshi_desktop.services import lookup
+from zeshi_desktop.services.printing import jobs as printing
+from zeshi_desktop.services.printing import verification
 
 from .common import CommandError, emit, read, write, year_of
 

@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.services import analysis, dashboard, lookup, reports, roster
+from zeshi_desktop.services import lookup, roster
+from zeshi_desktop.services.meeting import dashboards as analysis
+from zeshi_desktop.services.meeting import history, reports, result_file
+from zeshi_desktop.services.meeting import questionnaire as dashboard
 
-from .common import CommandError, YEAR_HELP, emit, read, table, write, year_of
+from .common import YEAR_HELP, CommandError, emit, read, table, write, year_of
 
 LEANING = reports.LEANING
 
@@ -157,12 +160,12 @@ def cmd_questionnaires(args: argparse.Namespace) -> None:
 def cmd_history(args: argparse.Namespace) -> None:
     with read(args) as session:
         if args.planner:
-            h = dashboard.years_history(session, planner_id=lookup.planner_id(session, args.planner))
+            h = history.years_history(session, planner_id=lookup.planner_id(session, args.planner))
             rows = [(r.year, r.district, r.unit, f"{r.rank}/{r.ranked}" if r.rank else "—", r.total,
                      r.band.label.zh if r.band else "", "★" if r.recommended else "") for r in h.planner_rows]
             emit(args, h, ["年度", "区", "责任片区", "排名", "总分", "等级", "推荐"], rows)
         elif args.district:
-            h = dashboard.years_history(session, district_id=lookup.district_id(session, args.district))
+            h = history.years_history(session, district_id=lookup.district_id(session, args.district))
             rows = [(r.year, f"{r.rank}/{r.ranked}" if r.rank else "—", r.city_score, r.self_score,
                      r.band.label.zh if r.band else "", r.units, r.mean_total, r.recommended) for r in h.district_rows]
             emit(args, h, ["年度", "全市排名", "市级评审", "自评", "等级", "责任片区", "平均总分", "推荐"], rows)
@@ -179,7 +182,7 @@ def cmd_report(args: argparse.Namespace) -> None:
                 raise CommandError(f"zeshi report {args.kind} 需要 --district")
             did = lookup.district_id(session, args.district)
             if args.kind == "result" or out.suffix.lower() == ".xlsx":
-                written = reports.export_district_results(session, year, did, out)
+                written = result_file.export_district_results(session, year, did, out)
             else:
                 written = reports.write_district_report(session, year, did, out)
         elif args.kind == "city":

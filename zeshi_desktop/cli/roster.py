@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from zeshi_desktop.services import roster_io
+from zeshi_desktop.services.roster import workbook as roster_io
 
 from .common import emit, read, write
 

@@ -46,7 +46,3 @@ def totals(form: Form, scores: Mapping[str, Decimal]) -> SheetTotals:
         part_sums[part.id] = part_sum
     total = sum(part_sums.values(), Decimal(0))
     return SheetTotals(section_sums, part_sums, total, form.band_for(total), filled, len(form.items))
-
-
-def missing_items(form: Form, scores: Mapping[str, Decimal]) -> list[str]:
-    return [item.id for item in form.items if item.id not in scores]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.services.sheets import AuditView
+from zeshi_desktop.services.scoring.sheets import AuditView
 
 from .i18n import tr
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from zeshi_desktop.services import sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from . import dialogs
 from .actions import ActionRunner, Change

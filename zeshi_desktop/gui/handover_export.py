@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.services import packages, roster
+from zeshi_desktop.services import roster
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.handover import packages
 
 from . import dialogs
 from .actions import ActionRunner, refusal_text

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.services import catalogue, packages
+from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.handover import packages
 
 from . import dialogs
 from .actions import ActionRunner, Change, refusal_text

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.services import printing, roster, verification
+from zeshi_desktop.services import roster
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.printing import jobs as printing
+from zeshi_desktop.services.printing import verification
 from zeshi_desktop.store.database import Database
 
 from . import dialogs

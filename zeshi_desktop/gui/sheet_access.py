@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from zeshi_desktop.services import sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 from zeshi_desktop.store.database import Session
 
 T = TypeVar("T")

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from zeshi_desktop.services import sheet_problems, sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services.scoring import problems as sheet_problems
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from . import dialogs
 from .actions import ActionRunner, Change

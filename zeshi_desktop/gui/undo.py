@@ -12,8 +12,8 @@ from decimal import Decimal
 from PySide6.QtGui import QUndoCommand
 
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.services import sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from .actions import ActionRunner, Change
 from .sheet_access import SheetKey

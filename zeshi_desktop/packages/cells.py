@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell.cell import Cell
+
 from .grid import Grid
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -1,45 +1,69 @@
 """Why a workbook is refused: one whole-file reason, or a list of bad cells.
 
 Like pyxform's error catalogue, every message names the sheet and cell, so a
-person can open the file in Excel or WPS and find the value at once.
+person can open the file in Excel or WPS and find the value at once. The
+reasons are messages from the catalogue (``zeshi_desktop.messages``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from zeshi_desktop.messages import Message, Refused
+from zeshi_desktop.messages.message import Legacy
 
 
-class PackageRefused(ValueError):
-    """The file as a whole cannot be read or trusted; ``zh`` and ``en`` say why."""
+class PackageRefused(Refused):
+    """The file as a whole cannot be read or trusted; ``problems`` lists bad cells, if any."""
 
-    def __init__(self, zh: str, en: str = "", problems: list[CellProblem] | None = None) -> None:
-        super().__init__(zh)
-        self.zh = zh
-        self.en = en or zh
+    def __init__(self, code: str | Message, /, *legacy_en: str, problems: list[CellProblem] | None = None,
+                 **params: Any) -> None:
+        super().__init__(code, *legacy_en, **params)
         self.problems = list(problems or [])
 
     def message(self, lang: str = "zh") -> str:
-        head = self.en if lang == "en" else self.zh
+        head = super().message(lang)
         if not self.problems:
             return head
         return head + "\n" + "\n".join(p.message(lang) for p in self.problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class CellProblem:
     """One bad value: ``3-1!F12: 11 超过单项满分 10 (助力规划统筹)``."""
 
     sheet: str
     cell: str
-    zh: str
-    en: str = ""
+    reason: Message
+
+    def __init__(self, sheet: str, cell: str, reason: Message | Refused | str, en: str = "") -> None:
+        if isinstance(reason, Refused):
+            reason = reason.msg
+        elif isinstance(reason, str):  # TRANSITIONAL: (zh, en) text pairs
+            reason = Legacy(reason, en)
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "reason", reason)
 
     @property
     def where(self) -> str:
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
 
+    @property
+    def code(self) -> str:
+        return self.reason.code
+
     def message(self, lang: str = "zh") -> str:
-        return f"{self.where}: {self.en if lang == 'en' and self.en else self.zh}"
+        return f"{self.where}: {self.reason.text(lang)}"
+
+    @property
+    def zh(self) -> str:  # TRANSITIONAL
+        return self.reason.text("zh")
+
+    @property
+    def en(self) -> str:  # TRANSITIONAL
+        return self.reason.text("en")
 
     def __str__(self) -> str:
         return self.message()

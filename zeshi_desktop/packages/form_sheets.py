@@ -21,7 +21,12 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zeshi_desktop.domain.scores import ScoreRefused, display, normalise_text, parse_score
+from zeshi_desktop.domain.scores import (
+    ScoreRefused,
+    display,
+    normalise_text,
+    parse_score,
+)
 
 from .cells import read_cell, write_text
 from .errors import CellProblem

@@ -11,7 +11,17 @@ from zeshi_desktop.domain.scores import display
 
 from .data import RankingDoc
 from .document import PORTRAIT, PageMeta, Part, frame_width
-from .layout import CELL, CELL_C, grid, heading_line, notes, num, para, signature_block, title_block
+from .layout import (
+    CELL,
+    CELL_C,
+    grid,
+    heading_line,
+    notes,
+    num,
+    para,
+    signature_block,
+    title_block,
+)
 
 
 def _percent(value: Decimal | None) -> str:

@@ -17,8 +17,8 @@ from .document import PORTRAIT, PageMeta, Part, frame_width
 from .layout import (
     CELL,
     CELL_C,
-    grid,
     fill_title,
+    grid,
     heading_line,
     notes,
     num,

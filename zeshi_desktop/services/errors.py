@@ -1,23 +1,23 @@
-"""Refusals of a user action: one clear message, nothing written."""
+"""Refusals of a user action: one message from the catalogue, nothing written.
+
+Every refusal is a :class:`zeshi_desktop.messages.Refused`: a code and named
+parameters whose texts, in Chinese and English, are in the catalogue. The GUI
+and the CLI render ``message(lang)``; code that must tell refusals apart
+looks at ``code``.
+"""
 
 from __future__ import annotations
 
+from zeshi_desktop.messages import Refused
 
-class ActionRefused(ValueError):
-    """A user action that cannot be done as asked; ``zh`` and ``en`` say why."""
 
-    def __init__(self, zh: str, en: str = "") -> None:
-        super().__init__(zh)
-        self.zh = zh
-        self.en = en or zh
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+class ActionRefused(Refused):
+    """A user action that cannot be done as asked."""
 
 
 class NotFound(ActionRefused):
-    pass
+    """What the action names does not exist (a district, a unit, a sheet)."""
 
 
 class SheetLocked(ActionRefused):
-    pass
+    """The sheet is finalised: it must be unlocked, with a reason, first."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.store.models import Appointment, District, Planner, Reviewer, Unit
-
-from .errors import ActionRefused, NotFound
 
 
 def district_id(session: Session, ref: str) -> int:

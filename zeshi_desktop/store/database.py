@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker  # Session: also the type the GUI names (it never imports SQLAlchemy)
+from sqlalchemy.orm import (  # Session: also the type the GUI names (it never imports SQLAlchemy)
+    Session,
+    sessionmaker,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config

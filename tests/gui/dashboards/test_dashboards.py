@@ -10,7 +10,12 @@ from sqlalchemy import text
 
 from zeshi_desktop.gui.dashboards import VIEWS, render_screenshots, translation_files
 from zeshi_desktop.gui.dashboards.city import CityDashboard
-from zeshi_desktop.gui.dashboards.district import BAND_COLUMN, RECOMMEND_COLUMN, TOTAL_COLUMN, DistrictDashboard
+from zeshi_desktop.gui.dashboards.district import (
+    BAND_COLUMN,
+    RECOMMEND_COLUMN,
+    TOTAL_COLUMN,
+    DistrictDashboard,
+)
 from zeshi_desktop.gui.dashboards.questionnaire import QuestionnaireSummary
 from zeshi_desktop.gui.dashboards.screenshots import ensure_app
 from zeshi_desktop.gui.dashboards.years import YearsView
@@ -102,7 +107,7 @@ def test_district_dashboard_follows_a_score_change(qtbot, demo_db, demo_year) ->
         sid = s.execute(text("SELECT s.id FROM sheets s JOIN appointments a ON a.id = s.appointment_id "
                              "JOIN units u ON u.id = a.unit_id WHERE s.form_id = '3-1' AND u.district_id = :d "
                              "LIMIT 1"), {"d": did}).scalar_one()
-        from zeshi_desktop.services import sheets
+        from zeshi_desktop.services.scoring import sheets
         sheets.unlock(s, sid, "复核")
     w.refresh()
     assert "1" in w.waiting_label.text()

@@ -65,7 +65,7 @@ def _newest_year(db: Database) -> int:
     with db.read() as session:
         years = roster.years(session)
     if not years:
-        from zeshi_desktop.services.demo import DEMO_YEAR
+        from zeshi_desktop.demo.fixture import DEMO_YEAR
         return DEMO_YEAR
     return years[-1]
 

@@ -6,10 +6,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zeshi_desktop.gui.i18n import lang
-from zeshi_desktop.services import analysis
+from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.store.database import Database
 
 from .common import (

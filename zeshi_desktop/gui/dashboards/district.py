@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.gui.i18n import lang
-from zeshi_desktop.services import analysis, catalogue, reports, roster
+from zeshi_desktop.services import catalogue, roster
+from zeshi_desktop.services.meeting import dashboards as analysis
+from zeshi_desktop.services.meeting import reports, result_file
 from zeshi_desktop.store.database import Database
 
 from .common import (
@@ -423,4 +425,4 @@ class DistrictDashboard(QWidget, FollowsYear):
         assert did is not None
         if report:
             return self.io.read(lambda s: reports.write_district_report(s, self.year, did, path)).path
-        return self.io.read(lambda s: reports.export_district_results(s, self.year, did, path)).path
+        return self.io.read(lambda s: result_file.export_district_results(s, self.year, did, path)).path

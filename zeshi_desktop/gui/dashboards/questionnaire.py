@@ -6,13 +6,36 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from zeshi_desktop.services import dashboard, roster
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.meeting import questionnaire as dashboard
 from zeshi_desktop.store.database import Database
 
-from .common import LIKERT, FollowsYear, Reader, big, chart_view, fill, item, note_label, number_item, percent, stacked_bars, \
-    table_view, title_label, tr
+from .common import (
+    LIKERT,
+    FollowsYear,
+    Reader,
+    big,
+    chart_view,
+    fill,
+    item,
+    note_label,
+    number_item,
+    percent,
+    stacked_bars,
+    table_view,
+    title_label,
+    tr,
+)
 
 
 class QuestionnaireSummary(QWidget, FollowsYear):

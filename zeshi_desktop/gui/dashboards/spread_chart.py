@@ -12,7 +12,7 @@ from PySide6.QtCharts import QCategoryAxis, QChartView, QScatterSeries, QValueAx
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from zeshi_desktop.services.analysis import SubjectSpread
+from zeshi_desktop.services.meeting.dashboards import SubjectSpread
 
 from .common import ALERT, BAR, BASE_POINTS, reset_chart, tr
 

@@ -7,14 +7,35 @@ from typing import Any
 from PySide6.QtCharts import QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zeshi_desktop.gui.i18n import lang
-from zeshi_desktop.services import dashboard, roster
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.meeting import history
 from zeshi_desktop.store.database import Database
 
-from .common import BAR, SECOND, FollowsYear, Reader, big, chart_view, fill, item, number_item, reset_chart, \
-    table_view, title_label, tr
+from .common import (
+    BAR,
+    SECOND,
+    FollowsYear,
+    Reader,
+    big,
+    chart_view,
+    fill,
+    item,
+    number_item,
+    reset_chart,
+    table_view,
+    title_label,
+    tr,
+)
 
 
 class YearsView(QWidget, FollowsYear):
@@ -68,7 +89,7 @@ class YearsView(QWidget, FollowsYear):
     def refresh(self) -> None:
         pid, did = self.planner.currentData(), self.district.currentData()
         if pid is not None:
-            h = self.io.read(lambda s: dashboard.years_history(s, planner_id=int(pid)))
+            h = self.io.read(lambda s: history.years_history(s, planner_id=int(pid)))
             fill(self.planner_model, [tr("年度"), tr("区"), tr("责任片区"), tr("排名"), tr("总分"), tr("等级"),
                                       tr("推荐")],
                  [[number_item(r.year), item(r.district), item(r.unit),
@@ -78,7 +99,7 @@ class YearsView(QWidget, FollowsYear):
             self._line(self.planner_chart, tr("{name}：历年总分（3-3）").format(name=h.name),
                        [(f"{r.unit}", r.year, float(r.total)) for r in h.planner_rows if r.total is not None])
         if did is not None:
-            h = self.io.read(lambda s: dashboard.years_history(s, district_id=int(did)))
+            h = self.io.read(lambda s: history.years_history(s, district_id=int(did)))
             fill(self.district_model, [tr("年度"), tr("排名"), tr("4-3"), tr("4-2"), tr("等级"),
                                        tr("合同签订"), tr("平均总分"), tr("推荐")],
                  [[number_item(r.year), number_item(r.rank, text=f"{r.rank}/{r.ranked}" if r.rank else "—"),

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.services import catalogue
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang
@@ -62,7 +62,9 @@ class AnnexView(QWidget):
 
     def request_print(self) -> None:
         """打印…: the print dialog for what :meth:`print_request` names (nothing when it names nothing)."""
-        from .. import print_hooks   # looked up when used, so tests can replace ``open_print``
+        from .. import (
+            print_hooks,  # looked up when used, so tests can replace ``open_print``
+        )
         request = self.print_request()
         if request is not None:
             print_hooks.open_print(self, self.runner.db, request)

@@ -11,13 +11,21 @@ from decimal import Decimal
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QStackedLayout, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
 from zeshi_desktop.domain.sheet import totals
-from zeshi_desktop.services import roster, sheets
-from zeshi_desktop.services.roster import AppointmentView
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.roster.directory import AppointmentView
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..finalise_all import MatrixRow

@@ -10,10 +10,19 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from zeshi_desktop.services import roster, sheets, summary
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.scoring import district_summary as summary
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain.forms import OutlineSection
-from zeshi_desktop.services.summary import PictureView
+from zeshi_desktop.services.scoring.district_summary import PictureView
 
 from ..i18n import tr
 from .sheet_widgets import RemarksEdit

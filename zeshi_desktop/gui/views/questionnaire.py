@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain import questionnaire as qdomain
-from zeshi_desktop.services import roster, sheet_problems, sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.scoring import problems as sheet_problems
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr

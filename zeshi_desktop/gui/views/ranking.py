@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain.scores import display
-from zeshi_desktop.services import ranking
+from zeshi_desktop.services.meeting import ranking
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QTableWidget
 
-from zeshi_desktop.services import roster, roster_edit
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.roster import edit as roster_edit
 
 from .. import dialogs
 from ..i18n import tr

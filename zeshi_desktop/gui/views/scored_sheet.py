@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
 from zeshi_desktop.domain.sheet import totals
-from zeshi_desktop.services import roster, sheets
-from zeshi_desktop.services.sheets import SheetView
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr

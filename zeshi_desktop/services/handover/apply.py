@@ -1,0 +1,138 @@
+"""Writing a checked import: the 3-3 weights and the sheets, in bulk.
+
+Called only after every check passed; runs inside the caller's transaction,
+so a failure here still leaves nothing half-written. Conflicts resolved by
+the user are recorded in the audit log, whichever side was kept.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.domain.ranking import WeightsRefused, check_weights
+from zeshi_desktop.domain.scores import display
+from zeshi_desktop.packages.errors import CellProblem
+from zeshi_desktop.packages.package_workbook import ReadPackage
+from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.handover.kinds import WEIGHTS
+from zeshi_desktop.services.handover.pictures import replace_pictures
+from zeshi_desktop.services.handover.plan import Resolver, SheetChange
+from zeshi_desktop.services.scoring.sheets import slot_for
+from zeshi_desktop.store.models import Answer, AuditEntry, Score, Sheet, utcnow
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    district: str
+    street: Decimal
+    group: Decimal
+    trimmed: bool
+
+    def describe(self) -> str:
+        return f"{self.district}: {display(self.street)}% / {display(self.group)}%" + ("，去掉最高最低分" if self.trimmed else "")
+
+
+def plan_weights(rp: ReadPackage, resolver: Resolver, problems: list[CellProblem]) -> list[WeightChange]:
+    """The 3-3 weights of the package, each for a district this store has or the package's roster adds."""
+    rule = catalogue.form("3-3").weights
+    assert rule is not None
+    out = []
+    for row in rp.table_rows.get(WEIGHTS.sheet, []):
+        code = row.values.get("district", "")
+        if code not in resolver.districts:
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("district"), f"没有编号为 {code} 的区",
+                                        f"no district {code}"))
+            continue
+        try:
+            w = check_weights(rule, row.values.get("street_weight", ""), row.values.get("district_weight", ""))
+        except WeightsRefused as exc:
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("street_weight"), str(exc)))
+            continue
+        trimmed = row.values.get("trimmed", "否")
+        if trimmed not in ("是", "否"):
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("trimmed"), f"“{trimmed}”应为 是 或 否"))
+            continue
+        out.append(WeightChange(code, w.street, w.district, trimmed == "是"))
+    return out
+
+
+def apply_weights(session: Session, year: int, weights: list[WeightChange], resolver: Resolver) -> None:
+    from zeshi_desktop.services.meeting import ranking
+
+    for w in weights:
+        district_id = resolver.districts[w.district]
+        ranking.set_weights(session, year, district_id, w.street, w.group)
+        ranking.set_trimmed_mean(session, year, district_id, w.trimmed)
+
+
+def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolver: Resolver, package_id: str,
+                 actor: str) -> None:
+    now = utcnow()
+    reason_mine = f"导入包 {package_id[:8]} 时有冲突：保留本机版本"
+    reason_theirs = f"导入包 {package_id[:8]} 时有冲突：采用包内版本"
+    new_rows, payload = [], []
+    replaced: list[SheetChange] = []
+    audits = []
+    forms = catalogue.forms()
+    for c in changes:
+        if c.action == "unchanged":
+            continue
+        if c.action == "conflict":
+            assert c.existing_id is not None
+            audits.append({"sheet_id": c.existing_id, "at": now, "actor": actor, "action": "conflict",
+                           "item_id": None, "old": None, "new": "; ".join(c.details),
+                           "reason": reason_theirs if c.keep == "theirs" else reason_mine})
+            if c.keep != "theirs":
+                continue
+        if c.existing_id is not None:
+            replaced.append(c)
+            continue
+        form = forms[c.form]
+        appointment_id, district_id = resolver.subject(form.subject, c.subject)
+        reviewer_id = resolver.reviewers[c.reviewer] if c.reviewer else None
+        uid = str(uuid.uuid4())
+        new_rows.append({"uid": uid, "slot": slot_for(form.id, year, appointment_id, district_id, reviewer_id),
+                         "form_id": form.id, "form_version": form.version, "year": year,
+                         "appointment_id": appointment_id, "district_id": district_id, "reviewer_id": reviewer_id,
+                         "status": c.status, "remarks": c.remarks, "created_at": now, "updated_at": now,
+                         "finalized_at": now if c.status == "final" else None,
+                         "finalized_by": actor if c.status == "final" else None})
+        payload.append((uid, c))
+    if new_rows:
+        session.execute(insert(Sheet), new_rows)
+        ids: dict[str, int] = {}
+        uids = [u for u, _ in payload]
+        for start in range(0, len(uids), 500):
+            ids.update({u: i for u, i in session.execute(select(Sheet.uid, Sheet.id)
+                                                         .where(Sheet.uid.in_(uids[start:start + 500])))})
+        _insert_content(session, [(ids[u], c) for u, c in payload])
+        replace_pictures(session, [(ids[u], c) for u, c in payload])
+    for c in replaced:
+        assert c.existing_id is not None
+        session.execute(delete(Score).where(Score.sheet_id == c.existing_id))
+        session.execute(delete(Answer).where(Answer.sheet_id == c.existing_id, Answer.key.in_(list(c.answer_keys))))
+        session.execute(update(Sheet).where(Sheet.id == c.existing_id).values(
+            status=c.status, remarks=c.remarks, updated_at=now, reopened_reason=None,
+            finalized_at=now if c.status == "final" else None, finalized_by=actor if c.status == "final" else None))
+    _insert_content(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
+    replace_pictures(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
+    if audits:
+        session.execute(insert(AuditEntry), audits)
+    session.flush()
+
+
+def _insert_content(session: Session, sheets: list[tuple[int, SheetChange]]) -> None:
+    scores = [{"sheet_id": sid, "item_id": k, "tenths": t} for sid, c in sheets for k, t in c.scores.items()]
+    answers = [{"sheet_id": sid, "key": k, "value": v} for sid, c in sheets for k, v in c.answers.items()]
+    if scores:
+        session.execute(insert(Score.__table__), scores)   # Core executemany: no ORM bookkeeping per row
+    if answers:
+        session.execute(insert(Answer.__table__), answers)
+
+
+

@@ -1,0 +1,208 @@
+"""What importing a package would do, sheet by sheet: added, changed, conflict, unchanged.
+
+A sheet is matched by its natural key (form, subject, reviewer), never by
+database ids, because every laptop numbers its rows differently. A sheet that
+is finalised here and differs in the package is a conflict: it is never
+overwritten unless the user chose to keep the package's side. A blank sheet in
+a package (a district's assignment) never wipes what is here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.scores import display, from_tenths, to_tenths
+from zeshi_desktop.packages.errors import CellProblem
+from zeshi_desktop.packages.model import STATUS_FIELD, FormBlock
+from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.handover.pictures import (
+    PackagePicture,
+    pictures_detail,
+    stored_digests,
+)
+from zeshi_desktop.services.scoring.sheets import slot_for
+from zeshi_desktop.store.models import (
+    Answer,
+    Appointment,
+    District,
+    Planner,
+    Reviewer,
+    Score,
+    Sheet,
+    Unit,
+)
+
+
+@dataclass
+class SheetChange:
+    key: str                     # how the user names it in --keep KEY=mine|theirs
+    form: str
+    subject: str
+    label: str
+    reviewer: str
+    action: str                  # added | changed | conflict | unchanged
+    details: list[str] = field(default_factory=list)
+    keep: str = ""               # conflicts: mine | theirs
+    status: str = "draft"        # the package's status for this sheet
+    scores: dict[str, int] = field(default_factory=dict)      # tenths
+    answers: dict[str, str] = field(default_factory=dict)
+    answer_keys: frozenset[str] = frozenset()                 # the keys this package speaks for
+    remarks: str = ""
+    existing_id: int | None = None
+    slot: str = ""
+    pictures: tuple[PackagePicture, ...] | None = None        # 4-1: the package's pictures; None: it has none to say
+
+
+@dataclass
+class Resolver:
+    """Codes → ids of this store, loaded once per import."""
+
+    year: int
+    districts: dict[str, int] = field(default_factory=dict)
+    units: dict[str, int] = field(default_factory=dict)
+    planners: dict[str, int] = field(default_factory=dict)
+    appointments: dict[tuple[int, int], int] = field(default_factory=dict)
+    reviewers: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session, year: int) -> Resolver:
+        r = cls(year)
+        r.districts = {c: i for c, i in session.execute(select(District.code, District.id))}
+        r.units = {c: i for c, i in session.execute(select(Unit.code, Unit.id))}
+        r.planners = {c: i for c, i in session.execute(select(Planner.code, Planner.id))}
+        r.appointments = {(u, p): i for i, u, p in session.execute(
+            select(Appointment.id, Appointment.unit_id, Appointment.planner_id).where(Appointment.year == year))}
+        r.reviewers = {c: i for c, i in session.execute(select(Reviewer.code, Reviewer.id)
+                                                        .where(Reviewer.year == year))}
+        return r
+
+    def subject(self, form_subject: str, key: str) -> tuple[int | None, int | None]:
+        """(appointment id, district id) of a subject key, ``None`` where unknown here."""
+        if form_subject == "appointment":
+            unit, _, planner = key.partition("/")
+            u, p = self.units.get(unit), self.planners.get(planner)
+            return (self.appointments.get((u, p)) if u is not None and p is not None else None), None
+        return None, self.districts.get(key)
+
+    def unknown_parts(self, form_subject: str, key: str) -> list[tuple[str, str]]:
+        """What of a subject key this store does not know: [(zh, en)]."""
+        if form_subject != "appointment":
+            return [] if key in self.districts else [(f"本库没有区 {key}", f"no district {key} here")]
+        unit, _, planner = key.partition("/")
+        out = []
+        if unit not in self.units:
+            out.append((f"本库没有责任单元 {unit}", f"unknown unit {unit}"))
+        if planner not in self.planners:
+            out.append((f"本库没有责师 {planner}", f"unknown planner {planner}"))
+        if not out and self.subject(form_subject, key)[0] is None:
+            out.append((f"{self.year} 年度 {unit} 没有聘任责师 {planner}", f"{planner} is not appointed to {unit}"))
+        return out
+
+
+def _split(form: Form, values: dict[str, str]) -> tuple[str, dict[str, int], dict[str, str], str]:
+    scores = {k: to_tenths(Decimal(v)) for k, v in values.items() if v and form.has_item(k)}
+    answers = {k: v for k, v in values.items()
+               if v and k not in (STATUS_FIELD, "remarks") and not form.has_item(k)}
+    return values.get(STATUS_FIELD) or "draft", scores, answers, values.get("remarks", "")
+
+
+def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: Resolver, strict: bool,
+                subject_cells: dict[tuple[str, str], str], problems: list[CellProblem],
+                pictures: dict[str, tuple[PackagePicture, ...]] | None = None) -> list[SheetChange]:
+    """Compare every sheet of the package with this store; unknown subjects are problems when ``strict``.
+
+    ``pictures`` (district code → the package's 4-1 pictures) is given when the
+    package carries a picture table; each 4-1 sheet then speaks for its pictures.
+    """
+    changes: list[SheetChange] = []
+    existing: dict[str, tuple[int, str, str]] = {
+        slot: (sid, status, remarks) for sid, slot, status, remarks in session.execute(
+            select(Sheet.id, Sheet.slot, Sheet.status, Sheet.remarks).where(Sheet.year == year))}
+    wanted: list[tuple[SheetChange, FormBlock]] = []
+    forms = catalogue.forms()
+    for block in blocks:
+        form = forms[block.form_id]
+        reviewer_id = None
+        if block.reviewer:
+            reviewer_id = resolver.reviewers.get(block.reviewer)
+            if reviewer_id is None and strict:
+                problems.append(CellProblem(block.title, "B2", f"本库没有 {year} 年度的评审人 {block.reviewer}",
+                                            f"no reviewer {block.reviewer} in {year} here"))
+        answer_keys = frozenset(f.key for f in block.fields if f.key not in (STATUS_FIELD, "remarks")
+                                and not form.has_item(f.key))
+        for subject in block.subjects:
+            values = block.values.get(subject.key, {})
+            status, scores, answers, remarks = _split(form, values)
+            if not scores and not answers and not remarks and status != "final":
+                continue  # a blank assignment sheet: nothing to bring in
+            appointment_id, district_id = resolver.subject(form.subject, subject.key)
+            if strict and (appointment_id is None and district_id is None):
+                where = subject_cells.get((block.title, subject.key), "")
+                for zh, en in resolver.unknown_parts(form.subject, subject.key):
+                    problems.append(CellProblem(block.title, where, zh, en))
+            key = f"{block.title}:{subject.key}"
+            change = SheetChange(key, form.id, subject.key, " / ".join(subject.labels), block.reviewer, "added",
+                                 status=status, scores=scores, answers=answers, answer_keys=answer_keys,
+                                 remarks=remarks)
+            if pictures is not None and form.id == "4-1":
+                change.pictures = pictures.get(subject.key, ())
+            known = (appointment_id is not None or district_id is not None) and (not block.reviewer or reviewer_id)
+            if known:
+                change.slot = slot_for(form.id, year, appointment_id, district_id, reviewer_id)
+                found = existing.get(change.slot)
+                if found is not None:
+                    change.existing_id = found[0]
+                    wanted.append((change, block))
+            changes.append(change)
+    _compare(session, wanted, existing)
+    return changes
+
+
+def _compare(session: Session, wanted: list[tuple[SheetChange, FormBlock]],
+             existing: dict[str, tuple[int, str, str]]) -> None:
+    ids = [c.existing_id for c, _ in wanted if c.existing_id is not None]
+    scores: dict[int, dict[str, int]] = defaultdict(dict)
+    answers: dict[int, dict[str, str]] = defaultdict(dict)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for sid, item, tenths in session.execute(select(Score.sheet_id, Score.item_id, Score.tenths)
+                                                 .where(Score.sheet_id.in_(chunk))):
+            scores[sid][item] = tenths
+        for sid, k, v in session.execute(select(Answer.sheet_id, Answer.key, Answer.value)
+                                         .where(Answer.sheet_id.in_(chunk))):
+            answers[sid][k] = v
+    stored_pictures = stored_digests(session, [c.existing_id for c, _ in wanted
+                                               if c.pictures is not None and c.existing_id is not None])
+    for change, _block in wanted:
+        sid = change.existing_id
+        assert sid is not None
+        _, status, remarks = existing[change.slot]
+        mine_answers = {k: v for k, v in answers[sid].items() if k in change.answer_keys and v}
+        details = [f"{item}: {_tenths(scores[sid].get(item))} → {_tenths(change.scores.get(item))}"
+                   for item in sorted(set(scores[sid]) | set(change.scores))
+                   if scores[sid].get(item) != change.scores.get(item)]
+        details += [f"{k}: {mine_answers.get(k, '')[:20]} → {change.answers.get(k, '')[:20]}"
+                    for k in sorted(set(mine_answers) | set(change.answers))
+                    if mine_answers.get(k) != change.answers.get(k)]
+        if (remarks or "") != change.remarks:
+            details.append(f"remarks: {remarks[:20]} → {change.remarks[:20]}")
+        if change.pictures is not None and (moved := pictures_detail(stored_pictures.get(sid, []), change.pictures)):
+            details.append(moved)
+        if not details:
+            promote = status != "final" and change.status == "final"
+            change.action = "changed" if promote else "unchanged"
+            if promote:
+                change.details = ["status: draft → final"]
+            continue
+        change.details = details
+        change.action = "conflict" if status == "final" else "changed"
+
+
+def _tenths(value: int | None) -> str:
+    return "" if value is None else display(from_tenths(value))

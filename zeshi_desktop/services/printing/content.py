@@ -1,0 +1,162 @@
+"""Reading sheets for printing and verification, many at once.
+
+A district prints hundreds of sheets; loading them one ``sheets.view`` at a
+time costs three queries each, so this module reads the sheets, their
+subjects, scores and answers in a few set-based queries and hands back plain
+records. The same records give the canonical content that a verification
+code hashes, so printing and ``verify`` can never disagree on what a sheet is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from zeshi_desktop.domain.scores import from_tenths
+from zeshi_desktop.domain.verification import SheetContent
+from zeshi_desktop.store.models import (
+    Answer,
+    Appointment,
+    Attachment,
+    District,
+    Planner,
+    Reviewer,
+    Score,
+    Sheet,
+    Unit,
+)
+
+CHUNK = 500
+
+
+@dataclass
+class SheetRecord:
+    """One stored sheet with the names printed in its heading."""
+
+    id: int
+    uid: str
+    form_id: str
+    form_version: int
+    year: int
+    status: str
+    remarks: str
+    finalized_at: datetime | None
+    appointment_id: int | None
+    district_id: int
+    district: str
+    district_code: str
+    unit: str = ""
+    unit_code: str = ""
+    planner: str = ""
+    planner_code: str = ""
+    reviewer_id: int | None = None
+    reviewer: str = ""
+    reviewer_code: str = ""
+    reviewer_org: str = ""
+    tenths: dict[str, int] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    pictures: dict[str, str] = field(default_factory=dict)   # "picture:cases#1/0" -> "name sha256:..."
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == "final"
+
+    @property
+    def scores(self) -> dict[str, Decimal]:
+        return {item: from_tenths(t) for item, t in self.tenths.items()}
+
+    @property
+    def label(self) -> str:
+        """How a person names this sheet in a verification report."""
+        who = f"{self.unit}（{self.planner}）" if self.unit else self.district
+        return f"附件{self.form_id} {who}" + (f" 评审人{self.reviewer}" if self.reviewer else "")
+
+    def content(self) -> SheetContent:
+        subject = {"district": self.district_code}
+        if self.unit_code:
+            subject.update(unit=self.unit_code, planner=self.planner_code)
+        if self.reviewer_code:
+            subject["reviewer"] = self.reviewer_code
+        # Pictures are hashed with the texts: swapping a 4-1 photo after printing is a change too.
+        return SheetContent(self.uid, self.form_id, self.form_version, subject, dict(self.tenths),
+                            {**self.answers, **self.pictures}, self.remarks, self.label)
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield list(ids[start:start + CHUNK])
+
+
+def load(session: Session, sheet_ids: Iterable[int]) -> dict[int, SheetRecord]:
+    """The sheets with these ids, keyed by id (missing ids are simply absent)."""
+    ids = sorted(set(sheet_ids))
+    out: dict[int, SheetRecord] = {}
+    unit_district = aliased(District)
+    own_district = aliased(District)
+    for chunk in _chunks(ids):
+        q = (select(Sheet, Unit, Planner, unit_district, own_district, Reviewer)
+             .outerjoin(Appointment, Appointment.id == Sheet.appointment_id)
+             .outerjoin(Unit, Unit.id == Appointment.unit_id)
+             .outerjoin(Planner, Planner.id == Appointment.planner_id)
+             .outerjoin(unit_district, unit_district.id == Unit.district_id)
+             .outerjoin(own_district, own_district.id == Sheet.district_id)
+             .outerjoin(Reviewer, Reviewer.id == Sheet.reviewer_id)
+             .where(Sheet.id.in_(chunk)))
+        for sheet, unit, planner, udist, odist, reviewer in session.execute(q):
+            district = udist if udist is not None else odist
+            out[sheet.id] = SheetRecord(
+                sheet.id, sheet.uid, sheet.form_id, sheet.form_version, sheet.year, sheet.status, sheet.remarks,
+                sheet.finalized_at, sheet.appointment_id, district.id, district.name, district.code,
+                unit.name if unit else "", unit.code if unit else "", planner.name if planner else "",
+                planner.code if planner else "", sheet.reviewer_id, reviewer.name if reviewer else "",
+                reviewer.code if reviewer else "", reviewer.organisation if reviewer else "")
+        for sid, item, tenths in session.execute(
+                select(Score.sheet_id, Score.item_id, Score.tenths).where(Score.sheet_id.in_(chunk))):
+            out[sid].tenths[item] = tenths
+        for sid, key, value in session.execute(
+                select(Answer.sheet_id, Answer.key, Answer.value).where(Answer.sheet_id.in_(chunk))):
+            out[sid].answers[key] = value
+        for sid, key, position, name, data in session.execute(
+                select(Attachment.sheet_id, Attachment.key, Attachment.position, Attachment.name, Attachment.data)
+                .where(Attachment.sheet_id.in_(chunk))):
+            out[sid].pictures[f"picture:{key}/{position}"] = f"{name} sha256:{hashlib.sha256(data).hexdigest()}"
+    return out
+
+
+def sheet_ids(session: Session, year: int, form_id: str, *, district_id: int | None = None,
+              unit_id: int | None = None, planner_id: int | None = None,
+              reviewer_id: int | None = None) -> list[int]:
+    """Ids of a form's sheets in a selection, in print order (district, unit, planner, reviewer)."""
+    unit_district = aliased(District)
+    q = (select(Sheet.id).outerjoin(Appointment, Appointment.id == Sheet.appointment_id)
+         .outerjoin(Unit, Unit.id == Appointment.unit_id)
+         .outerjoin(Planner, Planner.id == Appointment.planner_id)
+         .outerjoin(unit_district, unit_district.id == Unit.district_id)
+         .outerjoin(District, District.id == Sheet.district_id)
+         .outerjoin(Reviewer, Reviewer.id == Sheet.reviewer_id)
+         .where(Sheet.year == year, Sheet.form_id == form_id))
+    if district_id is not None:
+        q = q.where((Unit.district_id == district_id) | (Sheet.district_id == district_id))
+    if unit_id is not None:
+        q = q.where(Appointment.unit_id == unit_id)
+    if planner_id is not None:
+        q = q.where(Appointment.planner_id == planner_id)
+    if reviewer_id is not None:
+        q = q.where(Sheet.reviewer_id == reviewer_id)
+    q = q.order_by(unit_district.code, District.code, Unit.code, Planner.code, Reviewer.code)
+    return list(session.scalars(q))
+
+
+def by_reviewer(records: Iterable[SheetRecord]) -> dict[int, list[SheetRecord]]:
+    grouped: dict[int, list[SheetRecord]] = defaultdict(list)
+    for r in records:
+        if r.reviewer_id is not None:
+            grouped[r.reviewer_id].append(r)
+    return grouped

@@ -1,0 +1,197 @@
+"""Changes to the roster a clerk makes in the roster view or the CLI: add and update, refused when unsound."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.services.errors import ActionRefused, NotFound
+from zeshi_desktop.services.roster.directory import CIRCLES, UNIT_KINDS
+from zeshi_desktop.store.models import (
+    Appointment,
+    District,
+    Member,
+    Planner,
+    Reviewer,
+    Unit,
+    Year,
+)
+
+
+def required_text(value: str, zh: str, en: str) -> str:
+    """``value`` stripped; refused naming the field when it is blank."""
+    value = (value or "").strip()
+    if not value:
+        raise ActionRefused(f"{zh}不能为空", f"{en} is required")
+    return value
+
+
+def ensure_year(session: Session, year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ActionRefused(f"年度 {year} 不合理", f"Year {year} is out of range")
+    if session.get(Year, year) is None:
+        session.add(Year(year=year))
+        session.flush()
+
+
+def _next_code(session: Session, model: type, prefix: str) -> str:
+    n = session.scalar(select(func.count()).select_from(model)) or 0
+    while True:
+        n += 1
+        code = f"{prefix}{n:03d}"
+        if session.scalar(select(model.id).where(model.code == code)) is None:  # type: ignore[attr-defined]
+            return code
+
+
+def add_district(session: Session, name: str, circle: str, code: str = "") -> int:
+    name = required_text(name, "区名", "District name")
+    if circle not in CIRCLES:
+        raise ActionRefused(f"圈层“{circle}”不在：{'、'.join(CIRCLES)}", f"Unknown circle {circle!r}")
+    if session.scalar(select(District.id).where(District.name == name)) is not None:
+        raise ActionRefused(f"区“{name}”已存在", f"District {name!r} exists")
+    d = District(code=code or _next_code(session, District, "D"), name=name, circle=circle)
+    session.add(d)
+    session.flush()
+    return d.id
+
+
+def update_district(session: Session, district_id: int, *, name: str, circle: str) -> None:
+    d = session.get(District, district_id)
+    if d is None:
+        raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
+    if circle not in CIRCLES:
+        raise ActionRefused(f"圈层“{circle}”不在：{'、'.join(CIRCLES)}", f"Unknown circle {circle!r}")
+    d.name, d.circle = required_text(name, "区名", "District name"), circle
+
+
+def add_unit(session: Session, district_id: int, name: str, kind: str = "街道", code: str = "") -> int:
+    name = required_text(name, "责任单元名称", "Unit name")
+    if kind not in UNIT_KINDS:
+        raise ActionRefused(f"单元类型“{kind}”不在：{'、'.join(UNIT_KINDS)}", f"Unknown unit kind {kind!r}")
+    if session.get(District, district_id) is None:
+        raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
+    if session.scalar(select(Unit.id).where(Unit.district_id == district_id, Unit.name == name)) is not None:
+        raise ActionRefused(f"责任单元“{name}”已存在", f"Unit {name!r} exists")
+    u = Unit(code=code or _next_code(session, Unit, "U"), district_id=district_id, name=name, kind=kind)
+    session.add(u)
+    session.flush()
+    return u.id
+
+
+def update_unit(session: Session, unit_id: int, *, name: str, kind: str) -> None:
+    u = session.get(Unit, unit_id)
+    if u is None:
+        raise NotFound(f"没有编号为 {unit_id} 的责任单元", f"No unit {unit_id}")
+    if kind not in UNIT_KINDS:
+        raise ActionRefused(f"单元类型“{kind}”不在：{'、'.join(UNIT_KINDS)}", f"Unknown unit kind {kind!r}")
+    u.name, u.kind = required_text(name, "责任单元名称", "Unit name"), kind
+
+
+def add_planner(session: Session, name: str, *, is_team: bool, organisation: str = "", full_time: bool = False,
+                leader: str = "", leader_title: str = "", leader_senior_title: bool = False,
+                leader_registered: bool = False, leader_experience_years: int | None = None,
+                code: str = "") -> int:
+    p = Planner(code=code or _next_code(session, Planner, "P"), name=required_text(name, "责师名称", "Planner name"),
+                is_team=is_team, organisation=organisation, full_time=full_time, leader=leader or name,
+                leader_title=leader_title, leader_senior_title=leader_senior_title,
+                leader_registered=leader_registered, leader_experience_years=leader_experience_years)
+    session.add(p)
+    session.flush()
+    return p.id
+
+
+def update_planner(session: Session, planner_id: int, **fields: object) -> None:
+    p = session.get(Planner, planner_id)
+    if p is None:
+        raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
+    allowed = {"name", "is_team", "organisation", "full_time", "leader", "leader_title",
+               "leader_senior_title", "leader_registered", "leader_experience_years"}
+    for key, value in fields.items():
+        if key not in allowed:
+            raise ActionRefused(f"责师没有字段 {key}", f"Planner has no field {key}")
+        if key == "name":
+            value = required_text(str(value), "责师名称", "Planner name")
+        setattr(p, key, value)
+
+
+def add_member(session: Session, planner_id: int, name: str, discipline: str = "", qualification: str = "",
+               is_core: bool = True) -> int:
+    if session.get(Planner, planner_id) is None:
+        raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
+    m = Member(planner_id=planner_id, name=required_text(name, "成员姓名", "Member name"), discipline=discipline,
+               qualification=qualification, is_core=is_core)
+    session.add(m)
+    session.flush()
+    return m.id
+
+
+def remove_member(session: Session, member_id: int) -> None:
+    m = session.get(Member, member_id)
+    if m is None:
+        raise NotFound(f"没有编号为 {member_id} 的成员", f"No member {member_id}")
+    session.delete(m)
+
+
+def appoint(session: Session, year: int, unit_id: int, planner_id: int, *, term_start: int | None = None,
+            term_years: int = 1, renewal: bool = False, contract_signed: bool = False, fee_paid: bool = False,
+            fee_amount: int | None = None) -> int:
+    ensure_year(session, year)
+    if session.get(Unit, unit_id) is None:
+        raise NotFound(f"没有编号为 {unit_id} 的责任单元", f"No unit {unit_id}")
+    if session.get(Planner, planner_id) is None:
+        raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
+    if term_years < 1:
+        raise ActionRefused(f"聘期 {term_years} 年不合理", f"A term of {term_years} years is impossible")
+    exists = session.scalar(select(Appointment.id).where(
+        Appointment.year == year, Appointment.unit_id == unit_id, Appointment.planner_id == planner_id))
+    if exists is not None:
+        raise ActionRefused("该责师已聘任于该责任单元", "This planner is already appointed to this unit")
+    a = Appointment(year=year, unit_id=unit_id, planner_id=planner_id, term_start=term_start or year,
+                    term_years=term_years, renewal=renewal, contract_signed=contract_signed, fee_paid=fee_paid,
+                    fee_amount=fee_amount)
+    session.add(a)
+    session.flush()
+    return a.id
+
+
+def update_appointment(session: Session, appointment_id: int, **fields: object) -> None:
+    a = session.get(Appointment, appointment_id)
+    if a is None:
+        raise NotFound(f"没有编号为 {appointment_id} 的聘任", f"No appointment {appointment_id}")
+    allowed = {"term_start", "term_years", "renewal", "contract_signed", "fee_paid", "fee_amount", "recommended"}
+    for key, value in fields.items():
+        if key not in allowed:
+            raise ActionRefused(f"聘任没有字段 {key}", f"Appointment has no field {key}")
+        setattr(a, key, value)
+
+
+def add_reviewer(session: Session, year: int, level: str, name: str, *, district_id: int | None = None,
+                 organisation: str = "", code: str = "") -> int:
+    ensure_year(session, year)
+    if level not in ("district", "city"):
+        raise ActionRefused(f"评审组级别 {level} 只能是 district 或 city", f"Level {level!r} is not district/city")
+    if level == "district" and district_id is None:
+        raise ActionRefused("区级评审人须属于一个区", "A district reviewer needs a district")
+    r = Reviewer(code=code or _next_code(session, Reviewer, "R"), year=year, level=level,
+                 district_id=district_id if level == "district" else None,
+                 name=required_text(name, "评审人姓名", "Reviewer name"), organisation=organisation)
+    session.add(r)
+    session.flush()
+    return r.id
+
+
+__all__ = [
+    "required_text",
+    "ensure_year",
+    "add_district",
+    "update_district",
+    "add_unit",
+    "update_unit",
+    "add_planner",
+    "update_planner",
+    "add_member",
+    "remove_member",
+    "appoint",
+    "update_appointment",
+    "add_reviewer",
+]

@@ -1,0 +1,271 @@
+"""Checking a roster workbook row by row against the rules and the store, before anything is written.
+
+Every bad cell is noted (sheet and cell named) and the checking goes on, so a
+person sees all the mistakes of a workbook at once. The result is a plan:
+the typed values to write and what would be added, changed or left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from zeshi_desktop.domain.scores import normalise_text
+from zeshi_desktop.packages import roster_workbook as rw
+from zeshi_desktop.packages.errors import CellProblem
+from zeshi_desktop.packages.tables import TableRow
+from zeshi_desktop.services.roster.directory import CIRCLES, UNIT_KINDS
+from zeshi_desktop.store.models import Appointment, District, Planner, Reviewer, Unit
+
+YES, NO = "是", "否"
+LEVELS = {"区级": "district", "市级": "city"}
+LEVEL_TEXT = {v: k for k, v in LEVELS.items()}
+SHEETS = tuple(spec.sheet for spec in rw.ROSTER_TABLES)
+
+
+@dataclass
+class SheetCount:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class RosterPlan:
+    """What importing a roster would do, checked, not yet applied."""
+
+    year: int
+    districts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    units: dict[str, dict[str, Any]] = field(default_factory=dict)
+    planners: dict[str, dict[str, Any]] = field(default_factory=dict)
+    members: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    appointments: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    reviewers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counts: dict[str, SheetCount] = field(default_factory=lambda: {s: SheetCount() for s in SHEETS})
+    problems: list[CellProblem] = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        return sum(c.added + c.changed for c in self.counts.values())
+
+
+class _Checker:
+    """Turns the text of one row into typed values, noting every bad cell."""
+
+    def __init__(self, problems: list[CellProblem]) -> None:
+        self.problems = problems
+
+    def bad(self, row: TableRow, key: str, zh: str, en: str) -> None:
+        self.problems.append(CellProblem(row.sheet, row.cell(key), zh, en))
+
+    def text(self, row: TableRow, key: str, required: bool = False) -> str:
+        value = row.values.get(key, "")
+        if required and not value:
+            header = next(s for s in rw.ROSTER_TABLES if s.sheet == row.sheet).header(key)
+            self.bad(row, key, f"“{header}”不能为空", f"{header} is required")
+        return value
+
+    def flag(self, row: TableRow, key: str, default: bool = False) -> bool:
+        value = row.values.get(key, "")
+        if not value:
+            return default
+        if value not in (YES, NO):
+            self.bad(row, key, f"“{value}”应为 是 或 否", f"{value!r} must be 是 or 否")
+            return default
+        return value == YES
+
+    def integer(self, row: TableRow, key: str, minimum: int = 0, required: bool = False) -> int | None:
+        value = normalise_text(row.values.get(key, ""))
+        if not value:
+            if required:
+                self.text(row, key, required=True)
+            return None
+        if not value.isdigit() and not (value.startswith("-") and value[1:].isdigit()):
+            self.bad(row, key, f"“{value}”不是整数", f"{value!r} is not a whole number")
+            return None
+        number = int(value)
+        if number < minimum:
+            self.bad(row, key, f"{number} 不能小于 {minimum}", f"{number} is below {minimum}")
+            return None
+        return number
+
+    def one_of(self, row: TableRow, key: str, allowed: Iterable[str], default: str | None = None) -> str:
+        allowed = tuple(allowed)
+        value = row.values.get(key, "") or (default or "")
+        if value not in allowed:
+            self.bad(row, key, f"“{value}”不在：{'、'.join(allowed)}", f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def unique(self, row: TableRow, key: str, value: Any, seen: dict[Any, str]) -> bool:
+        if value in seen:
+            self.bad(row, key, f"编号 {value} 与 {seen[value]} 重复", f"code {value} repeats {seen[value]}")
+            return False
+        seen[value] = f"{row.sheet}!{row.cell(key)}"
+        return True
+
+
+def _compare(plan: RosterPlan, sheet: str, current: dict[str, Any] | None, wanted: dict[str, Any]) -> None:
+    count = plan.counts[sheet]
+    if current is None:
+        count.added += 1
+    elif any(current.get(k) != v for k, v in wanted.items()):
+        count.changed += 1
+    else:
+        count.unchanged += 1
+
+
+def _fields(obj: Any, keys: Iterable[str]) -> dict[str, Any]:
+    return {k: getattr(obj, k) for k in keys}
+
+
+def plan_roster(session: Session, year: int, read: rw.RosterRead,
+                problems: list[CellProblem] | None = None) -> RosterPlan:
+    """Check every row against the rules and the store; count what would be added or changed."""
+    plan = RosterPlan(year, problems=list(problems or []))
+    check = _Checker(plan.problems)
+
+    def codes(sheet: str, *keys: str) -> list[str]:
+        return list({row.values.get(k, "") for row in read.get(sheet, []) for k in keys} - {""})
+
+    # Only the rows the workbook names are loaded as objects, so importing a
+    # district's package into the city's store does not load the whole city.
+    db_districts = {d.code: d for d in session.scalars(select(District))}
+    db_units = {u.code: u for u in _in(session, select(Unit), Unit.code, codes(rw.UNITS.sheet, "code"))}
+    db_planners = {p.code: p for p in _in(session, select(Planner).options(selectinload(Planner.members)),
+                                          Planner.code, codes(rw.PLANNERS.sheet, "code"))}
+    known_unit_codes = set(_in(session, select(Unit.code), Unit.code,
+                               codes(rw.APPOINTMENTS.sheet, "unit"))) | set(db_units)
+    known_planner_codes = set(_in(session, select(Planner.code), Planner.code,
+                                  codes(rw.APPOINTMENTS.sheet, "planner") + codes(rw.MEMBERS.sheet, "planner"))
+                              ) | set(db_planners)
+    db_reviewers = {r.code: r for r in _in(session, select(Reviewer), Reviewer.code, codes(rw.REVIEWERS.sheet, "code"))}
+    district_code_of = {d.id: c for c, d in db_districts.items()}
+
+    seen: dict[Any, str] = {}
+    names: dict[str, str] = {d.name: c for c, d in db_districts.items()}
+    for row in read.get(rw.DISTRICTS.sheet, []):
+        code, name = check.text(row, "code", True), check.text(row, "name", True)
+        circle = check.one_of(row, "circle", CIRCLES)
+        if code and check.unique(row, "code", code, seen):
+            if name and names.get(name, code) != code:
+                check.bad(row, "name", f"区名“{name}”已属于编号 {names[name]}", f"name {name!r} belongs to {names[name]}")
+            names[name] = code
+            plan.districts[code] = {"name": name, "circle": circle}
+            cur = db_districts.get(code)
+            _compare(plan, rw.DISTRICTS.sheet, _fields(cur, ("name", "circle")) if cur else None, plan.districts[code])
+    known_districts = set(db_districts) | set(plan.districts)
+
+    seen = {}
+    unit_names = {(district_code_of[d], n): c for c, d, n in session.execute(
+        select(Unit.code, Unit.district_id, Unit.name).where(Unit.district_id.in_(
+            [db_districts[c].id for c in codes(rw.UNITS.sheet, "district") if c in db_districts])))}
+    for row in read.get(rw.UNITS.sheet, []):
+        code, district, name = (check.text(row, "code", True), check.text(row, "district", True),
+                                check.text(row, "name", True))
+        kind = check.one_of(row, "kind", UNIT_KINDS, default="街道")
+        if district and district not in known_districts:
+            check.bad(row, "district", f"没有编号为 {district} 的区", f"no district {district}")
+        if code and check.unique(row, "code", code, seen):
+            if unit_names.get((district, name), code) != code:
+                check.bad(row, "name", f"{district} 已有名为“{name}”的责任单元（编号 {unit_names[(district, name)]}）",
+                          f"unit {name!r} exists as {unit_names[(district, name)]}")
+            unit_names[(district, name)] = code
+            plan.units[code] = {"district": district, "name": name, "kind": kind}
+            cur = db_units.get(code)
+            _compare(plan, rw.UNITS.sheet, {"district": district_code_of[cur.district_id], "name": cur.name,
+                                             "kind": cur.kind} if cur else None, plan.units[code])
+    known_units = known_unit_codes | set(plan.units)
+
+    seen = {}
+    planner_keys = ("name", "is_team", "organisation", "full_time", "leader", "leader_title", "leader_senior_title",
+                    "leader_registered", "leader_experience_years")
+    for row in read.get(rw.PLANNERS.sheet, []):
+        code = check.text(row, "code", True)
+        wanted = {"name": check.text(row, "name", True), "is_team": check.flag(row, "is_team"),
+                  "organisation": check.text(row, "organisation"), "full_time": check.flag(row, "full_time"),
+                  "leader": check.text(row, "leader"), "leader_title": check.text(row, "leader_title"),
+                  "leader_senior_title": check.flag(row, "leader_senior_title"),
+                  "leader_registered": check.flag(row, "leader_registered"),
+                  "leader_experience_years": check.integer(row, "leader_experience_years")}
+        if code and check.unique(row, "code", code, seen):
+            plan.planners[code] = wanted
+            cur = db_planners.get(code)
+            _compare(plan, rw.PLANNERS.sheet, _fields(cur, planner_keys) if cur else None, wanted)
+    known_planners = known_planner_codes | set(plan.planners)
+
+    for row in read.get(rw.MEMBERS.sheet, []):
+        planner = check.text(row, "planner", True)
+        member = {"name": check.text(row, "name", True), "discipline": check.text(row, "discipline"),
+                  "qualification": check.text(row, "qualification"), "is_core": check.flag(row, "is_core", True)}
+        if planner and planner not in known_planners:
+            check.bad(row, "planner", f"没有编号为 {planner} 的责师", f"no planner {planner}")
+        elif planner:
+            plan.members.setdefault(planner, []).append(member)
+    member_keys = ("name", "discipline", "qualification", "is_core")
+    for planner, members in plan.members.items():
+        cur = db_planners.get(planner)
+        current = [_fields(m, member_keys) for m in cur.members] if cur else []
+        if not current:
+            plan.counts[rw.MEMBERS.sheet].added += len(members)
+        elif current != members:
+            plan.counts[rw.MEMBERS.sheet].changed += len(members)
+        else:
+            plan.counts[rw.MEMBERS.sheet].unchanged += len(members)
+
+    db_apps = {(u, p): a for a, u, p in session.execute(
+        select(Appointment, Unit.code, Planner.code).join(Unit, Unit.id == Appointment.unit_id)
+        .join(Planner, Planner.id == Appointment.planner_id)
+        .where(Appointment.year == year, Unit.code.in_(codes(rw.APPOINTMENTS.sheet, "unit"))))}
+    seen = {}
+    app_keys = ("term_start", "term_years", "renewal", "contract_signed", "fee_paid", "fee_amount")
+    for row in read.get(rw.APPOINTMENTS.sheet, []):
+        unit, planner = check.text(row, "unit", True), check.text(row, "planner", True)
+        if unit and unit not in known_units:
+            check.bad(row, "unit", f"没有编号为 {unit} 的责任单元", f"no unit {unit}")
+        if planner and planner not in known_planners:
+            check.bad(row, "planner", f"没有编号为 {planner} 的责师", f"no planner {planner}")
+        term_start = check.integer(row, "term_start", 1990, required=True)
+        term_years = check.integer(row, "term_years", 1, required=True)
+        wanted = {"term_start": term_start, "term_years": term_years, "renewal": check.flag(row, "renewal"),
+                  "contract_signed": check.flag(row, "contract_signed"), "fee_paid": check.flag(row, "fee_paid"),
+                  "fee_amount": check.integer(row, "fee_amount")}
+        if unit and planner and check.unique(row, "unit", (unit, planner), seen):
+            plan.appointments[(unit, planner)] = wanted
+            cur = db_apps.get((unit, planner))
+            _compare(plan, rw.APPOINTMENTS.sheet, _fields(cur, app_keys) if cur else None, wanted)
+
+    seen = {}
+    for row in read.get(rw.REVIEWERS.sheet, []):
+        code = check.text(row, "code", True)
+        level_text = check.one_of(row, "level", tuple(LEVELS))
+        district = check.text(row, "district")
+        level = LEVELS.get(level_text, "")
+        if level == "district" and not district:
+            check.bad(row, "district", "区级评审人须填写区编号", "a district reviewer needs a district code")
+        elif district and district not in known_districts:
+            check.bad(row, "district", f"没有编号为 {district} 的区", f"no district {district}")
+        wanted = {"level": level, "district": district if level == "district" else "",
+                  "name": check.text(row, "name", True), "organisation": check.text(row, "organisation")}
+        if code and check.unique(row, "code", code, seen):
+            cur = db_reviewers.get(code)
+            if cur is not None and cur.year != year:
+                check.bad(row, "code", f"评审人编号 {code} 已属于 {cur.year} 年度", f"reviewer {code} belongs to {cur.year}")
+                continue
+            plan.reviewers[code] = wanted
+            _compare(plan, rw.REVIEWERS.sheet, {
+                "level": cur.level, "district": district_code_of.get(cur.district_id or -1, ""), "name": cur.name,
+                "organisation": cur.organisation} if cur else None, wanted)
+    return plan
+
+
+def _in(session: Session, query: Any, column: Any, codes: list[str]) -> list[Any]:
+    """``session.scalars(query)`` limited to rows whose ``column`` is one of ``codes`` (in chunks)."""
+    out: list[Any] = []
+    unique = sorted(set(codes))
+    for begin in range(0, len(unique), 500):
+        out.extend(session.scalars(query.where(column.in_(unique[begin:begin + 500]))))
+    return out

@@ -1,0 +1,57 @@
+"""Correcting the roster: edit a team member, edit or remove a reviewer.
+
+``services.roster`` adds people; the task force also fixes typos and drops a
+reviewer named by mistake. Removing a reviewer who has already scored would
+orphan (and delete, by cascade) their sheets, so it is refused with the
+number of sheets: those must be dealt with first, by a person who knows why.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.services.errors import ActionRefused, NotFound
+from zeshi_desktop.services.roster.changes import required_text
+from zeshi_desktop.store.models import Member, Reviewer, Sheet
+
+
+def update_member(session: Session, member_id: int, *, name: str, discipline: str = "", qualification: str = "",
+                  is_core: bool = True) -> None:
+    """Change a team member's name, discipline, qualification or core status."""
+    m = session.get(Member, member_id)
+    if m is None:
+        raise NotFound(f"没有编号为 {member_id} 的成员", f"No member {member_id}")
+    m.name = required_text(name, "成员姓名", "Member name")
+    m.discipline = (discipline or "").strip()
+    m.qualification = (qualification or "").strip()
+    m.is_core = is_core
+    session.flush()
+
+
+def update_reviewer(session: Session, reviewer_id: int, *, name: str, organisation: str = "") -> None:
+    """Change a reviewer's name or organisation (level, district and code stay: sheets refer to them)."""
+    r = session.get(Reviewer, reviewer_id)
+    if r is None:
+        raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
+    r.name = required_text(name, "评审人姓名", "Reviewer name")
+    r.organisation = (organisation or "").strip()
+    session.flush()
+
+
+def reviewer_sheet_count(session: Session, reviewer_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(Sheet).where(Sheet.reviewer_id == reviewer_id)) or 0
+
+
+def remove_reviewer(session: Session, reviewer_id: int) -> None:
+    """Remove a reviewer named by mistake; refused once they have sheets."""
+    r = session.get(Reviewer, reviewer_id)
+    if r is None:
+        raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
+    count = reviewer_sheet_count(session, reviewer_id)
+    if count:
+        raise ActionRefused(f"评审人“{r.name}”已有 {count} 张评审表，不能删除（可修改姓名或单位）",
+                            f"Reviewer {r.name!r} has {count} sheet(s) and cannot be removed "
+                            "(their name or organisation can be changed)")
+    session.delete(r)
+    session.flush()

@@ -1,0 +1,147 @@
+"""4-1: the district's annual summary — pictures attached to its cases, and the appendix tables.
+
+The texts themselves are answers of the 4-1 sheet (``text:<section>``,
+``text:cases#N``, ``title:cases#N``, set with ``sheets.set_answers``); this
+module adds what is not text: pictures (``Attachment`` rows keyed
+``cases#N``) and the team/contract/fund tables read from the roster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.domain.pictures import picture_problem
+from zeshi_desktop.services import roster
+from zeshi_desktop.services.errors import ActionRefused, NotFound, SheetLocked
+from zeshi_desktop.services.scoring.sheets import FINAL
+from zeshi_desktop.store.models import Attachment, Sheet
+
+
+def _editable(sheet: Sheet) -> None:
+    if sheet.status == FINAL:
+        raise SheetLocked("该总结已定稿，须先说明理由解锁后才能修改图片",
+                          "This summary is finalised; unlock it with a reason before changing pictures")
+
+
+@dataclass(frozen=True)
+class PictureView:
+    id: int
+    key: str
+    name: str
+    mime: str
+    data: bytes
+    position: int
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    planner: str
+    is_team: bool
+    organisation: str
+    leader: str
+    leader_title: str
+    units: str
+    members: int
+    core_members: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    planner: str
+    name: str
+    discipline: str
+    qualification: str
+    is_core: bool
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    unit: str
+    planner: str
+    term: str
+    contract_signed: bool
+    fee_paid: bool
+    fee_amount: int | None
+
+
+@dataclass(frozen=True)
+class Appendix:
+    teams: list[TeamRow]
+    members: list[MemberRow]
+    contracts: list[ContractRow]
+
+    @property
+    def fees_total(self) -> int:
+        return sum(c.fee_amount or 0 for c in self.contracts if c.fee_paid)
+
+
+_CASE_ANSWER = re.compile(r"(?:text|title):cases#(\d+)")
+_CASE_PICTURE = re.compile(r"cases#(\d+)")
+
+
+def case_numbers(answer_keys: Iterable[str], picture_keys: Iterable[str]) -> list[int]:
+    """The cases a summary has: any with a title, a text or a picture (the editor and the PDF show the same)."""
+    numbers = {int(m.group(1)) for k in answer_keys if (m := _CASE_ANSWER.fullmatch(k))}
+    numbers |= {int(m.group(1)) for k in picture_keys if (m := _CASE_PICTURE.fullmatch(k))}
+    return sorted(numbers)
+
+
+def pictures(session: Session, sheet_id: int, key: str | None = None) -> list[PictureView]:
+    q = select(Attachment).where(Attachment.sheet_id == sheet_id)
+    if key is not None:
+        q = q.where(Attachment.key == key)
+    return [PictureView(a.id, a.key, a.name, a.mime, a.data, a.position)
+            for a in session.scalars(q.order_by(Attachment.key, Attachment.position, Attachment.id))]
+
+
+def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str, data: bytes) -> int:
+    """Attach a PNG or JPEG to a case of a 4-1 summary; refused on a finalised sheet."""
+    sheet = session.get(Sheet, sheet_id)
+    if sheet is None:
+        raise NotFound(f"没有编号为 {sheet_id} 的评审表", f"No sheet {sheet_id}")
+    if sheet.form_id != "4-1":
+        raise ActionRefused(f"附件{sheet.form_id} 不能附图片", f"Annex {sheet.form_id} takes no pictures")
+    _editable(sheet)
+    problem = picture_problem(name, mime, data)
+    if problem is not None:
+        raise ActionRefused(*problem)
+    position = session.scalar(select(func.count()).select_from(Attachment).where(
+        Attachment.sheet_id == sheet_id, Attachment.key == key)) or 0
+    a = Attachment(sheet_id=sheet_id, key=key, name=name, mime=mime, data=data, position=position)
+    session.add(a)
+    session.flush()
+    return a.id
+
+
+def remove_picture(session: Session, attachment_id: int) -> None:
+    a = session.get(Attachment, attachment_id)
+    if a is None:
+        raise NotFound(f"没有编号为 {attachment_id} 的图片", f"No picture {attachment_id}")
+    sheet = session.get(Sheet, a.sheet_id)
+    assert sheet is not None
+    _editable(sheet)
+    session.delete(a)
+    session.flush()
+
+
+def appendix(session: Session, year: int, district_id: int) -> Appendix:
+    """The 附件 tables of 4-1: teams and members, contracts and fees, from the roster of the year."""
+    apps = roster.appointments(session, year, district_id)
+    units_of: dict[int, list[str]] = {}
+    for a in apps:
+        units_of.setdefault(a.planner_id, []).append(a.unit)
+    teams: list[TeamRow] = []
+    members: list[MemberRow] = []
+    for planner_id, units in units_of.items():
+        p = roster.planner(session, planner_id)
+        teams.append(TeamRow(p.name, p.is_team, p.organisation, p.leader, p.leader_title, "、".join(units),
+                             len(p.members), sum(1 for m in p.members if m.is_core)))
+        members += [MemberRow(p.name, m.name, m.discipline, m.qualification, m.is_core) for m in p.members]
+    contracts = [ContractRow(a.unit, a.planner, f"{a.term_start}–{a.term_start + a.term_years - 1}",
+                             a.contract_signed, a.fee_paid, a.fee_amount) for a in apps]
+    return Appendix(teams, members, contracts)
