@@ -23,6 +23,8 @@ from sqlalchemy.orm import (  # Session: also the type the GUI names (it never i
     sessionmaker,
 )
 
+from zeshi_desktop.store import audit
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -30,7 +32,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest Alembic revision. Kept here so that opening an up-to-date file
 # needs no Alembic import (0.2-0.4 s of the window's start-up); a test checks
 # that it equals Alembic's own head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -139,9 +141,15 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user action = one transaction, holding the write lock from its start."""
+        """One user action = one transaction, holding the write lock from its start.
+
+        The audit rows the action wrote are sealed into the chain just before
+        the commit, so the chain holds whichever service wrote them.
+        """
         with self._write_sessions() as session, session.begin():
             yield session
+            session.flush()
+            audit.seal(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -205,18 +205,29 @@ class Attachment(Base):
 
 
 class AuditEntry(Base):
-    """Who changed a finalised (or reopened) sheet, when, from what to what, and why."""
+    """Who changed a sheet, when, from what to what, and why: append-only, a hash chain.
+
+    ``sheet_id`` is deliberately not a foreign key: the record of a change
+    outlives the sheet (a unit removed from the roster takes its sheets, never
+    their history). Rows are sealed into the chain by ``store.audit.seal`` at
+    the end of each write; triggers refuse UPDATE and DELETE of sealed rows.
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
-    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), index=True)
+    sheet_id: Mapped[int] = mapped_column(Integer, index=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(16))  # finalize | unlock | change | import | conflict
+    action: Mapped[str] = mapped_column(String(16))  # finalize | unlock | change | import | conflict | key
     item_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     old: Mapped[str | None] = mapped_column(Text, nullable=True)
     new: Mapped[str | None] = mapped_column(Text, nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    package_id: Mapped[str | None] = mapped_column(String(36), nullable=True)   # an import: which package
+    signer: Mapped[str | None] = mapped_column(String(96), nullable=True)       # and its sender's key
+    role: Mapped[str | None] = mapped_column(String(64), nullable=True)         # who the actor acted as
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    row_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class KnownSigner(Base):

@@ -1,0 +1,81 @@
+"""The audit log as a hash chain: a removed, inserted or edited row is found.
+
+Every row carries ``prev_hash`` (the ``row_hash`` of the row before it) and
+``row_hash`` = SHA-256 over ``prev_hash`` and the row's own content. Rows are
+sealed at the end of the transaction that wrote them (``seal``), whatever
+wrote them — an ORM object or a bulk insert — so no service needs to know.
+Triggers (migration 0004) refuse UPDATE and DELETE on sealed rows; the chain
+finds what the triggers cannot stop: a file edited with the triggers dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.store.models import AuditEntry
+
+GENESIS = ""
+CONTENT = ("id", "sheet_id", "at", "actor", "action", "item_id", "old", "new", "reason", "package_id", "signer",
+           "role")
+
+
+def row_hash(prev_hash: str, row: Any) -> str:
+    """The hash of one row given the hash of the row before it."""
+    values = []
+    for name in CONTENT:
+        value = getattr(row, name)
+        values.append(value.isoformat(sep=" ") if isinstance(value, datetime) else value)
+    payload = json.dumps([prev_hash, values], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _columns() -> list[Any]:
+    return [getattr(AuditEntry, name) for name in (*CONTENT, "prev_hash", "row_hash")]
+
+
+def seal(bind: Session | Connection) -> int:
+    """Give every unsealed row its place in the chain, in id order; returns how many were sealed."""
+    unsealed = bind.execute(select(*_columns()).where(AuditEntry.row_hash.is_(None))
+                            .order_by(AuditEntry.id)).all()
+    if not unsealed:
+        return 0
+    first = unsealed[0].id
+    tip = bind.execute(select(AuditEntry.row_hash).where(AuditEntry.id < first)
+                       .order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    prev = tip or GENESIS
+    for row in unsealed:
+        digest = row_hash(prev, row)
+        bind.execute(update(AuditEntry).where(AuditEntry.id == row.id).values(prev_hash=prev, row_hash=digest))
+        prev = digest
+    return len(unsealed)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """Where the chain does not hold: the row's id and what is wrong (``unsealed``, ``edited``, ``gap``)."""
+
+    row_id: int
+    kind: str
+
+
+def verify(bind: Session | Connection) -> list[ChainBreak]:
+    """Walk the chain in id order; an empty list means every row is as it was written."""
+    breaks: list[ChainBreak] = []
+    prev = GENESIS
+    for row in bind.execute(select(*_columns()).order_by(AuditEntry.id)):
+        if row.row_hash is None:
+            breaks.append(ChainBreak(row.id, "unsealed"))
+            continue
+        if row.prev_hash != prev:
+            breaks.append(ChainBreak(row.id, "gap"))      # a row before it was removed or inserted
+        if row_hash(row.prev_hash or GENESIS, row) != row.row_hash:
+            breaks.append(ChainBreak(row.id, "edited"))
+        prev = row.row_hash
+    return breaks

@@ -1,0 +1,117 @@
+"""trust: an append-only, hash-chained audit log; rules the database itself keeps
+
+Revision ID: 0004
+Revises: 0003
+
+The audit table is rebuilt without its foreign key (its rows outlive the
+sheet) and with the chain's columns; existing rows are sealed in id order.
+The rules are triggers, not CHECK constraints, because adding a CHECK to an
+SQLite table means rebuilding it, and rebuilding ``sheets`` with foreign keys
+on would cascade into its scores. Each trigger is written for SQLite and for
+PostgreSQL.
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0004'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+# rule name -> (table, events, SQL condition on NEW that makes the row wrong, message)
+RULES = {
+    "scores_tenths": ("scores", "INSERT OR UPDATE", "NEW.tenths < 0", "a score is never negative"),
+    "sheets_status": ("sheets", "INSERT OR UPDATE", "NEW.status NOT IN ('draft', 'final')",
+                      "a sheet is draft or final"),
+    "reviewers_level": ("reviewers", "INSERT OR UPDATE", "NEW.level NOT IN ('district', 'city')",
+                        "a reviewer is district or city"),
+    "sheets_scope_32": ("sheets", "INSERT OR UPDATE",
+                        "NEW.form_id = '3-2' AND NOT EXISTS (SELECT 1 FROM reviewers r "
+                        "JOIN appointments a ON a.id = NEW.appointment_id JOIN units u ON u.id = a.unit_id "
+                        "WHERE r.id = NEW.reviewer_id AND r.level = 'district' AND r.district_id = u.district_id "
+                        "AND r.year = NEW.year)",
+                        "a 3-2 sheet only by a district reviewer of the unit's district and year"),
+    "sheets_scope_43": ("sheets", "INSERT OR UPDATE",
+                        "NEW.form_id = '4-3' AND NOT EXISTS (SELECT 1 FROM reviewers r "
+                        "WHERE r.id = NEW.reviewer_id AND r.level = 'city' AND r.year = NEW.year)",
+                        "a 4-3 sheet only by a city reviewer of its year"),
+}
+SEALED = "OLD.row_hash IS NOT NULL"
+CONTENT = ("id", "sheet_id", "at", "actor", "action", "item_id", "old", "new", "reason", "package_id", "signer",
+           "role")
+# An unsealed row may only receive its seal: every content column unchanged.
+RESEAL_ONLY = " AND ".join(f"NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in CONTENT)
+
+
+def _rebuild_audit_log() -> None:
+    op.create_table(
+        'audit_log_new',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('sheet_id', sa.Integer(), nullable=False),
+        sa.Column('at', sa.DateTime(), nullable=False),
+        sa.Column('actor', sa.String(length=64), nullable=False),
+        sa.Column('action', sa.String(length=16), nullable=False),
+        sa.Column('item_id', sa.String(length=64), nullable=True),
+        sa.Column('old', sa.Text(), nullable=True),
+        sa.Column('new', sa.Text(), nullable=True),
+        sa.Column('reason', sa.Text(), nullable=False),
+        sa.Column('package_id', sa.String(length=36), nullable=True),
+        sa.Column('signer', sa.String(length=96), nullable=True),
+        sa.Column('role', sa.String(length=64), nullable=True),
+        sa.Column('prev_hash', sa.String(length=64), nullable=True),
+        sa.Column('row_hash', sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint('id', name='pk_audit_log_new'),
+    )
+    op.execute("INSERT INTO audit_log_new (id, sheet_id, at, actor, action, item_id, old, new, reason) "
+               "SELECT id, sheet_id, at, actor, action, item_id, old, new, reason FROM audit_log")
+    op.drop_table('audit_log')
+    op.rename_table('audit_log_new', 'audit_log')
+    op.create_index('ix_audit_log_sheet_id', 'audit_log', ['sheet_id'], unique=False)
+
+
+def _sqlite_triggers() -> None:
+    for name, (table, events, wrong, message) in RULES.items():
+        for event in events.split(" OR "):
+            op.execute(f"CREATE TRIGGER zeshi_{name}_{event.lower()} BEFORE {event} ON {table} "
+                       f"WHEN {wrong} BEGIN SELECT RAISE(ABORT, 'zeshi: {message.replace(chr(39), chr(39) * 2)}'); END")
+    op.execute("CREATE TRIGGER zeshi_audit_no_delete BEFORE DELETE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'zeshi: the audit log is append-only'); END")
+    reseal = RESEAL_ONLY.replace("IS NOT DISTINCT FROM", "IS")
+    op.execute("CREATE TRIGGER zeshi_audit_no_update BEFORE UPDATE ON audit_log "
+               f"WHEN {SEALED} OR NOT ({reseal}) "
+               "BEGIN SELECT RAISE(ABORT, 'zeshi: the audit log is append-only'); END")
+
+
+def _postgresql_triggers() -> None:
+    for name, (table, events, wrong, message) in RULES.items():
+        op.execute(f"""CREATE FUNCTION zeshi_{name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF {wrong} THEN RAISE EXCEPTION 'zeshi: {message.replace(chr(39), chr(39) * 2)}'; END IF;
+  RETURN NEW;
+END $$""")
+        op.execute(f"CREATE TRIGGER zeshi_{name} BEFORE {events} ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION zeshi_{name}()")
+    op.execute(f"""CREATE FUNCTION zeshi_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR {SEALED} OR NOT ({RESEAL_ONLY}) THEN
+    RAISE EXCEPTION 'zeshi: the audit log is append-only';
+  END IF;
+  RETURN NEW;
+END $$""")
+    op.execute("CREATE TRIGGER zeshi_audit_append_only BEFORE UPDATE OR DELETE ON audit_log "
+               "FOR EACH ROW EXECUTE FUNCTION zeshi_audit_append_only()")
+
+
+def upgrade() -> None:
+    _rebuild_audit_log()
+    from zeshi_desktop.store import audit
+
+    audit.seal(op.get_bind())
+    if op.get_bind().dialect.name == "postgresql":
+        _postgresql_triggers()
+    else:
+        _sqlite_triggers()
+
+
+def downgrade() -> None:
+    raise NotImplementedError("the audit chain is not taken back")
