@@ -108,3 +108,46 @@ def test_page_check_finds_a_damaged_file(tmp_path: Path) -> None:
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(District)) == 1
     db.dispose()
+
+
+def test_restore_round_trip_keeps_the_current_store_as_a_backup(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    assert db.path is not None
+    saved = backup.make_backup(db.path, "manual").path
+    with db.write() as session:
+        session.add(District(code="CY", name="朝阳区", circle="中心城区"))
+    db.dispose()
+    kept = backup.replace_store(db.path, saved)
+    assert kept is not None and kept.reason == "restore"
+    again = Database.open(db.path)
+    with again.read() as session:
+        assert session.scalars(select(District.name)).all() == ["东城区"]
+    again.dispose()
+    with read_only(kept.path) as connection:   # what was replaced can itself be restored
+        assert {r[0] for r in connection.execute("SELECT name FROM districts")} == {"东城区", "朝阳区"}
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"not a database at all" * 100, "store.restore_not_a_store"),
+    (None, "store.restore_not_a_store"),     # an SQLite file of another program
+])
+def test_restore_refuses_a_file_that_is_not_a_store_and_changes_nothing(tmp_path: Path, content: bytes | None,
+                                                                        code: str) -> None:
+    import sqlite3
+
+    db = _store(tmp_path)
+    assert db.path is not None
+    db.dispose()
+    before = db.path.read_bytes()
+    candidate = tmp_path / "candidate.sqlite3"
+    if content is None:
+        other = sqlite3.connect(candidate)
+        other.execute("CREATE TABLE t (x)")
+        other.commit()
+        other.close()
+    else:
+        candidate.write_bytes(content)
+    with pytest.raises(backup.BackupRefused) as caught:
+        backup.replace_store(db.path, candidate)
+    assert caught.value.code == code
+    assert db.path.read_bytes() == before and backup.backups(db.path) == []

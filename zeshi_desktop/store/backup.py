@@ -177,3 +177,63 @@ def daily_due(db_path: Path, now: datetime | None = None) -> bool:
     """True when the newest backup is older than a day (or there is none)."""
     found = backups(db_path)
     return not found or (now or datetime.now()) - found[0].made >= timedelta(days=1)
+
+
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+
+
+def check_candidate(source: Path) -> None:
+    """Refuse a file that is no sound store of this program, before anything is replaced."""
+    from zeshi_desktop.store.integrity import page_check, read_only, revision
+
+    source = Path(source)
+    if not source.is_file():
+        raise BackupRefused("store.no_database", path=str(source))
+    try:
+        with open(source, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise BackupRefused("store.restore_not_a_store", path=str(source), reason=_why(exc)) from exc
+    if header != b"SQLite format 3\x00":
+        raise BackupRefused("store.restore_not_a_store", path=str(source), reason="SQLite")
+    try:
+        with read_only(source) as connection:
+            damage = page_check(connection)
+            found = revision(connection)
+    except sqlite3.DatabaseError as exc:
+        raise BackupRefused("store.restore_not_a_store", path=str(source), reason=_why(exc)) from exc
+    if damage:
+        raise BackupRefused("store.restore_damaged", path=str(source), reason=damage[0].detail)
+    if found is None:
+        raise BackupRefused("store.restore_not_a_store", path=str(source), reason="alembic_version")
+    if found not in KNOWN_REVISIONS:
+        raise BackupRefused("store.restore_newer", path=str(source), revision=found)
+
+
+def replace_store(db_path: Path, source: Path, keep: int = DEFAULT_KEEP) -> Backup | None:
+    """Put ``source`` in place of the store, keeping the current store as a backup first.
+
+    Nobody may have the store open (the caller closes its engine first). The
+    WAL of the current file is checkpointed and removed, so it cannot be
+    replayed onto the restored file.
+    """
+    db_path = Path(db_path)
+    check_candidate(source)
+    kept = make_backup(db_path, "restore", keep=keep) if db_path.is_file() else None
+    tmp = db_path.with_name(f".{db_path.name}.restore")
+    try:
+        copy_database(Path(source), tmp)
+        if db_path.is_file():
+            connection = sqlite3.connect(db_path)
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupRefused("store.restore_failed", path=str(db_path), reason=_why(exc)) from exc
+    _fsync_folder(db_path.parent)
+    return kept
