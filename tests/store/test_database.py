@@ -89,3 +89,39 @@ def test_head_constant_matches_alembic():
     """Opening a current file skips Alembic by trusting HEAD_REVISION; it must be the real head."""
     from zeshi_desktop.store.database import HEAD_REVISION
     assert HEAD_REVISION == head_revision()
+
+
+def test_a_reader_never_creates_a_store_or_its_folders(tmp_path):
+    from zeshi_desktop.store.database import StoreError
+
+    path = tmp_path / "no" / "such" / "dir" / "x.sqlite3"
+    with pytest.raises(StoreError) as caught:
+        Database.open(path, create=False)
+    assert caught.value.code == "store.no_database_hint" and str(path) in caught.value.message("en")
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_read_only_store_refuses_every_write_and_leaves_the_file_as_it_was(tmp_path):
+    from zeshi_desktop.store.database import StoreError
+
+    path = tmp_path / "a.sqlite3"
+    first = Database.open(path)
+    with first.write() as session:
+        session.add(District(code="DC", name="东城区", circle="首都功能核心区"))
+    with first.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    first.dispose()
+    before = path.read_bytes()
+    looked = Database.open(path, readonly=True)
+    assert looked.path == path.resolve()
+    with looked.read() as session:
+        assert session.scalars(select(District.name)).all() == ["东城区"]
+    with pytest.raises(StoreError) as caught:
+        with looked.write():
+            pass
+    assert caught.value.code == "store.read_only"
+    with pytest.raises(Exception, match="readonly"):
+        with looked.read() as session:
+            session.execute(text("DELETE FROM districts"))
+    looked.dispose()
+    assert path.read_bytes() == before

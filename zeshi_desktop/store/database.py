@@ -23,6 +23,7 @@ from sqlalchemy.orm import (  # Session: also the type the GUI names (it never i
     sessionmaker,
 )
 
+from zeshi_desktop.messages import Refused
 from zeshi_desktop.store import audit
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreError(RuntimeError):
+class StoreError(Refused):
     """The database cannot be opened or upgraded; says which file and why."""
 
 
@@ -77,8 +78,9 @@ def head_revision() -> str:
 class Database:
     """One store: ``read()`` for a look, ``write()`` for one user action."""
 
-    def __init__(self, url: str, *, upgrade: bool = True) -> None:
+    def __init__(self, url: str, *, upgrade: bool = True, readonly: bool = False) -> None:
         self.url = url
+        self.readonly = readonly
         self.engine = create_engine(url, future=True)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
@@ -93,15 +95,33 @@ class Database:
             self.backup_path = self.upgrade()
 
     @classmethod
-    def open(cls, path: Path | str) -> Database:
+    def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Database:
+        """Open the store at ``path``.
+
+        ``create=False`` refuses a path with no store instead of making one
+        (and its folders): what every command that only reads asks for.
+        ``readonly=True`` opens the file so that nothing can be written, not
+        even an upgrade: a damaged store is looked at this way.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() and (not create or readonly):
+            raise StoreError("store.no_database_hint", path=str(path))
+        if readonly:
+            return cls(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true", upgrade=False, readonly=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError("store.cannot_create", path=str(path), reason=exc.strerror or str(exc)) from exc
         return cls(f"sqlite:///{path}")
 
     @property
     def path(self) -> Path | None:
         database = make_url(self.url).database
-        return Path(database) if self.is_sqlite and database and database != ":memory:" else None
+        if not self.is_sqlite or not database or database == ":memory:":
+            return None
+        if database.startswith("file:"):   # a read-only URI: file:/path?mode=ro
+            database = database[5:].split("?", 1)[0]
+        return Path(database)
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as connection:
@@ -131,7 +151,8 @@ class Database:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except Exception as exc:  # noqa: BLE001 — re-raised with the file named
-            raise StoreError(f"{path or self.url}: upgrade from {current} to {head} failed: {exc}") from exc
+            raise StoreError("store.upgrade_failed", path=str(path or self.url), old=str(current), new=head,
+                             reason=str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__) from exc
         return backup
 
     @contextmanager
@@ -146,6 +167,8 @@ class Database:
         The audit rows the action wrote are sealed into the chain just before
         the commit, so the chain holds whichever service wrote them.
         """
+        if self.readonly:
+            raise StoreError("store.read_only", path=str(self.path))
         with self._write_sessions() as session, session.begin():
             yield session
             session.flush()
