@@ -85,3 +85,22 @@ def test_nothing_chosen_asks_for_a_row(window, yes):  # type: ignore[no-untyped-
     page.reviewer_table.setCurrentItem(None)
     page.remove_reviewer()
     assert yes == [] and page.message.text() == "请先在表中选择要修改的一行。"
+
+
+def test_disciplines_come_from_the_terms_and_warnings_follow_the_language(qapp, window, demo_db, demo_year):  # type: ignore[no-untyped-def]
+    from zeshi_desktop.gui import i18n
+    from zeshi_desktop.services.catalogue import roster_terms
+
+    page = window.show_page("roster")
+    choices = [page.member_discipline.itemText(i) for i in range(page.member_discipline.count())]
+    assert choices == [d.zh for d in roster_terms().disciplines]
+    with demo_db.read() as s:
+        expected = roster.warnings(s, demo_year, page.selection.district_id)
+    assert expected, "the demo year breaks some rule of the measures"
+    shown = [page.warnings.item(i).text() for i in range(page.warnings.count())]
+    assert shown == ["⚠ " + w.text("zh") for w in expected]
+    i18n.install_language(qapp, "en")
+    window.runner.changed.emit(Change(roster=True))
+    page = window.show_page("roster")
+    shown = [page.warnings.item(i).text() for i in range(page.warnings.count())]
+    assert shown == ["⚠ " + w.text("en") for w in expected]

@@ -116,7 +116,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written(demo_db: Database, demo_
     where = {p.where for p in refused.problems}
     assert {"区!C3", "责任单元!B2", "聘任!D4", "聘任!E5", "责师!B2"} <= where
     assert any(p.sheet == "评审人" and p.cell.startswith("C") for p in refused.problems)
-    assert "“三”不是整数" in refused.zh
+    assert "聘任!D4: “三”不是整数" in refused.message("zh")
 
 
 def test_cli_round_trip_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,16 +142,17 @@ def test_a_reviewer_code_of_another_year_is_refused_not_moved(demo_db: Database,
         roster_io.export_roster(s, demo_year, path)
     problems = _refused(demo_db, demo_year + 1, path).problems
     reviewer = [p for p in problems if p.sheet == "评审人"]
-    assert reviewer and all(p.cell.startswith("A") and f"已属于 {demo_year} 年度" in p.zh for p in reviewer)
+    assert reviewer and all(p.cell.startswith("A") and p.code == "roster.cell.reviewer_of_another_year"
+                            and f"已属于 {demo_year} 年度" in p.reason.text("zh") for p in reviewer)
 
 
-@pytest.mark.parametrize(("sheet", "row", "words"), [
-    ("区", ["XX", "东城区", "首都功能核心区"], "区名“东城区”已属于编号"),          # a known name under a new code
-    ("区", ["DC", "东城区", "首都功能核心区"], "重复"),                              # a code twice in the workbook
-    ("责任单元", ["DC-U99", "DC", "东华门街道", "街道"], "已有名为“东华门街道”的责任单元"),
+@pytest.mark.parametrize(("sheet", "row", "code", "words"), [
+    ("区", ["XX", "东城区", "首都功能核心区"], "roster.cell.district_name_taken", "区名“东城区”已属于编号"),  # a known name, new code
+    ("区", ["DC", "东城区", "首都功能核心区"], "roster.cell.code_repeated", "重复"),   # a code twice in the workbook
+    ("责任单元", ["DC-U99", "DC", "东华门街道", "街道"], "roster.cell.unit_name_taken", "已有名为“东华门街道”的责任单元"),
 ])
 def test_names_and_codes_that_clash_are_named(demo_db: Database, demo_year: int, tmp_path: Path,
-                                              sheet: str, row: list[str], words: str) -> None:
+                                              sheet: str, row: list[str], code: str, words: str) -> None:
     path = tmp_path / "roster.xlsx"
     with demo_db.read() as s:
         roster_io.export_roster(s, demo_year, path)
@@ -159,4 +160,54 @@ def test_names_and_codes_that_clash_are_named(demo_db: Database, demo_year: int,
     wb[sheet].append(row)
     wb.save(path)
     problems = _refused(demo_db, demo_year, path).problems
-    assert any(p.sheet == sheet and words in p.zh for p in problems), problems
+    assert any(p.sheet == sheet and p.code == code and words in p.reason.text("zh") for p in problems), problems
+
+
+def test_yes_no_cells_take_chinese_english_and_true_false_in_any_case(demo_db: Database, demo_year: int,
+                                                                      tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    planners = wb["责师"]
+    headers = [c.value for c in planners[1]]
+    team, full_time = headers.index("团队") + 1, headers.index("专职") + 1
+    words = {2: ("YES", "false"), 3: ("True", "No"), 4: ("是", "否"), 5: ("no", "TRUE")}
+    for row, (a, b) in words.items():
+        planners.cell(row=row, column=team, value=a)
+        planners.cell(row=row, column=full_time, value=b)
+    codes = {row: planners.cell(row=row, column=1).value for row in words}
+    wb.save(path)
+    with demo_db.write() as s:
+        roster_io.import_roster(s, demo_year, path)
+    with demo_db.read() as s:
+        by_code = {p.code: p for p in roster.planners(s, with_members=False)}
+    flag = {"yes": True, "true": True, "是": True, "no": False, "false": False, "否": False}
+    for row, (a, b) in words.items():
+        assert (by_code[codes[row]].is_team, by_code[codes[row]].full_time) == (flag[a.lower()], flag[b.lower()])
+    with demo_db.read() as s:   # and the export writes 是/否 again
+        roster_io.export_roster(s, demo_year, path)
+    assert {c.value for c in load_workbook(path)["责师"]["C"][1:]} <= {"是", "否"}
+
+
+def test_bad_cells_are_named_in_english_too(demo_db: Database, demo_year: int, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    with demo_db.read() as s:
+        roster_io.export_roster(s, demo_year, path)
+    wb = load_workbook(path)
+    wb["聘任"]["D4"] = "三"
+    wb["聘任"]["E5"] = "对"
+    wb["责师"]["B2"] = None
+    wb.save(path)
+    refused = _refused(demo_db, demo_year, path)
+    reasons = {p.where: p for p in refused.problems}
+    assert reasons["聘任!D4"].code == "roster.cell.not_whole_number"
+    assert reasons["聘任!E5"].reason.text("zh") == "“对”应为 是 或 否"
+    assert reasons["聘任!E5"].reason.text("en") == "“对” must be yes or no"
+    assert reasons["责师!B2"].reason.text("zh") == "“名称”不能为空"
+    assert reasons["责师!B2"].reason.text("en") == "“Name” is required"
+    assert refused.code == "roster.workbook_refused"
+    assert refused.message("zh").startswith("名册有 3 处错误，未写入任何数据：\n")
+    english = refused.message("en")
+    assert english.startswith("The roster has 3 error(s); nothing was written:\n")
+    assert "聘任!D4: “三” is not a whole number" in english

@@ -1,9 +1,11 @@
 """The roster workbook: the sheets and columns the README documents.
 
 区, 责任单元, 责师, 团队成员, 聘任, 评审人 — first row the Chinese column
-names, booleans as 是/否. This module only moves text between the workbook and
-plain rows; what a value means and whether it is valid is the roster service's
-business (``services/roster_io.py``).
+names, booleans as 是/否. The sheets and their columns are data
+(``forms/roster.toml``, read through ``domain.roster_terms``), so the
+workbook's format is written down once. This module only moves text between
+the workbook and plain rows; what a value means and whether it is valid is
+the roster service's business (``services/roster/check.py``).
 """
 
 from __future__ import annotations
@@ -13,28 +15,30 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from zeshi_desktop.domain.roster_terms import ROSTER_FILE, load_roster_terms
+from zeshi_desktop.locations import forms_dir
+
 from .atomic import save_atomic
 from .errors import CellProblem
 from .grid import Grid
 from .safety import open_checked
 from .tables import Column, TableRow, TableSpec, read_table, write_table
 
-DISTRICTS = TableSpec("区", (Column("code", "编号"), Column("name", "区名"), Column("circle", "圈层", 18)))
-UNITS = TableSpec("责任单元", (Column("code", "编号"), Column("district", "区编号"), Column("name", "名称", 20),
-                            Column("kind", "类型", 8)))
-PLANNERS = TableSpec("责师", (
-    Column("code", "编号"), Column("name", "名称", 28), Column("is_team", "团队", 8),
-    Column("organisation", "所在单位", 28), Column("full_time", "专职", 8), Column("leader", "负责人"),
-    Column("leader_title", "负责人职称", 18), Column("leader_senior_title", "高级职称", 10),
-    Column("leader_registered", "注册资格", 10), Column("leader_experience_years", "从业年限", 10)))
-MEMBERS = TableSpec("团队成员", (Column("planner", "责师编号"), Column("name", "姓名"), Column("discipline", "专业"),
-                             Column("qualification", "资格", 18), Column("is_core", "核心成员", 10)))
-APPOINTMENTS = TableSpec("聘任", (
-    Column("unit", "责任单元编号"), Column("planner", "责师编号"), Column("term_start", "聘期开始", 10),
-    Column("term_years", "聘期年限", 10), Column("renewal", "续聘", 8), Column("contract_signed", "合同已签", 10),
-    Column("fee_paid", "经费已付", 10), Column("fee_amount", "经费（元）", 12)))
-REVIEWERS = TableSpec("评审人", (Column("code", "编号"), Column("level", "级别", 8), Column("district", "区编号"),
-                              Column("name", "姓名"), Column("organisation", "单位", 28)))
+TERMS = load_roster_terms(forms_dir() / ROSTER_FILE)
+
+
+def _spec(sheet_id: str) -> TableSpec:
+    """One sheet of the workbook as ``forms/roster.toml`` describes it (the Chinese names are the format)."""
+    sheet = TERMS.sheet(sheet_id)
+    return TableSpec(sheet.name.zh, tuple(Column(c.key, c.header.zh, c.width) for c in sheet.columns))
+
+
+DISTRICTS = _spec("districts")
+UNITS = _spec("units")
+PLANNERS = _spec("planners")
+MEMBERS = _spec("members")
+APPOINTMENTS = _spec("appointments")
+REVIEWERS = _spec("reviewers")
 
 ROSTER_TABLES: tuple[TableSpec, ...] = (DISTRICTS, UNITS, PLANNERS, MEMBERS, APPOINTMENTS, REVIEWERS)
 
@@ -70,4 +74,6 @@ def read_roster(path: Path) -> tuple[RosterRead, list[CellProblem]]:
     grids = open_checked(Path(path))
     problems: list[CellProblem] = []
     return read_roster_sheets(grids, problems), problems
+
+
 ROSTER_TABLES_BY_SHEET = {spec.sheet: spec for spec in ROSTER_TABLES}

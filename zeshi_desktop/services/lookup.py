@@ -1,4 +1,8 @@
-"""Finding the things a person names on the command line: by code or by name."""
+"""Finding the things a person names on the command line: by code or by name.
+
+A name that matches nothing, or more than one thing, is refused (``lookup.*``)
+rather than guessed: two reviewers with one name must not be picked at random.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from zeshi_desktop.store.models import Appointment, District, Planner, Reviewer,
 def district_id(session: Session, ref: str) -> int:
     found = session.scalars(select(District.id).where(or_(District.code == ref, District.name == ref))).all()
     if not found:
-        raise NotFound(f"没有区“{ref}”", f"No district {ref!r}")
+        raise NotFound("lookup.no_district", ref=ref)
     return found[0]
 
 
@@ -22,18 +26,18 @@ def unit_id(session: Session, ref: str, district: int | None = None) -> int:
         q = q.where(Unit.district_id == district)
     found = session.scalars(q).all()
     if not found:
-        raise NotFound(f"没有责任单元“{ref}”", f"No unit {ref!r}")
+        raise NotFound("lookup.no_unit", ref=ref)
     if len(found) > 1:
-        raise ActionRefused(f"责任单元“{ref}”不唯一，请用编号或加 --district", f"Unit {ref!r} is ambiguous")
+        raise ActionRefused("lookup.unit_ambiguous", ref=ref)
     return found[0]
 
 
 def planner_id(session: Session, ref: str) -> int:
     found = session.scalars(select(Planner.id).where(or_(Planner.code == ref, Planner.name == ref))).all()
     if not found:
-        raise NotFound(f"没有责师“{ref}”", f"No planner {ref!r}")
+        raise NotFound("lookup.no_planner", ref=ref)
     if len(found) > 1:
-        raise ActionRefused(f"责师“{ref}”不唯一，请用编号", f"Planner {ref!r} is ambiguous")
+        raise ActionRefused("lookup.planner_ambiguous", ref=ref)
     return found[0]
 
 
@@ -41,9 +45,9 @@ def reviewer_id(session: Session, year: int, ref: str) -> int:
     found = session.scalars(select(Reviewer.id).where(Reviewer.year == year,
                                                       or_(Reviewer.code == ref, Reviewer.name == ref))).all()
     if not found:
-        raise NotFound(f"{year} 年度没有评审人“{ref}”", f"No reviewer {ref!r} in {year}")
+        raise NotFound("lookup.no_reviewer", year=year, ref=ref)
     if len(found) > 1:
-        raise ActionRefused(f"评审人“{ref}”不唯一，请用编号", f"Reviewer {ref!r} is ambiguous")
+        raise ActionRefused("lookup.reviewer_ambiguous", ref=ref)
     return found[0]
 
 
@@ -56,7 +60,7 @@ def appointment_id(session: Session, year: int, unit: str, planner: str | None =
         q = q.where(Appointment.planner_id == planner_id(session, planner))
     found = session.scalars(q).all()
     if not found:
-        raise NotFound(f"{year} 年度“{unit}”没有聘任责师", f"No appointment for {unit!r} in {year}")
+        raise NotFound("lookup.no_appointment", year=year, unit=unit)
     if len(found) > 1:
-        raise ActionRefused(f"“{unit}”有多位责师，请加 --planner", f"{unit!r} has several planners; add --planner")
+        raise ActionRefused("lookup.several_planners", unit=unit)
     return found[0]

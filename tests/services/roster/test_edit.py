@@ -20,9 +20,9 @@ def test_update_member_changes_every_field_and_refuses_an_empty_name(db: Databas
     with db.read() as s:
         m = roster.planner(s, planner).members[0]
     assert (m.name, m.discipline, m.qualification, m.is_core) == ("张珊", "建筑学", "注册建筑师", False)
-    with pytest.raises(ActionRefused, match="成员姓名不能为空"):
-        with db.write() as s:
-            roster_edit.update_member(s, member, name="  ")
+    with pytest.raises(ActionRefused, match="成员姓名不能为空") as refused, db.write() as s:
+        roster_edit.update_member(s, member, name="  ")
+    assert refused.value.code == "roster.required" and refused.value.message("en") == "Member name is required"
     with pytest.raises(NotFound):
         with db.write() as s:
             roster_edit.update_member(s, 999, name="x")
@@ -33,9 +33,10 @@ def test_remove_reviewer_refuses_one_with_sheets(demo_db: Database, demo_year: i
         reviewer = roster.reviewers(s, demo_year, "district")[0]
         count = len(sheets.sheets(s, demo_year, reviewer_id=reviewer.id))
     assert count
-    with pytest.raises(ActionRefused, match=f"已有 {count} 张评审表"):
-        with demo_db.write() as s:
-            roster_edit.remove_reviewer(s, reviewer.id)
+    with pytest.raises(ActionRefused, match=f"已有 {count} 张评审表") as refused, demo_db.write() as s:
+        roster_edit.remove_reviewer(s, reviewer.id)
+    assert refused.value.code == "roster.reviewer_has_sheets"
+    assert refused.value.message("zh") == f"评审人“{reviewer.name}”已有 {count} 张评审表，不能删除（可修改姓名或单位）"
     with demo_db.read() as s:
         assert len(sheets.sheets(s, demo_year, reviewer_id=reviewer.id)) == count
     with demo_db.write() as s:

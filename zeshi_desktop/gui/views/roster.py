@@ -155,7 +155,7 @@ class RosterView(AnnexView, RosterCorrections):
         self.member_name.setPlaceholderText(tr("成员姓名"))
         self.member_discipline = QComboBox(page)
         self.member_discipline.setEditable(True)
-        self.member_discipline.addItems(["城乡规划", "建筑学", "结构工程", "风景园林", "市政交通"])
+        self.member_discipline.addItems(list(roster.DISCIPLINES))
         self.member_qualification = QLineEdit(page)
         self.member_qualification.setPlaceholderText(tr("资质（如注册规划师）"))
         self.member_core = QCheckBox(tr("核心成员"), page)
@@ -249,7 +249,7 @@ class RosterView(AnnexView, RosterCorrections):
                                     for r in shown])
         self.warnings.clear()
         for w in warnings:
-            self.warnings.addItem("⚠ " + (w.en if self._english() else w.zh))
+            self.warnings.addItem("⚠ " + w.text("en" if self._english() else "zh"))
         if not warnings:
             self.warnings.addItem(tr("没有提示。"))
         self.appoint_unit.clear()

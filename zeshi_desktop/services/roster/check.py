@@ -3,6 +3,9 @@
 Every bad cell is noted (sheet and cell named) and the checking goes on, so a
 person sees all the mistakes of a workbook at once. The result is a plan:
 the typed values to write and what would be added, changed or left as it was.
+The reasons are ``roster.cell.*`` messages; the circles, unit kinds, levels
+and yes/no words are the terms of ``forms/roster.toml``. A yes/no cell takes
+是/否, yes/no or true/false in any case.
 """
 
 from __future__ import annotations
@@ -14,15 +17,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from zeshi_desktop.domain.forms import Label
 from zeshi_desktop.domain.scores import normalise_text
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages import roster_workbook as rw
 from zeshi_desktop.packages.errors import CellProblem
 from zeshi_desktop.packages.tables import TableRow
+from zeshi_desktop.services.catalogue import roster_terms
 from zeshi_desktop.services.roster.directory import CIRCLES, UNIT_KINDS
 from zeshi_desktop.store.models import Appointment, District, Planner, Reviewer, Unit
 
-YES, NO = "是", "否"
-LEVELS = {"区级": "district", "市级": "city"}
+TERMS = roster_terms()   # read once: a city's workbook has thousands of yes/no cells
+YES, NO = TERMS.flag_text(True), TERMS.flag_text(False)
+LEVELS = {level.label.zh: level.id for level in TERMS.levels}   # 区级 → district
 LEVEL_TEXT = {v: k for k, v in LEVELS.items()}
 SHEETS = tuple(spec.sheet for spec in rw.ROSTER_TABLES)
 
@@ -59,24 +66,24 @@ class _Checker:
     def __init__(self, problems: list[CellProblem]) -> None:
         self.problems = problems
 
-    def bad(self, row: TableRow, key: str, zh: str, en: str) -> None:
-        self.problems.append(CellProblem(row.sheet, row.cell(key), zh, en))
+    def bad(self, row: TableRow, key: str, reason: Message) -> None:
+        self.problems.append(CellProblem(row.sheet, row.cell(key), reason))
 
     def text(self, row: TableRow, key: str, required: bool = False) -> str:
         value = row.values.get(key, "")
         if required and not value:
-            header = next(s for s in rw.ROSTER_TABLES if s.sheet == row.sheet).header(key)
-            self.bad(row, key, f"“{header}”不能为空", f"{header} is required")
+            self.bad(row, key, Message("roster.cell.required", header=_header(row.sheet, key)))
         return value
 
     def flag(self, row: TableRow, key: str, default: bool = False) -> bool:
         value = row.values.get(key, "")
         if not value:
             return default
-        if value not in (YES, NO):
-            self.bad(row, key, f"“{value}”应为 是 或 否", f"{value!r} must be 是 or 否")
+        flag = TERMS.flag(value)
+        if flag is None:
+            self.bad(row, key, Message("roster.cell.not_yes_no", value=value))
             return default
-        return value == YES
+        return flag
 
     def integer(self, row: TableRow, key: str, minimum: int = 0, required: bool = False) -> int | None:
         value = normalise_text(row.values.get(key, ""))
@@ -85,11 +92,11 @@ class _Checker:
                 self.text(row, key, required=True)
             return None
         if not value.isdigit() and not (value.startswith("-") and value[1:].isdigit()):
-            self.bad(row, key, f"“{value}”不是整数", f"{value!r} is not a whole number")
+            self.bad(row, key, Message("roster.cell.not_whole_number", value=value))
             return None
         number = int(value)
         if number < minimum:
-            self.bad(row, key, f"{number} 不能小于 {minimum}", f"{number} is below {minimum}")
+            self.bad(row, key, Message("roster.cell.below_minimum", number=number, minimum=minimum))
             return None
         return number
 
@@ -97,15 +104,21 @@ class _Checker:
         allowed = tuple(allowed)
         value = row.values.get(key, "") or (default or "")
         if value not in allowed:
-            self.bad(row, key, f"“{value}”不在：{'、'.join(allowed)}", f"{value!r} is not one of {', '.join(allowed)}")
+            self.bad(row, key, Message("roster.cell.not_one_of", value=value, allowed=list(allowed)))
         return value
 
     def unique(self, row: TableRow, key: str, value: Any, seen: dict[Any, str]) -> bool:
         if value in seen:
-            self.bad(row, key, f"编号 {value} 与 {seen[value]} 重复", f"code {value} repeats {seen[value]}")
+            self.bad(row, key, Message("roster.cell.code_repeated", code=str(value), first=seen[value]))
             return False
         seen[value] = f"{row.sheet}!{row.cell(key)}"
         return True
+
+
+def _header(sheet: str, key: str) -> Label:
+    """A column's header in both languages (``forms/roster.toml``), for naming it in a reason."""
+    found = next(s for s in TERMS.sheets if s.name.zh == sheet)
+    return found.header(key)
 
 
 def _compare(plan: RosterPlan, sheet: str, current: dict[str, Any] | None, wanted: dict[str, Any]) -> None:
@@ -152,7 +165,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         circle = check.one_of(row, "circle", CIRCLES)
         if code and check.unique(row, "code", code, seen):
             if name and names.get(name, code) != code:
-                check.bad(row, "name", f"区名“{name}”已属于编号 {names[name]}", f"name {name!r} belongs to {names[name]}")
+                check.bad(row, "name", Message("roster.cell.district_name_taken", name=name, code=names[name]))
             names[name] = code
             plan.districts[code] = {"name": name, "circle": circle}
             cur = db_districts.get(code)
@@ -166,13 +179,13 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
     for row in read.get(rw.UNITS.sheet, []):
         code, district, name = (check.text(row, "code", True), check.text(row, "district", True),
                                 check.text(row, "name", True))
-        kind = check.one_of(row, "kind", UNIT_KINDS, default="街道")
+        kind = check.one_of(row, "kind", UNIT_KINDS, default=UNIT_KINDS[0])
         if district and district not in known_districts:
-            check.bad(row, "district", f"没有编号为 {district} 的区", f"no district {district}")
+            check.bad(row, "district", Message("roster.no_district", code=district))
         if code and check.unique(row, "code", code, seen):
             if unit_names.get((district, name), code) != code:
-                check.bad(row, "name", f"{district} 已有名为“{name}”的责任单元（编号 {unit_names[(district, name)]}）",
-                          f"unit {name!r} exists as {unit_names[(district, name)]}")
+                check.bad(row, "name", Message("roster.cell.unit_name_taken", district=district, name=name,
+                                               code=unit_names[(district, name)]))
             unit_names[(district, name)] = code
             plan.units[code] = {"district": district, "name": name, "kind": kind}
             cur = db_units.get(code)
@@ -202,7 +215,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         member = {"name": check.text(row, "name", True), "discipline": check.text(row, "discipline"),
                   "qualification": check.text(row, "qualification"), "is_core": check.flag(row, "is_core", True)}
         if planner and planner not in known_planners:
-            check.bad(row, "planner", f"没有编号为 {planner} 的责师", f"no planner {planner}")
+            check.bad(row, "planner", Message("roster.no_planner", code=planner))
         elif planner:
             plan.members.setdefault(planner, []).append(member)
     member_keys = ("name", "discipline", "qualification", "is_core")
@@ -225,9 +238,9 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
     for row in read.get(rw.APPOINTMENTS.sheet, []):
         unit, planner = check.text(row, "unit", True), check.text(row, "planner", True)
         if unit and unit not in known_units:
-            check.bad(row, "unit", f"没有编号为 {unit} 的责任单元", f"no unit {unit}")
+            check.bad(row, "unit", Message("roster.no_unit", code=unit))
         if planner and planner not in known_planners:
-            check.bad(row, "planner", f"没有编号为 {planner} 的责师", f"no planner {planner}")
+            check.bad(row, "planner", Message("roster.no_planner", code=planner))
         term_start = check.integer(row, "term_start", 1990, required=True)
         term_years = check.integer(row, "term_years", 1, required=True)
         wanted = {"term_start": term_start, "term_years": term_years, "renewal": check.flag(row, "renewal"),
@@ -245,15 +258,15 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         district = check.text(row, "district")
         level = LEVELS.get(level_text, "")
         if level == "district" and not district:
-            check.bad(row, "district", "区级评审人须填写区编号", "a district reviewer needs a district code")
+            check.bad(row, "district", Message("roster.cell.reviewer_needs_district"))
         elif district and district not in known_districts:
-            check.bad(row, "district", f"没有编号为 {district} 的区", f"no district {district}")
+            check.bad(row, "district", Message("roster.no_district", code=district))
         wanted = {"level": level, "district": district if level == "district" else "",
                   "name": check.text(row, "name", True), "organisation": check.text(row, "organisation")}
         if code and check.unique(row, "code", code, seen):
             cur = db_reviewers.get(code)
             if cur is not None and cur.year != year:
-                check.bad(row, "code", f"评审人编号 {code} 已属于 {cur.year} 年度", f"reviewer {code} belongs to {cur.year}")
+                check.bad(row, "code", Message("roster.cell.reviewer_of_another_year", code=code, year=cur.year))
                 continue
             plan.reviewers[code] = wanted
             _compare(plan, rw.REVIEWERS.sheet, {

@@ -1,7 +1,9 @@
 """The roster of a year: districts, units, planners and members, appointments, reviewers.
 
 Queries return small frozen views, never ORM objects, so the GUI holds nothing
-that needs an open session.
+that needs an open session. The circles, unit kinds and disciplines are the
+measures' terms (``forms/roster.toml``); ``CIRCLES``, ``UNIT_KINDS`` and
+``DISCIPLINES`` are their Chinese texts, the values the store keeps.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import rules
+from zeshi_desktop.messages import Message
+from zeshi_desktop.services.catalogue import roster_terms
 from zeshi_desktop.services.errors import NotFound
 from zeshi_desktop.store.models import (
     Appointment,
@@ -22,8 +26,9 @@ from zeshi_desktop.store.models import (
     Year,
 )
 
-CIRCLES = ("首都功能核心区", "中心城区", "城市副中心", "多点地区", "生态涵养区")
-UNIT_KINDS = ("街道", "镇", "乡", "园区", "片区", "地区")
+CIRCLES: tuple[str, ...] = tuple(c.zh for c in roster_terms().circles)
+UNIT_KINDS: tuple[str, ...] = tuple(k.zh for k in roster_terms().unit_kinds)
+DISCIPLINES: tuple[str, ...] = tuple(d.zh for d in roster_terms().disciplines)
 
 
 @dataclass(frozen=True)
@@ -103,11 +108,15 @@ class ReviewerView:
 
 @dataclass(frozen=True)
 class RosterWarning:
+    """A rule of the measures the roster breaks: ``code`` says which (``too_many_units`` …)."""
+
     code: str
-    zh: str
-    en: str
+    message: Message
     planner_id: int | None = None
     appointment_id: int | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message.text(lang)
 
 
 @dataclass
@@ -134,7 +143,7 @@ def districts(session: Session) -> list[DistrictView]:
 def district(session: Session, district_id: int) -> DistrictView:
     d = session.get(District, district_id)
     if d is None:
-        raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
+        raise NotFound("roster.no_district", code=district_id)
     return DistrictView(d.id, d.code, d.name, d.circle)
 
 
@@ -159,7 +168,7 @@ def planners(session: Session, with_members: bool = True) -> list[PlannerView]:
 def planner(session: Session, planner_id: int) -> PlannerView:
     p = session.get(Planner, planner_id)
     if p is None:
-        raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
+        raise NotFound("roster.no_planner", code=planner_id)
     return _planner_view(p)
 
 
@@ -192,7 +201,7 @@ def appointments(session: Session, year: int, district_id: int | None = None,
 def appointment(session: Session, appointment_id: int) -> AppointmentView:
     row = session.execute(_appointment_query().where(Appointment.id == appointment_id)).first()
     if row is None:
-        raise NotFound(f"没有编号为 {appointment_id} 的聘任", f"No appointment {appointment_id}")
+        raise NotFound("roster.no_appointment", code=appointment_id)
     return _appointment_view(*row)
 
 
@@ -210,7 +219,7 @@ def reviewers(session: Session, year: int, level: str | None = None,
 def reviewer(session: Session, reviewer_id: int) -> ReviewerView:
     r = session.get(Reviewer, reviewer_id)
     if r is None:
-        raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
+        raise NotFound("roster.no_reviewer", code=reviewer_id)
     return ReviewerView(r.id, r.code, r.year, r.level, r.district_id, r.name, r.organisation)
 
 
@@ -233,9 +242,10 @@ def warnings(session: Session, year: int, district_id: int | None = None) -> lis
     for a in appointments(session, year):
         per_planner[a.planner_id] = per_planner.get(a.planner_id, 0) + 1
     seen: set[int] = set()
+    required = roster_terms().disciplines
     for a in apps:
         for w in rules.term_warnings(unit=a.unit, planner=a.planner, term_years=a.term_years, renewal=a.renewal):
-            found.append(RosterWarning(w.code, w.zh, w.en, a.planner_id, a.id))
+            found.append(RosterWarning(w.code, w.message, a.planner_id, a.id))
         if a.planner_id in seen:
             continue
         seen.add(a.planner_id)
@@ -243,9 +253,10 @@ def warnings(session: Session, year: int, district_id: int | None = None) -> lis
         core = [m for m in p.members if m.is_core]
         for w in rules.planner_warnings(
                 name=p.name, is_team=p.is_team, unit_count=per_planner[p.id], core_members=len(core),
-                disciplines=[m.discipline for m in p.members], leader_senior_title=p.leader_senior_title,
+                disciplines=[m.discipline for m in p.members], required_disciplines=required,
+                leader_senior_title=p.leader_senior_title,
                 leader_registered=p.leader_registered, leader_experience_years=p.leader_experience_years):
-            found.append(RosterWarning(w.code, w.zh, w.en, p.id, None))
+            found.append(RosterWarning(w.code, w.message, p.id, None))
     return found
 
 
@@ -272,4 +283,5 @@ __all__ = [
     "warnings",
     "CIRCLES",
     "UNIT_KINDS",
+    "DISCIPLINES",
 ]

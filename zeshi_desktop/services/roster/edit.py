@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.messages import Message
 from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.roster.changes import required_text
 from zeshi_desktop.store.models import Member, Reviewer, Sheet
@@ -21,8 +22,8 @@ def update_member(session: Session, member_id: int, *, name: str, discipline: st
     """Change a team member's name, discipline, qualification or core status."""
     m = session.get(Member, member_id)
     if m is None:
-        raise NotFound(f"没有编号为 {member_id} 的成员", f"No member {member_id}")
-    m.name = required_text(name, "成员姓名", "Member name")
+        raise NotFound("roster.no_member", code=member_id)
+    m.name = required_text(name, Message("roster.field.member_name"))
     m.discipline = (discipline or "").strip()
     m.qualification = (qualification or "").strip()
     m.is_core = is_core
@@ -33,8 +34,8 @@ def update_reviewer(session: Session, reviewer_id: int, *, name: str, organisati
     """Change a reviewer's name or organisation (level, district and code stay: sheets refer to them)."""
     r = session.get(Reviewer, reviewer_id)
     if r is None:
-        raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
-    r.name = required_text(name, "评审人姓名", "Reviewer name")
+        raise NotFound("roster.no_reviewer", code=reviewer_id)
+    r.name = required_text(name, Message("roster.field.reviewer_name"))
     r.organisation = (organisation or "").strip()
     session.flush()
 
@@ -47,11 +48,9 @@ def remove_reviewer(session: Session, reviewer_id: int) -> None:
     """Remove a reviewer named by mistake; refused once they have sheets."""
     r = session.get(Reviewer, reviewer_id)
     if r is None:
-        raise NotFound(f"没有编号为 {reviewer_id} 的评审人", f"No reviewer {reviewer_id}")
+        raise NotFound("roster.no_reviewer", code=reviewer_id)
     count = reviewer_sheet_count(session, reviewer_id)
     if count:
-        raise ActionRefused(f"评审人“{r.name}”已有 {count} 张评审表，不能删除（可修改姓名或单位）",
-                            f"Reviewer {r.name!r} has {count} sheet(s) and cannot be removed "
-                            "(their name or organisation can be changed)")
+        raise ActionRefused("roster.reviewer_has_sheets", name=r.name, count=count)
     session.delete(r)
     session.flush()

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from zeshi_desktop.domain.forms import Label
 from zeshi_desktop.packages import roster_workbook as rw
 from zeshi_desktop.packages.errors import CellProblem, PackageRefused
 from zeshi_desktop.services.errors import ActionRefused
@@ -43,14 +44,13 @@ from zeshi_desktop.store.models import (
 __all__ = ["RosterPlan", "RosterRefused", "RosterReport", "SheetCount", "apply_roster", "export_roster",
            "import_roster", "plan_roster", "roster_rows", "NO", "YES"]
 
+
 class RosterRefused(ActionRefused):
     """A roster workbook with bad rows; ``problems`` lists every one of them."""
 
     def __init__(self, problems: list[CellProblem]) -> None:
-        lines = "\n".join(p.message("zh") for p in problems)
-        lines_en = "\n".join(p.message("en") for p in problems)
-        super().__init__(f"名册有 {len(problems)} 处错误，未写入任何数据：\n{lines}",
-                         f"The roster has {len(problems)} error(s); nothing was written:\n{lines_en}")
+        lines = Label("\n".join(p.message("zh") for p in problems), "\n".join(p.message("en") for p in problems))
+        super().__init__("roster.workbook_refused", count=len(problems), problems=lines)
         self.problems = problems
 
 
@@ -203,8 +203,8 @@ def import_roster(session: Session, year: int, path: Path, *, dry_run: bool = Fa
     """Check the whole workbook, then (unless ``dry_run``) write it in the caller's transaction."""
     try:
         read, problems = rw.read_roster(Path(path))
-    except PackageRefused as exc:
-        raise ActionRefused(exc.zh, exc.en) from exc
+    except PackageRefused as exc:   # an unreadable file: its reason, as the package layer words it
+        raise ActionRefused(exc.msg) from exc
     plan = plan_roster(session, year, read, problems)
     if plan.problems:
         raise RosterRefused(plan.problems)
