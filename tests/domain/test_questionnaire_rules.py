@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zeshi_desktop.domain import rules
 from zeshi_desktop.domain.questionnaire import (
     Answers,
@@ -9,6 +11,7 @@ from zeshi_desktop.domain.questionnaire import (
     summarise,
     yes_no_counts,
 )
+from zeshi_desktop.messages import Refused
 
 
 def _all(form, choice="比较同意"):
@@ -26,7 +29,10 @@ def test_every_row_required(forms):
     del choices["city_4"]
     found = problems(form, Answers(choices, yes_no={"fixed_contact": True}))
     assert [(p.question_id, p.code) for p in found] == [("city_4", "missing")]
-    assert "每行必填" in found[0].zh
+    statement = next(st for st in form.questionnaire.statements if st.id == "city_4")
+    assert found[0].message.code == "scoring.answer.missing"
+    assert found[0].message.text("zh") == f"{statement.text.zh}：每行必填，尚未选择"
+    assert found[0].message.text("en") == f"{statement.text.en}: every row is required"
 
 
 def test_disagree_needs_a_reason(forms):
@@ -64,8 +70,11 @@ def test_counts_and_reasons(forms):
 
 
 def _planner(**kw):
-    base = dict(name="甲团队", is_team=True, unit_count=1, core_members=5, disciplines=list(rules.DISCIPLINES),
-                leader_senior_title=True, leader_registered=False, leader_experience_years=5)
+    from zeshi_desktop.services.catalogue import roster_terms
+    required = roster_terms().disciplines
+    base = dict(name="甲团队", is_team=True, unit_count=1, core_members=5, disciplines=[d.zh for d in required],
+                required_disciplines=required, leader_senior_title=True, leader_registered=False,
+                leader_experience_years=5)
     base.update(kw)
     return [w.code for w in rules.planner_warnings(**base)]
 
@@ -90,3 +99,11 @@ def test_term_rules():
     assert codes(1, False) == [] and codes(2, False) == ["first_term"]
     assert codes(1, True) == codes(3, True) == []
     assert codes(4, True) == ["renewal_term"]
+
+
+def test_a_form_without_questionnaire_is_refused_with_a_code(forms):
+    with pytest.raises(Refused) as refused:
+        summarise(forms["3-1"], [])
+    assert refused.value.code == "scoring.answer.not_a_questionnaire"
+    assert refused.value.message("zh") == "附件3-1 不是问卷"
+    assert refused.value.message("en") == "Annex 3-1 is not a questionnaire"

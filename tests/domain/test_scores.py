@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,11 +13,16 @@ from zeshi_desktop.domain.scores import (
     ScoreRefused,
     display,
     from_tenths,
+    item_name,
     parse_score,
+    short_en,
     tenths_text,
     to_tenths,
 )
 from zeshi_desktop.domain.sheet import totals
+from zeshi_desktop.messages import Refused
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -33,16 +39,38 @@ def test_refused_values_name_item_and_reason(ten, raw, code):
     with pytest.raises(ScoreRefused) as info:
         parse_score(ten, raw)
     err = info.value
-    assert err.code == code
-    assert err.item_id == "planning_coordination"
-    assert "助力规划统筹" in err.zh and "助力规划统筹" in err.en
-    assert "10" in err.en  # the maximum is named
+    assert isinstance(err, Refused) and isinstance(err, ValueError)
+    assert err.reason == code and err.code == f"scoring.score.{code}"
+    assert err.item_id == "planning_coordination" and err.item_text == "助力规划统筹" and err.maximum == 10
+    assert "助力规划统筹" in err.message("zh")
+    english = err.message("en")
+    assert "Supports planning coordination" in english and not HAN.search(english)
+    assert "max 10" in english  # the maximum is named
 
 
 def test_above_max_message_reads_like_the_issue(ten):
     with pytest.raises(ScoreRefused) as info:
         parse_score(ten, "11")
-    assert info.value.zh == "11 超过单项满分 10 (助力规划统筹)"
+    err = info.value
+    assert err.message("zh") == str(err) == "11 超过单项满分 10 (助力规划统筹)"
+    assert err.raw == "11" and err.params["raw"] == "11" and err.params["maximum"] == 10
+    assert err.message("en") == ("11 is above the item's maximum 10 "
+                                 "(Supports planning coordination and the delivery of…, max 10)")
+
+
+def test_each_reason_keeps_its_chinese_text(ten):
+    expected = {"abc": "“abc”不是数字 (助力规划统筹)", "-1": "-1 不能为负数 (助力规划统筹)",
+                "1.25": "1.25 最多保留一位小数 (助力规划统筹)", " ": "不能为空 (助力规划统筹)"}
+    for raw, text in expected.items():
+        with pytest.raises(ScoreRefused) as info:
+            parse_score(ten, raw)
+        assert info.value.message("zh") == text
+
+
+def test_item_name_is_the_short_phrase_in_either_language(forms):
+    item = forms["3-1"].item("planning_coordination")
+    assert item_name(item).zh == item.short == "助力规划统筹"
+    assert short_en(item) == "Supports planning coordination and the delivery of…"
 
 
 @pytest.mark.parametrize("raw, expected", [

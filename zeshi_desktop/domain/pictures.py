@@ -8,19 +8,20 @@ empty, at most ``MAX_PICTURE_BYTES``.
 
 from __future__ import annotations
 
+from zeshi_desktop.messages import Message
+
 PICTURE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 MAX_PICTURE_BYTES = 8 * 1024 * 1024
 
 
-def picture_problem(name: str, mime: str, data: bytes) -> tuple[str, str] | None:
-    """Why the picture is refused, in Chinese and English; ``None`` when it is fine."""
+def picture_problem(name: str, mime: str, data: bytes) -> Message | None:
+    """Why the picture is refused (``scoring.picture.*``); ``None`` when it is fine."""
     if mime not in PICTURE_TYPES:
-        return f"“{name}”不是 PNG 或 JPEG 图片", f"{name!r} is not a PNG or JPEG picture"
+        return Message("scoring.picture.not_png_or_jpeg", name=name)
     if not data:
-        return f"“{name}”是空文件", f"{name!r} is empty"
+        return Message("scoring.picture.empty", name=name)
     if len(data) > MAX_PICTURE_BYTES:
-        mb = MAX_PICTURE_BYTES // 1024 // 1024
-        return f"“{name}”超过 {mb} MB", f"{name!r} is larger than {mb} MB"
+        return Message("scoring.picture.too_large", name=name, megabytes=MAX_PICTURE_BYTES // 1024 // 1024)
     if not data.startswith(PICTURE_TYPES[mime]):
-        return f"“{name}”的内容不是 {mime} 图片", f"the content of {name!r} is not {mime}"
+        return Message("scoring.picture.wrong_content", name=name, mime=mime)
     return None

@@ -10,7 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .forms import Form, Questionnaire
+from zeshi_desktop.messages import Message, Refused
+
+from .forms import Form, Label, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -25,32 +27,20 @@ class Answers:
 
 @dataclass(frozen=True)
 class AnswerProblem:
+    """One row that stops the questionnaire: which, why, and the message naming it in either language."""
+
     question_id: str
-    text: str
+    question: Label   # the statement or question as the form words it
     code: str  # missing | unknown_option | reason_required | yes_no_missing
 
     @property
-    def zh(self) -> str:
-        return {
-            "missing": f"{self.text}：每行必填，尚未选择",
-            "unknown_option": f"{self.text}：选项不在问卷中",
-            "reason_required": f"{self.text}：选择“不同意”时须填写不同意理由",
-            "yes_no_missing": f"{self.text}：请选择“是”或“否”",
-        }[self.code]
-
-    @property
-    def en(self) -> str:
-        return {
-            "missing": f"{self.text}: every row is required",
-            "unknown_option": f"{self.text}: not one of the options",
-            "reason_required": f"{self.text}: a 'disagree' needs a reason",
-            "yes_no_missing": f"{self.text}: answer yes or no",
-        }[self.code]
+    def message(self) -> Message:
+        return Message(f"scoring.answer.{self.code}", question=self.question)
 
 
 def _questionnaire(form: Form) -> Questionnaire:
     if form.questionnaire is None:
-        raise ValueError(f"附件{form.id} 不是问卷")
+        raise Refused("scoring.answer.not_a_questionnaire", form=form.id)
     return form.questionnaire
 
 
@@ -61,15 +51,15 @@ def problems(form: Form, answers: Answers) -> list[AnswerProblem]:
     found: list[AnswerProblem] = []
     for question in q.yes_no:
         if question.id not in answers.yes_no:
-            found.append(AnswerProblem(question.id, question.text.zh, "yes_no_missing"))
+            found.append(AnswerProblem(question.id, question.text, "yes_no_missing"))
     for statement in q.statements:
         choice = answers.choices.get(statement.id)
         if not choice:
-            found.append(AnswerProblem(statement.id, statement.text.zh, "missing"))
+            found.append(AnswerProblem(statement.id, statement.text, "missing"))
         elif choice not in options:
-            found.append(AnswerProblem(statement.id, statement.text.zh, "unknown_option"))
+            found.append(AnswerProblem(statement.id, statement.text, "unknown_option"))
         elif choice == q.reason_option and not answers.reasons.get(statement.id, "").strip():
-            found.append(AnswerProblem(statement.id, statement.text.zh, "reason_required"))
+            found.append(AnswerProblem(statement.id, statement.text, "reason_required"))
     return found
 
 

@@ -7,10 +7,11 @@ clamped or dropped: the error names the item, its maximum and the reason.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
-from .forms import Item
+from zeshi_desktop.messages import Message, Refused, number_text, text
+
+from .forms import Item, Label
 
 TENTH = Decimal("0.1")
 
@@ -26,43 +27,46 @@ def normalise_text(raw: str) -> str:
     return text.strip("".join(_SPACES) + "\r\n")
 
 
-@dataclass
-class ScoreRefused(ValueError):
-    """A value that cannot be an item's score, with the reason in both languages."""
+def short_en(item: Item) -> str:
+    """The English counterpart of ``Item.short``: the item's first phrase, whole words, at most 60 letters."""
+    phrase = item.text.en or item.text.zh
+    for stop in ",;.(":
+        cut = phrase.find(stop)
+        if 0 < cut:
+            phrase = phrase[:cut].rstrip()
+    if len(phrase) > 60:   # whole words, as a reader would shorten it
+        phrase = phrase[:60].rsplit(" ", 1)[0] + "…"
+    return phrase
+
+
+def item_name(item: Item) -> Label:
+    """How a message names an item: its short phrase in either language."""
+    return Label(item.short, short_en(item))
+
+
+class ScoreRefused(Refused):
+    """A value that cannot be an item's score: the item, its maximum, what was typed and why.
+
+    ``code`` is the catalogue code (``scoring.score.above_max``); ``reason`` the
+    short reason (not_a_number | negative | above_max | too_many_decimals | empty).
+    The English names the item with its maximum, the Chinese by its phrase only,
+    as the meeting's scorers have always read it.
+    """
 
     item_id: str
-    item_text: str
+    item_text: str   # the item's short Chinese phrase
     maximum: Decimal
     raw: str
-    code: str  # not_a_number | negative | above_max | too_many_decimals | empty
+    reason: str
 
-    @property
-    def zh(self) -> str:
-        reason = {
-            "not_a_number": f"“{self.raw}”不是数字",
-            "negative": f"{self.raw} 不能为负数",
-            "above_max": f"{self.raw} 超过单项满分 {self.maximum}",
-            "too_many_decimals": f"{self.raw} 最多保留一位小数",
-            "empty": "不能为空",
-        }[self.code]
-        return f"{reason} ({self.item_text})"
-
-    @property
-    def en(self) -> str:
-        reason = {
-            "not_a_number": f"'{self.raw}' is not a number",
-            "negative": f"{self.raw} is negative",
-            "above_max": f"{self.raw} is above the item's maximum {self.maximum}",
-            "too_many_decimals": f"{self.raw} has more than one decimal",
-            "empty": "is empty",
-        }[self.code]
-        return f"{reason} ({self.item_text}, max {self.maximum})"
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
-
-    def __str__(self) -> str:
-        return self.zh
+    def __init__(self, item: Item, raw: str, reason: str) -> None:
+        self.item_id = item.id
+        self.item_text = item.short
+        self.maximum = item.max
+        self.raw = raw
+        self.reason = reason
+        named = Label(item.short, text("scoring.score.item", "en", item=short_en(item), maximum=item.max))
+        super().__init__(Message(f"scoring.score.{reason}", raw=raw, maximum=item.max, item=named))
 
 
 def parse_score(item: Item, raw: object) -> Decimal:
@@ -71,8 +75,8 @@ def parse_score(item: Item, raw: object) -> Decimal:
     Accepts ``Decimal``, ``int`` and text; a binary ``float`` is refused
     because 0.1 as a float is not 0.1.
     """
-    def refuse(code: str, shown: str) -> ScoreRefused:
-        return ScoreRefused(item.id, item.short, item.max, shown, code)
+    def refuse(reason: str, shown: str) -> ScoreRefused:
+        return ScoreRefused(item, shown, reason)
 
     if isinstance(raw, bool) or isinstance(raw, float):
         raise refuse("not_a_number", str(raw))
@@ -120,11 +124,5 @@ def tenths_text(tenths: int) -> str:
 
 
 def display(value: Decimal | None, places: int = 2) -> str:
-    """Up to ``places`` decimals, trailing zeros dropped: 85, 85.5, 85.33."""
-    if value is None:
-        return ""
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = format(q, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    """Up to ``places`` decimals, trailing zeros dropped: 85, 85.5, 85.33 (the one formatter, ``number_text``)."""
+    return number_text(value, places)

@@ -34,14 +34,14 @@ def incomplete(runner: ActionRunner, rows: Sequence[MatrixRow]) -> list[str]:
     """A line per row that cannot be finalised: its label and what is missing."""
     sep = "; " if lang() == "en" else "；"
     open_ids = [r.sheet.id for r in rows if r.sheet is not None and not r.sheet.is_final]
-    found = runner.read(lambda s: {sid: sheets.problem_pairs(s, sid) for sid in open_ids})
+    found = runner.read(lambda s: {sid: sheets.problems(s, sid) for sid in open_ids})
     lines = []
     for row in rows:
         if row.sheet is None:
             lines.append(tr("{0}：尚未评分").format(row.label))
         elif found.get(row.sheet.id):
             problems = found[row.sheet.id]
-            lines.append(tr("{0}：{1}").format(row.label, sep.join(p.get(lang()) for p in problems[:4])
+            lines.append(tr("{0}：{1}").format(row.label, sep.join(p.text(lang()) for p in problems[:4])
                                               + ("……" if len(problems) > 4 else "")))
     return lines
 

@@ -18,7 +18,7 @@ from .i18n import lang, tr
 def problems_text(problems: list[sheet_problems.Problem], shown: int = 3) -> str:
     """“不能定稿：A；B；C……” in the user's language."""
     sep = "; " if lang() == "en" else "；"
-    return (tr("不能定稿：") + sep.join(p.get(lang()) for p in problems[:shown])
+    return (tr("不能定稿：") + sep.join(p.text(lang()) for p in problems[:shown])
             + ("……" if len(problems) > shown else ""))
 
 
@@ -77,7 +77,7 @@ class SheetBar(QWidget):
         sheet = self.sheet
         if sheet is None:
             return
-        problems = self.runner.read(lambda s: sheets.problem_pairs(s, sheet.id))
+        problems = self.runner.read(lambda s: sheets.problems(s, sheet.id))
         if problems:
             self.message.setText(problems_text(problems))
             return

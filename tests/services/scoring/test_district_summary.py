@@ -24,8 +24,10 @@ def test_pictures_are_refused_on_a_finalised_summary_and_kept_in_order_after_unl
     _district, sid = _summary_sheet(demo_db, demo_year)
     with demo_db.write() as s:
         s.execute(delete(Attachment).where(Attachment.sheet_id == sid))   # start without the demo's pictures
-    with demo_db.write() as s, pytest.raises(SheetLocked):
+    with demo_db.write() as s, pytest.raises(SheetLocked) as locked:
         summary.add_picture(s, sid, "cases#1", "a.png", "image/png", PNG)
+    assert locked.value.code == "scoring.picture.summary_locked"
+    assert str(locked.value) == "该总结已定稿，须先说明理由解锁后才能修改图片"
     with demo_db.write() as s:
         sheets.unlock(s, sid, "补图")
         first = summary.add_picture(s, sid, "cases#1", "a.png", "image/png", PNG)
@@ -48,15 +50,20 @@ def test_bad_pictures_are_refused_by_name(demo_db, demo_year, name, mime, data, 
         sheets.unlock(s, sid, "补图")
     with demo_db.write() as s, pytest.raises(ActionRefused) as refused:
         summary.add_picture(s, sid, "cases#1", name, mime, data)
-    assert name in refused.value.zh and words in refused.value.zh
+    assert refused.value.code.startswith("scoring.picture.")
+    assert name in refused.value.message("zh") and words in refused.value.message("zh")
+    assert name in refused.value.message("en") and words not in refused.value.message("en")
 
 
 def test_pictures_only_on_the_summary(demo_db, demo_year):
     with demo_db.read() as s:
         a = roster.appointments(s, demo_year)[0]
         sid = sheets.find_sheet_id(s, "3-1", demo_year, appointment_id=a.id)
-    with demo_db.write() as s, pytest.raises(ActionRefused):
+    with demo_db.write() as s, pytest.raises(ActionRefused) as refused:
         summary.add_picture(s, sid, "cases#1", "a.png", "image/png", PNG)
+    assert refused.value.code == "scoring.picture.not_allowed"
+    assert (refused.value.message("zh"), refused.value.message("en")) == ("附件3-1 不能附图片",
+                                                                          "Annex 3-1 takes no pictures")
 
 
 def test_appendix_lists_every_appointment_of_the_district(demo_db, demo_year):
@@ -93,7 +100,8 @@ def test_a_renamed_file_is_refused_as_the_package_import_would(demo_db, demo_yea
         sheets.unlock(s, sid, "补图")
     with demo_db.write() as s, pytest.raises(ActionRefused) as refused:
         summary.add_picture(s, sid, "cases#1", "改了扩展名.png", "image/png", b"\xff\xd8\xff" + b"\0" * 8)
-    assert "内容不是 image/png" in refused.value.zh
+    assert refused.value.code == "scoring.picture.wrong_content"
+    assert "内容不是 image/png" in refused.value.message("zh")
 
 
 def test_a_case_is_any_number_with_a_title_a_text_or_a_picture():

@@ -114,3 +114,45 @@ def test_questionnaire_cannot_be_finalised_incomplete(db, forms):
     with db.write() as s:
         sheets.set_answers(s, sid, {"reason:local_3": "资料获取困难"})
         assert sheets.finalize(s, sid).is_final
+
+
+def _refusal(db, action) -> ActionRefused:  # type: ignore[no-untyped-def]
+    with pytest.raises(ActionRefused) as refused:
+        with db.write() as s:
+            action(s)
+    return refused.value
+
+
+def test_refusals_carry_a_code_and_keep_their_chinese(setup, forms):
+    db, sid = setup["db"], setup["sheet"]
+    cases = [
+        (lambda s: sheets.open_sheet(s, "3-2", 2025, appointment_id=setup["appointment"]),
+         "scoring.sheet.needs_district_reviewer", "附件3-2 需要一位 2025 年度的区级评审人",
+         "Annex 3-2 needs a district reviewer of 2025"),
+        (lambda s: sheets.open_sheet(s, "4-3", 2025, district_id=setup["district"]),
+         "scoring.sheet.needs_city_reviewer", "附件4-3 需要一位 2025 年度的市级评审人",
+         "Annex 4-3 needs a city reviewer of 2025"),
+        (lambda s: sheets.open_sheet(s, "3-1", 2024, appointment_id=setup["appointment"]),
+         "scoring.sheet.needs_appointment", "附件3-1 需要 2024 年度的一个聘任（责师与责任单元）",
+         "Annex 3-1 needs an appointment of 2024"),
+        (lambda s: sheets.open_sheet(s, "4-2", 2025, district_id=9999),
+         "scoring.sheet.needs_district", "附件4-2 需要一个区", "Annex 4-2 needs a district"),
+        (lambda s: sheets.open_sheet(s, "3-1", 2025, appointment_id=setup["appointment"],
+                                     reviewer_id=setup["reviewer"]),
+         "scoring.sheet.no_reviewer", "附件3-1 不由评审人填写", "Annex 3-1 is not filled by a reviewer"),
+        (lambda s: sheets.view(s, 9999), "scoring.sheet.not_found", "没有编号为 9999 的评审表", "No sheet 9999"),
+        (lambda s: sheets.set_score(s, sid, "nope", "1"), "scoring.sheet.no_item", "附件3-1 没有评分项 nope",
+         "Annex 3-1 has no item nope"),
+        (lambda s: sheets.unlock(s, sid, " "), "scoring.unlock.no_reason", "解锁须说明理由", "Unlocking needs a reason"),
+        (lambda s: sheets.unlock(s, sid, "复核"), "scoring.unlock.not_final", "该评审表尚未定稿，无需解锁",
+         "This sheet is not finalised"),
+    ]
+    for action, code, zh, en in cases:
+        err = _refusal(db, action)
+        assert (err.code, err.message("zh"), err.message("en")) == (code, zh, en)
+    with db.write() as s:
+        sheets.set_scores(s, sid, {i.id: "1" for i in forms["3-1"].items})
+        sheets.finalize(s, sid)
+    err = _refusal(db, lambda s: sheets.set_remarks(s, sid, "改"))
+    assert isinstance(err, SheetLocked) and err.code == "scoring.sheet.locked"
+    assert err.message("zh") == "该评审表已定稿，须先说明理由解锁后才能修改"

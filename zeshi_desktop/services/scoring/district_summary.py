@@ -24,8 +24,7 @@ from zeshi_desktop.store.models import Attachment, Sheet
 
 def _editable(sheet: Sheet) -> None:
     if sheet.status == FINAL:
-        raise SheetLocked("该总结已定稿，须先说明理由解锁后才能修改图片",
-                          "This summary is finalised; unlock it with a reason before changing pictures")
+        raise SheetLocked("scoring.picture.summary_locked")
 
 
 @dataclass(frozen=True)
@@ -103,13 +102,13 @@ def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str,
     """Attach a PNG or JPEG to a case of a 4-1 summary; refused on a finalised sheet."""
     sheet = session.get(Sheet, sheet_id)
     if sheet is None:
-        raise NotFound(f"没有编号为 {sheet_id} 的评审表", f"No sheet {sheet_id}")
+        raise NotFound("scoring.sheet.not_found", sheet=sheet_id)
     if sheet.form_id != "4-1":
-        raise ActionRefused(f"附件{sheet.form_id} 不能附图片", f"Annex {sheet.form_id} takes no pictures")
+        raise ActionRefused("scoring.picture.not_allowed", form=sheet.form_id)
     _editable(sheet)
     problem = picture_problem(name, mime, data)
     if problem is not None:
-        raise ActionRefused(*problem)
+        raise ActionRefused(problem)
     position = session.scalar(select(func.count()).select_from(Attachment).where(
         Attachment.sheet_id == sheet_id, Attachment.key == key)) or 0
     a = Attachment(sheet_id=sheet_id, key=key, name=name, mime=mime, data=data, position=position)
@@ -121,7 +120,7 @@ def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str,
 def remove_picture(session: Session, attachment_id: int) -> None:
     a = session.get(Attachment, attachment_id)
     if a is None:
-        raise NotFound(f"没有编号为 {attachment_id} 的图片", f"No picture {attachment_id}")
+        raise NotFound("scoring.picture.not_found", picture=attachment_id)
     sheet = session.get(Sheet, a.sheet_id)
     assert sheet is not None
     _editable(sheet)

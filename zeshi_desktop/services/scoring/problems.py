@@ -1,48 +1,49 @@
-"""What stops a sheet from being finalised, in both languages: the one place of these rules.
+"""What stops a sheet from being finalised: the one place of these rules.
 
-``sheets.problems`` (the CLI's and the audit's Chinese) and ``sheets.problem_pairs``
-(the app, in the user's language) both come from :func:`form_problems`; the English
-side uses the form's ``Label.en`` and ``AnswerProblem.en``. This module also reads
-5-1 answers as they are stored, which the rules need.
+Each problem is a :class:`Message` (``scoring.problem.*``, ``scoring.answer.*``)
+naming the item or question by the form's own text, so the app, the command
+line and the finalise refusal render the same problem in the user's
+language. This module also reads 5-1 answers as they are stored, which the
+rules need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from zeshi_desktop.domain import questionnaire as qdomain
-from zeshi_desktop.domain.forms import Form, Item
+from zeshi_desktop.domain.forms import Form, Label
+from zeshi_desktop.domain.scores import item_name
+from zeshi_desktop.messages import Message
+
+Problem = Message
+"""A problem is a message: ``problem.text(lang)`` is what the user reads, ``problem.code`` says which."""
 
 
 @dataclass(frozen=True)
-class Problem:
-    zh: str
-    en: str
+class ProblemList:
+    """The first few problems as one message parameter, joined as each language joins clauses.
 
-    def get(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" and self.en else self.zh
+    A catalogue list joins with 、 or ", "; problems are clauses and have always
+    been joined with ；, and cut with …… when there are more than ``shown``.
+    """
 
+    problems: tuple[Message, ...]
+    shown: int = 5
 
-def _short_en(item: Item) -> str:
-    """The English counterpart of ``Item.short``: the item's first phrase."""
-    text = item.text.en or item.text.zh
-    for stop in ",;.(":
-        cut = text.find(stop)
-        if 0 < cut:
-            text = text[:cut].rstrip()
-    if len(text) > 60:   # whole words, as a reader would shorten it
-        text = text[:60].rsplit(" ", 1)[0] + "…"
-    return text
+    def text(self, lang: str) -> str:
+        sep, more = ("; ", "…") if lang == "en" else ("；", "……")
+        return (sep.join(p.text(lang) for p in self.problems[:self.shown])
+                + (more if len(self.problems) > self.shown else ""))
 
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
 
-def _questionnaire_labels(form: Form) -> dict[str, str]:
-    q = form.questionnaire
-    if q is None:
-        return {}
-    labels = {s.id: s.text.en for s in q.statements}
-    labels.update({y.id: y.text.en for y in q.yes_no})
-    return {k: v for k, v in labels.items() if v}
+    @property
+    def en(self) -> str:
+        return self.text("en")
 
 
 def questionnaire_answers(form: Form, answers: Mapping[str, str]) -> qdomain.Answers:
@@ -59,15 +60,12 @@ def form_problems(form: Form, scores: Mapping[str, object], answers: Mapping[str
     """The problems of a sheet's content (scores by item id, answers by key), in form order."""
     found: list[Problem] = []
     if form.is_scored:
-        found += [Problem(f"“{i.short}”尚未评分", f"“{_short_en(i)}” has no score")
-                  for i in form.items if i.id not in scores]
+        found += [Message("scoring.problem.no_score", item=item_name(i)) for i in form.items if i.id not in scores]
         rule = form.contract_rule
         if rule and answers.get(rule.id) not in ("yes", "no"):
-            found.append(Problem(f"请回答：{rule.question.zh.rstrip('：:')}",
-                                 f"Please answer: {(rule.question.en or rule.question.zh).rstrip('：:')}"))
+            question = Label(rule.question.zh.rstrip("：:"), rule.question.en.rstrip("：:"))
+            found.append(Message("scoring.problem.unanswered", question=question))
     if form.questionnaire is not None:
-        labels = _questionnaire_labels(form)
-        for p in qdomain.problems(form, questionnaire_answers(form, answers)):
-            english = replace(p, text=labels[p.question_id]) if p.question_id in labels else p
-            found.append(Problem(p.zh, english.en))
+        found += [p.message for p in qdomain.problems(form, questionnaire_answers(form, answers))]
     return found
+

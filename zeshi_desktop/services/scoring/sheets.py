@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import display, from_tenths, parse_score, to_tenths
 from zeshi_desktop.domain.sheet import SheetTotals, totals
+from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused, NotFound, SheetLocked
-from zeshi_desktop.services.scoring.problems import Problem, form_problems
+from zeshi_desktop.services.scoring.problems import Problem, ProblemList, form_problems
 from zeshi_desktop.store.models import (
     Answer,
     Appointment,
@@ -84,25 +85,23 @@ def _check_subject(session: Session, form: Form, year: int, appointment_id: int 
     if form.subject == "appointment":
         a = session.get(Appointment, appointment_id) if appointment_id is not None else None
         if a is None or a.year != year:
-            raise NotFound(f"附件{form.id} 需要 {year} 年度的一个聘任（责师与责任单元）",
-                           f"Annex {form.id} needs an appointment of {year}")
+            raise NotFound("scoring.sheet.needs_appointment", form=form.id, year=year)
     elif district_id is None or session.get(District, district_id) is None:
-        raise NotFound(f"附件{form.id} 需要一个区", f"Annex {form.id} needs a district")
+        raise NotFound("scoring.sheet.needs_district", form=form.id)
     needs_reviewer = form.filled_by in ("district_reviewer", "city_reviewer")
     if needs_reviewer:
         r = session.get(Reviewer, reviewer_id) if reviewer_id is not None else None
         level = "district" if form.filled_by == "district_reviewer" else "city"
         if r is None or r.level != level or r.year != year:
-            raise NotFound(f"附件{form.id} 需要一位 {year} 年度的{'区级' if level == 'district' else '市级'}评审人",
-                           f"Annex {form.id} needs a {level} reviewer of {year}")
+            raise NotFound(Message(f"scoring.sheet.needs_{level}_reviewer", form=form.id, year=year))
     elif reviewer_id is not None:
-        raise ActionRefused(f"附件{form.id} 不由评审人填写", f"Annex {form.id} is not filled by a reviewer")
+        raise ActionRefused("scoring.sheet.no_reviewer", form=form.id)
 
 
 def _sheet(session: Session, sheet_id: int) -> Sheet:
     sheet = session.get(Sheet, sheet_id)
     if sheet is None:
-        raise NotFound(f"没有编号为 {sheet_id} 的评审表", f"No sheet {sheet_id}")
+        raise NotFound("scoring.sheet.not_found", sheet=sheet_id)
     return sheet
 
 
@@ -147,8 +146,7 @@ def view(session: Session, sheet_id: int) -> SheetView:
 
 def _editable(sheet: Sheet) -> None:
     if sheet.status == FINAL:
-        raise SheetLocked("该评审表已定稿，须先说明理由解锁后才能修改",
-                          "This sheet is finalised; unlock it with a reason before changing it")
+        raise SheetLocked("scoring.sheet.locked")
 
 
 def _audit(session: Session, sheet: Sheet, actor: str, action: str, item_id: str | None = None,
@@ -167,7 +165,7 @@ def set_score(session: Session, sheet_id: int, item_id: str, raw: object, actor:
     _editable(sheet)
     form = catalogue.form(sheet.form_id)
     if not form.has_item(item_id):
-        raise NotFound(f"附件{form.id} 没有评分项 {item_id}", f"Annex {form.id} has no item {item_id}")
+        raise NotFound("scoring.sheet.no_item", form=form.id, item=item_id)
     value = parse_score(form.item(item_id), raw)
     _write_scores(session, sheet, {item_id: value}, actor)
     return view(session, sheet_id)
@@ -181,7 +179,7 @@ def set_scores(session: Session, sheet_id: int, raw_scores: Mapping[str, object]
     values: dict[str, Decimal] = {}
     for item_id, raw in raw_scores.items():
         if not form.has_item(item_id):
-            raise NotFound(f"附件{form.id} 没有评分项 {item_id}", f"Annex {form.id} has no item {item_id}")
+            raise NotFound("scoring.sheet.no_item", form=form.id, item=item_id)
         values[item_id] = parse_score(form.item(item_id), raw)
     _write_scores(session, sheet, values, actor)
     return view(session, sheet_id)
@@ -257,15 +255,10 @@ def set_answers(session: Session, sheet_id: int, answers: Mapping[str, str | Non
     return view(session, sheet_id)
 
 
-def problem_pairs(session: Session, sheet_id: int) -> list[Problem]:
-    """What stops this sheet from being finalised (empty when it can be), in Chinese and English."""
+def problems(session: Session, sheet_id: int) -> list[Problem]:
+    """What stops this sheet from being finalised (empty when it can be), as messages the caller renders."""
     v = view(session, sheet_id)
     return form_problems(catalogue.form(v.form_id), v.scores, v.answers)
-
-
-def problems(session: Session, sheet_id: int) -> list[str]:
-    """What stops this sheet from being finalised (empty when it can be), in Chinese."""
-    return [p.zh for p in problem_pairs(session, sheet_id)]
 
 
 def finalize(session: Session, sheet_id: int, actor: str = "") -> SheetView:
@@ -275,8 +268,7 @@ def finalize(session: Session, sheet_id: int, actor: str = "") -> SheetView:
         return view(session, sheet_id)
     missing = problems(session, sheet_id)
     if missing:
-        raise ActionRefused("不能定稿：" + "；".join(missing[:5]) + ("……" if len(missing) > 5 else ""),
-                            f"Cannot finalise: {len(missing)} problem(s)")
+        raise ActionRefused("scoring.finalise.incomplete", problems=ProblemList(tuple(missing)))
     sheet.status = FINAL
     sheet.finalized_at = utcnow()
     sheet.finalized_by = actor or None
@@ -291,10 +283,10 @@ def unlock(session: Session, sheet_id: int, reason: str, actor: str = "") -> She
     """Reopen a finalised sheet; the reason goes to the audit log with every later change."""
     reason = (reason or "").strip()
     if not reason:
-        raise ActionRefused("解锁须说明理由", "Unlocking needs a reason")
+        raise ActionRefused("scoring.unlock.no_reason")
     sheet = _sheet(session, sheet_id)
     if sheet.status != FINAL:
-        raise ActionRefused("该评审表尚未定稿，无需解锁", "This sheet is not finalised")
+        raise ActionRefused("scoring.unlock.not_final")
     sheet.status = DRAFT
     sheet.reopened_reason = reason
     _audit(session, sheet, actor, "unlock", reason=reason)
