@@ -24,7 +24,7 @@ from sqlalchemy.orm import (  # Session: also the type the GUI names (it never i
 )
 
 from zeshi_desktop.messages import Refused
-from zeshi_desktop.store import audit
+from zeshi_desktop.store import audit, sheet_seal
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -164,8 +164,9 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One user action = one transaction, holding the write lock from its start.
 
-        The audit rows the action wrote are sealed into the chain just before
-        the commit, so the chain holds whichever service wrote them.
+        The audit rows the action wrote are sealed into the chain, and the
+        sheets it touched get their new content hash, just before the commit,
+        so both hold whichever service wrote them.
         """
         if self.readonly:
             raise StoreError("store.read_only", path=str(self.path))
@@ -173,6 +174,7 @@ class Database:
             yield session
             session.flush()
             audit.seal(session)
+            sheet_seal.seal(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

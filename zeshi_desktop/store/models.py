@@ -173,6 +173,7 @@ class Sheet(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     finalized_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # store.sheet_seal
 
 
 class Score(Base):

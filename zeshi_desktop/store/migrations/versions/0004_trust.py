@@ -1,4 +1,4 @@
-"""trust: an append-only, hash-chained audit log; rules the database itself keeps
+"""trust: an append-only, hash-chained audit log; sheets sealed by a content hash; rules the database keeps
 
 Revision ID: 0004
 Revises: 0003
@@ -102,12 +102,44 @@ END $$""")
                "FOR EACH ROW EXECUTE FUNCTION zeshi_audit_append_only()")
 
 
+# What marks a sheet for rehashing (store/sheet_seal.py): (table, event, the sheet id expressions)
+DIRTY = (("scores", "INSERT", ("NEW.sheet_id",)), ("scores", "UPDATE", ("NEW.sheet_id", "OLD.sheet_id")),
+         ("scores", "DELETE", ("OLD.sheet_id",)), ("answers", "INSERT", ("NEW.sheet_id",)),
+         ("answers", "UPDATE", ("NEW.sheet_id", "OLD.sheet_id")), ("answers", "DELETE", ("OLD.sheet_id",)),
+         ("sheets", "INSERT", ("NEW.id",)),
+         ("sheets", "UPDATE OF status, remarks, reopened_reason, form_id, year, appointment_id, district_id, "
+                    "reviewer_id", ("NEW.id",)))
+
+
+def _dirty_triggers(postgresql: bool) -> None:
+    op.add_column('sheets', sa.Column('content_hash', sa.String(length=64), nullable=True))
+    op.create_table('dirty_sheets', sa.Column('sheet_id', sa.Integer(), nullable=False),
+                    sa.PrimaryKeyConstraint('sheet_id', name='pk_dirty_sheets'))
+    for n, (table, event, ids) in enumerate(DIRTY):
+        if postgresql:
+            values = ", ".join(f"({i})" for i in ids)
+            op.execute(f"""CREATE FUNCTION zeshi_dirty_{n}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dirty_sheets (sheet_id) VALUES {values} ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$""")
+            op.execute(f"CREATE TRIGGER zeshi_dirty_{n} AFTER {event} ON {table} "
+                       f"FOR EACH ROW EXECUTE FUNCTION zeshi_dirty_{n}()")
+        else:
+            inserts = " ".join(f"INSERT OR IGNORE INTO dirty_sheets (sheet_id) VALUES ({i});" for i in ids)
+            op.execute(f"CREATE TRIGGER zeshi_dirty_{n} AFTER {event} ON {table} BEGIN {inserts} END")
+
+
 def upgrade() -> None:
+    postgresql = op.get_bind().dialect.name == "postgresql"
     _rebuild_audit_log()
-    from zeshi_desktop.store import audit
+    _dirty_triggers(postgresql)
+    from zeshi_desktop.store import audit, sheet_seal
 
     audit.seal(op.get_bind())
-    if op.get_bind().dialect.name == "postgresql":
+    op.execute("INSERT INTO dirty_sheets (sheet_id) SELECT id FROM sheets")
+    sheet_seal.seal(op.get_bind())
+    if postgresql:
         _postgresql_triggers()
     else:
         _sqlite_triggers()
