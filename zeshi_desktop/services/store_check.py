@@ -25,7 +25,7 @@ from zeshi_desktop.services import catalogue
 from zeshi_desktop.store import audit, sheet_seal
 from zeshi_desktop.store.database import Database, StoreError
 from zeshi_desktop.store.integrity import foreign_key_check, page_check, read_only
-from zeshi_desktop.store.models import Score, Sheet
+from zeshi_desktop.store.models import Sheet
 
 MAX_LISTED = 200   # findings listed in full; a badly damaged file says how many more
 
@@ -69,19 +69,23 @@ def score_problem(form: Form | None, item_id: str, tenths: int) -> Message | Non
     return None
 
 
-def value_findings(session: Session) -> list[Finding]:
+def value_findings(session: Session, scores: list[tuple[int, str, int]] | None = None) -> list[Finding]:
     """Every stored score and sheet status against the forms (the seal is checked apart: ``sheet_seal``)."""
     forms = catalogue.forms()
+    maxima = {(f.id, i.id): int(i.max * 10) for f in forms.values() if f.is_scored for i in f.items}
     found: list[Finding] = []
-    sheets = {row.id: row for row in session.execute(select(Sheet.id, Sheet.form_id, Sheet.status))}
-    for sheet in sheets.values():
-        if sheet.form_id not in forms:
-            found.append(Finding("value", Message("check.value.sheet_form", sheet=sheet.id, form=sheet.form_id)))
-        if sheet.status not in ("draft", "final"):
-            found.append(Finding("value", Message("check.value.sheet_status", sheet=sheet.id, status=sheet.status)))
-    for sheet_id, item_id, tenths in session.execute(select(Score.sheet_id, Score.item_id, Score.tenths)):
-        sheet = sheets.get(sheet_id)
-        problem = score_problem(forms.get(sheet.form_id) if sheet else None, item_id, tenths)
+    sheets = dict(session.execute(select(Sheet.id, Sheet.form_id)).all())
+    for sheet_id, form_id, status in session.execute(select(Sheet.id, Sheet.form_id, Sheet.status)):
+        if form_id not in forms:
+            found.append(Finding("value", Message("check.value.sheet_form", sheet=sheet_id, form=form_id)))
+        if status not in ("draft", "final"):
+            found.append(Finding("value", Message("check.value.sheet_status", sheet=sheet_id, status=status)))
+    for sheet_id, item_id, tenths in (scores if scores is not None else sheet_seal.score_rows(session)):
+        form_id = sheets.get(sheet_id)
+        top = maxima.get((form_id, item_id))
+        if top is not None and isinstance(tenths, int) and 0 <= tenths <= top:
+            continue   # the usual case, decided without a Decimal
+        problem = score_problem(forms.get(form_id) if form_id else None, item_id, tenths)
         if problem is not None:
             found.append(Finding("value", Message("check.value.in_sheet", sheet=sheet_id, problem=problem)))
     return found
@@ -112,9 +116,10 @@ def check_store(path: Path, *, quick: bool = False) -> CheckReport:
         with db.read() as session:
             report.add(Finding("audit", Message(f"check.audit.{b.kind}", row=b.row_id))
                        for b in audit.verify(session))
+            scores = sheet_seal.score_rows(session)
             report.add(Finding("value", Message("check.value.sheet_changed", sheet=sheet_id))
-                       for sheet_id in sheet_seal.damaged(session))
-            report.add(value_findings(session))
+                       for sheet_id in sheet_seal.damaged(session, scores))
+            report.add(value_findings(session, scores))
     except Exception as exc:  # noqa: BLE001 — a damaged file may fail anywhere; it is a finding, not a crash
         report.add([Finding("pages", Message("check.pages", detail=str(exc).splitlines()[0]))])
     finally:

@@ -21,10 +21,9 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.store.models import Answer, Score, Sheet
+from zeshi_desktop.store.models import Sheet
 
-_SHEET = (Sheet.id, Sheet.form_id, Sheet.year, Sheet.appointment_id, Sheet.district_id, Sheet.reviewer_id,
-          Sheet.status, Sheet.remarks, Sheet.reopened_reason)
+_SHEET_COLUMNS = "id, form_id, year, appointment_id, district_id, reviewer_id, status, remarks, reopened_reason"
 
 
 def content_hash(sheet: tuple[object, ...], scores: Iterable[tuple[str, int]], answers: Iterable[tuple[str, str]]) -> str:
@@ -33,21 +32,37 @@ def content_hash(sheet: tuple[object, ...], scores: Iterable[tuple[str, int]], a
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _hashes(bind: Session | Connection, ids: list[int] | None) -> dict[int, str]:
-    sheets_q = select(*_SHEET)
-    scores_q = select(Score.sheet_id, Score.item_id, Score.tenths)
-    answers_q = select(Answer.sheet_id, Answer.key, Answer.value)
-    if ids is not None:
-        sheets_q = sheets_q.where(Sheet.id.in_(ids))
-        scores_q = scores_q.where(Score.sheet_id.in_(ids))
-        answers_q = answers_q.where(Answer.sheet_id.in_(ids))
+def score_rows(bind: Session | Connection) -> list[tuple[int, str, int]]:
+    """Every stored score as (sheet_id, item_id, tenths), fetched once for the seal and the value check."""
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    cursor = connection.connection.cursor()   # the driver's own cursor: no result processing per row
+    cursor.execute("SELECT sheet_id, item_id, tenths FROM scores")
+    return cursor.fetchall()
+
+
+def _hashes(bind: Session | Connection, ids: list[int] | None,
+            all_scores: list[tuple[int, str, int]] | None = None) -> dict[int, str]:
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    qmark = connection.dialect.paramstyle == "qmark"
+    cursor = connection.connection.cursor()   # the driver's own cursor: no result processing per row
+
+    def fetch(sql: str, column: str) -> list[tuple]:  # type: ignore[type-arg]
+        if ids is None:
+            cursor.execute(sql)
+        else:
+            marks = ", ".join(("?" if qmark else "%s") for _ in ids)
+            cursor.execute(f"{sql} WHERE {column} IN ({marks})", tuple(ids))
+        return cursor.fetchall()
+
     scores: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for sheet_id, item_id, tenths in bind.execute(scores_q):
+    rows = all_scores if all_scores is not None else fetch("SELECT sheet_id, item_id, tenths FROM scores", "sheet_id")
+    for sheet_id, item_id, tenths in rows:
         scores[sheet_id].append((item_id, tenths))
     answers: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for sheet_id, key, value in bind.execute(answers_q):
+    for sheet_id, key, value in fetch("SELECT sheet_id, key, value FROM answers", "sheet_id"):
         answers[sheet_id].append((key, value))
-    return {row[0]: content_hash(tuple(row), scores[row[0]], answers[row[0]]) for row in bind.execute(sheets_q)}
+    return {row[0]: content_hash(tuple(row), scores[row[0]], answers[row[0]])
+            for row in fetch(f"SELECT {_SHEET_COLUMNS} FROM sheets", "id")}
 
 
 def seal(bind: Session | Connection) -> int:
@@ -63,10 +78,14 @@ def seal(bind: Session | Connection) -> int:
     return len(ids)
 
 
-def damaged(bind: Session | Connection) -> list[int]:
-    """The sheets whose stored hash does not match their content (or that have none)."""
+def damaged(bind: Session | Connection, scores: list[tuple[int, str, int]] | None = None) -> list[int]:
+    """The sheets whose stored hash does not match their content (or that have none).
+
+    ``scores`` may hand in ``score_rows(bind)`` when the caller reads them anyway.
+    """
     stored = dict(bind.execute(select(Sheet.id, Sheet.content_hash)).all())
-    return sorted(sheet_id for sheet_id, digest in _hashes(bind, None).items() if stored.get(sheet_id) != digest)
+    hashes = _hashes(bind, None, scores)
+    return sorted(sheet_id for sheet_id, digest in hashes.items() if stored.get(sheet_id) != digest)
 
 
 __all__ = ["content_hash", "damaged", "seal"]
