@@ -20,7 +20,7 @@ APP_NAME = "zeshi-desktop"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="zeshi-desktop", description="责师评审 — desktop application")
+    parser = argparse.ArgumentParser(prog="zeshi-desktop", description="zeshi: the review of responsible planners, desktop application")
     parser.add_argument("--db", type=Path, help="database file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo year (filled when empty)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: last used, else zh)")
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if language not in i18n.LANGUAGES:
         language = "zh"
     if not i18n.install_language(app, language):
-        print(f"zeshi-desktop: no translation file {i18n.qm_path(language)}; showing Chinese", file=sys.stderr)
+        print(f"zeshi-desktop: no translation file {i18n.translation_file(language)}", file=sys.stderr)
 
     if args.db is not None:
         path = args.db

@@ -1,14 +1,15 @@
-"""Refresh the ``.ts`` sources from the ``tr("…")`` calls of the GUI, then compile the ``.qm`` files.
+"""Refresh the ``.ts`` source from the ``tr("…")`` calls of the GUI, then compile the ``.qm`` file.
 
     python resources/i18n/update_ts.py          # extract, keep existing translations, lrelease
 
-Two catalogues, one per translation context: ``zeshi`` (the main window and
-its pages, ``gui.i18n.tr``) in ``zeshi_en.ts``, and ``dashboards`` (the
-meeting dashboards, ``gui.dashboards.common.tr``) in ``dashboards_en.ts``.
-Both helpers are unknown to ``pyside6-lupdate``, so extraction is this small
-script; compiling is ``pyside6-lrelease``. Translations are edited in the
-``.ts`` files (Qt Linguist or by hand) and kept on every run; new strings are
-added as unfinished and listed on stdout, and the run exits 1 while any are.
+One catalogue, one translation context: ``zeshi`` (the main window and every
+page, the dashboards too, all through ``gui.i18n.tr``) in ``zeshi_en.ts``.
+``tr`` is unknown to ``pyside6-lupdate``, so extraction is this small script;
+compiling is ``pyside6-lrelease`` (in the virtual environment's ``bin``).
+Translations are edited in the ``.ts`` file (Qt Linguist or by hand) and kept
+on every run; new strings are added as unfinished and listed on stdout, and
+the run exits 1 while any are. Qt's own texts (standard buttons, file dialogs)
+are Qt's: ``gui.i18n`` loads ``qtbase_zh_CN.qm`` from PySide6.
 """
 
 from __future__ import annotations
@@ -18,36 +19,21 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 GUI = HERE.parent.parent / "zeshi_desktop" / "gui"
-
-
-class Catalogue(NamedTuple):
-    ts: str                       # file name beside this script
-    context: str
-    sources: tuple[Path, ...]
-    skip: tuple[str, ...] = ()    # folders that belong to another catalogue
-
-
-CATALOGUES = {
-    "zeshi": Catalogue("zeshi_en.ts", "zeshi", (GUI, GUI.parent / "app.py"), skip=("dashboards",)),
-    "dashboards": Catalogue("dashboards_en.ts", "dashboards", (GUI / "dashboards",)),
-}
-
+TS = HERE / "zeshi_en.ts"
+CONTEXT = "zeshi"
+SOURCES = (GUI, GUI.parent / "app.py")
 
 Key = tuple[str, str]  # (source, disambiguation)
 
 
-def extract(name: str = "zeshi") -> list[Key]:
-    """Every literal passed to ``tr(...)`` in the catalogue's sources, in order of first use."""
-    catalogue = CATALOGUES[name]
+def extract() -> list[Key]:
+    """Every literal passed to ``tr(...)`` in the GUI and ``app.py``, in order of first use."""
     found: list[Key] = []
-    files = [p for src in catalogue.sources for p in ([src] if src.is_file() else sorted(src.rglob("*.py")))]
+    files = [p for src in SOURCES for p in ([src] if src.is_file() else sorted(src.rglob("*.py")))]
     for path in files:
-        if any(part in catalogue.skip for part in path.relative_to(GUI.parent).parts):
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
                     and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
@@ -95,16 +81,18 @@ def write(ts: Path, context_name: str, strings: list[Key], translations: dict[Ke
     return missing
 
 
+def lrelease() -> str:
+    """``pyside6-lrelease`` beside the running Python (the venv), else on the PATH."""
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(beside) if beside.is_file() else "pyside6-lrelease"
+
+
 def main() -> int:
-    missing_any = False
-    for name, catalogue in CATALOGUES.items():
-        ts = HERE / catalogue.ts
-        missing = write(ts, catalogue.context, extract(name), existing(ts))
-        for text in missing:
-            print(f"{ts.name}: untranslated: {text[0]}" + (f" ({text[1]})" if text[1] else ""))
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-        missing_any = missing_any or bool(missing)
-    return 1 if missing_any else 0
+    missing = write(TS, CONTEXT, extract(), existing(TS))
+    for text in missing:
+        print(f"{TS.name}: untranslated: {text[0]}" + (f" ({text[1]})" if text[1] else ""))
+    subprocess.run([lrelease(), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":

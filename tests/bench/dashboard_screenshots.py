@@ -1,6 +1,9 @@
 """Render the dashboards for docs/screenshots: the demo year plus an earlier year, so "years" has a history.
 
-Run: python tests/bench/dashboard_screenshots.py [OUT_DIR]   (default docs/screenshots)
+Run: python tests/bench/dashboard_screenshots.py [--lang en] [OUT_DIR]   (default docs/screenshots)
+
+The pictures are the main window's, made as ``--screenshots`` makes them
+(``gui.screenshots.render_all``), at 1366x768, with the waiting district chosen.
 
 The earlier year is entered through the services as a user would (appoint,
 score, finalise), with every planner of the demo serving the same unit and
@@ -20,9 +23,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 from zeshi_desktop.demo import fixture as demo  # noqa: E402
-from zeshi_desktop.gui.dashboards import render_screenshots  # noqa: E402
-from zeshi_desktop.gui.dashboards.screenshots import ensure_app  # noqa: E402
+from zeshi_desktop.gui import i18n  # noqa: E402
+from zeshi_desktop.gui.main_window import MainWindow  # noqa: E402
+from zeshi_desktop.gui.screenshots import render_all  # noqa: E402
 from zeshi_desktop.services import (
     catalogue,  # noqa: E402
     lookup,  # noqa: E402
@@ -69,9 +76,18 @@ def add_earlier_year(db: Database, year: int, seed: int = 2024) -> None:
                 _finish(s, sheets.open_sheet(s, "4-3", year - 1, district_id=d.id, reviewer_id=r).id, "4-3", dq, rng)
 
 
+DASHBOARDS = ("district-dashboard", "city-dashboard", "questionnaire-summary", "years")
+
+
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-    ensure_app()
+    args = sys.argv[1:]
+    language = "zh"
+    if args[:1] == ["--lang"]:
+        language, args = args[1], args[2:]
+    out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    app = QApplication.instance() or QApplication([])
+    i18n.install_cjk_font(app)  # type: ignore[arg-type]
+    i18n.install_language(app, language)
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(Path(tmp) / "demo.sqlite3")
         with db.write() as s:
@@ -85,8 +101,12 @@ def main() -> None:
             sheets.unlock(s, sheets.find_sheet_id(s, "3-1", year, appointment_id=app), "街道复核意见建议")
             reviewer = lookup.reviewer_id(s, year, "CY-R4")
             sheets.unlock(s, sheets.find_sheet_id(s, "3-2", year, appointment_id=app, reviewer_id=reviewer), "复核")
-        for path in render_screenshots(db, demo.DEMO_YEAR, out):
+        window = MainWindow(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        with db.read() as s:
+            window.select(lookup.district_id(s, "朝阳区"))   # where the meeting still waits
+        for path in render_all(window, out, names=DASHBOARDS):
             print(path)
+        window.close()
         db.dispose()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from zeshi_desktop import app
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
-from zeshi_desktop.gui.views import registry
+from zeshi_desktop.gui.pages import PAGES
 from zeshi_desktop.gui.views.sheet_table import COL_SCORE
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.meeting import ranking
@@ -126,8 +126,10 @@ def test_screenshots_write_one_png_per_page(qtbot, demo_db, tmp_path):
     demo_db.dispose()
     assert app.main(["--db", str(path), "--lang", "zh", "--screenshots", str(out)]) == 0
     names = {p.stem for p in out.glob("*.png")}
-    assert {s.name for s in registry.views()} <= names
-    assert {"sheet-3-1", "sheet-3-2", "sheet-3-3", "sheet-5-1", "roster"} <= names
+    assert {s.name for s in PAGES} <= names
+    assert {"sheet-3-1", "sheet-3-2", "sheet-3-3", "sheet-5-1", "roster", "district-dashboard"} <= names
+    assert {f"{s.name}{tab}" for s in PAGES for tab in s.extra_tabs} <= names   # the dashboards' further tabs
+    assert "district-dashboard-impact" in names
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 
 

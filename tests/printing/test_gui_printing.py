@@ -1,4 +1,4 @@
-"""The app side of printing: painting the PDF onto a printer, the preview, the verify field."""
+"""The app side of printing: painting the PDF onto a printer, the preview, the verify field, all through the runner."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pypdf
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from zeshi_desktop.gui import printing as gui_printing
+from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.selection import PrintRequest
 from zeshi_desktop.services.printing import jobs as printing
 from zeshi_desktop.services.scoring import sheets
 
@@ -46,7 +48,7 @@ def test_verify_dialog_shows_match_and_refusal(demo_db, demo_year, qtbot, tmp_pa
     with demo_db.write() as s:
         view = sheets.sheets(s, demo_year, "3-1", status="final")[0]
         code = printing.print_sheet(s, view.id).codes[0]
-    dialog = gui_printing.VerifyDialog(None, demo_db)
+    dialog = gui_printing.VerifyDialog(None, ActionRunner(demo_db))
     qtbot.addWidget(dialog)
     dialog.code.setText(code)
     dialog.check.click()
@@ -61,24 +63,40 @@ def test_verify_dialog_shows_match_and_refusal(demo_db, demo_year, qtbot, tmp_pa
 def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qtbot, monkeypatch):
     from sqlalchemy import func, select
 
-    from zeshi_desktop.gui.print_hooks import PrintRequest
     from zeshi_desktop.store.models import PrintedSheet
 
     shown = []
     monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append((pdf, title)))
+    runner = ActionRunner(demo_db)
+    busy, changes = [], []
+    runner.busy.connect(busy.append)
+    runner.changed.connect(changes.append)
     with demo_db.read() as s:
         view = sheets.sheets(s, demo_year, "4-2", status="final")[0]
-    gui_printing.open_print(None, demo_db, PrintRequest("sheet", "4-2", demo_year, sheet_id=view.id))
+    gui_printing.open_print(None, runner, PrintRequest("sheet", "4-2", demo_year, sheet_id=view.id))
     assert shown and shown[0][0].startswith(b"%PDF") and shown[0][1] == "附件4-2"
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(PrintedSheet)) == 1
+    assert busy == ["正在准备打印…", "", "正在生成 PDF…", ""]   # progress in one place, cleared after
+    assert len(changes) == 1 and not changes[0].touches_results   # the codes kept: no figure moves
+
+
+def test_a_refused_print_says_why_through_the_runner(demo_db, demo_year, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append(title))
+    runner = ActionRunner(demo_db)
+    refused = []
+    runner.refused.connect(refused.append)
+    gui_printing.open_print(None, runner, PrintRequest("sheet", "4-2", demo_year, sheet_id=999_999))
+    assert not shown and len(refused) == 1
+    assert "999999" in refused[0] and "拒绝" not in refused[0]
 
 
 
 def test_verify_dialog_close_button_is_in_the_interface_language(demo_db, qtbot):
     from PySide6.QtWidgets import QPushButton
 
-    dialog = gui_printing.VerifyDialog(None, demo_db)
+    dialog = gui_printing.VerifyDialog(None, ActionRunner(demo_db))
     qtbot.addWidget(dialog)
     texts = {b.text() for b in dialog.findChildren(QPushButton)}
     assert "关闭" in texts and "Close" not in texts

@@ -1,15 +1,18 @@
 """Translations and the CJK font: what every window needs before it is built.
 
 Chinese is the source language; English comes from ``resources/i18n/zeshi_en.qm``.
-All visible strings are wrapped in :func:`tr` (one context, ``zeshi``), which
-``resources/i18n/update_ts.py`` extracts into the ``.ts`` source.
+All visible strings, the dashboards' too, are wrapped in :func:`tr` (one
+context, ``zeshi``), which ``resources/i18n/update_ts.py`` extracts into the
+one ``.ts`` source. Qt's own texts (standard buttons, file and print dialogs)
+come from Qt's catalogue ``qtbase_<locale>.qm``, installed with the language
+so that a Chinese window has no English "Yes", "Cancel" or "Open".
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +20,8 @@ from zeshi_desktop.locations import cjk_font_path, resources_dir
 
 CONTEXT = "zeshi"
 LANGUAGES = ("zh", "en")
+LOCALES = {"zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+           "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 
 _state: dict[str, object] = {"lang": "zh", "translators": []}
 
@@ -35,15 +40,32 @@ def lang() -> str:
     return str(_state["lang"])
 
 
+def language_name(language: str) -> str:
+    """The language's name in itself (简体中文, British English), from Qt's locale data, for the menu."""
+    return LOCALES[language].nativeLanguageName()
+
+
 def qm_path(language: str) -> Path:
+    """Our translation for ``language`` (none for Chinese, the source language)."""
     return resources_dir() / "i18n" / f"zeshi_{language}.qm"
 
 
-def install_language(app: QCoreApplication, language: str) -> bool:
-    """Switch the translators; False when the main ``.qm`` for ``language`` is missing.
+def qt_qm_path(language: str) -> Path:
+    """Qt's own translation of its standard texts for ``language``, shipped with PySide6."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return folder / f"qtbase_{LOCALES[language].name()}.qm"
 
-    Besides ``zeshi_<lang>.qm``, every other ``*_<lang>.qm`` in the folder is
-    loaded too, so that added pages (dashboards, printing) ship their own file.
+
+def translation_file(language: str) -> Path:
+    """The one ``.qm`` that ``language`` needs: Qt's for Chinese, ours for English."""
+    return qt_qm_path(language) if language == "zh" else qm_path(language)
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Switch the translators; False when the ``.qm`` ``language`` needs is missing.
+
+    Chinese needs Qt's ``qtbase_zh_CN.qm`` (Qt is written in English); English
+    needs our ``zeshi_en.qm`` (we are written in Chinese).
     """
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
@@ -51,20 +73,14 @@ def install_language(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(old)
     _state["translators"] = []
     _state["lang"] = language
-    if language == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    main = qm_path(language)
-    files = [main] + sorted(p for p in main.parent.glob(f"*_{language}.qm") if p != main)
-    installed: list[QTranslator] = []
-    for path in files:
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            installed.append(translator)
-    _state["translators"] = installed
-    return main.is_file() and bool(installed)
+    QLocale.setDefault(LOCALES[language])
+    translator = QTranslator(app)
+    path = translation_file(language)
+    if not (path.is_file() and translator.load(str(path))):
+        return False
+    app.installTranslator(translator)
+    _state["translators"] = [translator]
+    return True
 
 
 def install_cjk_font(app: QApplication, point_size: int = 10) -> str | None:
@@ -73,6 +89,8 @@ def install_cjk_font(app: QApplication, point_size: int = 10) -> str | None:
     Returns the family name, or None when no CJK font was found (Qt then falls
     back to whatever the system has).
     """
+    if app.property("zeshi_cjk_font"):   # loaded once per application (the file is large)
+        return str(app.property("zeshi_cjk_font"))
     path = cjk_font_path()
     if path is None or not path.is_file():
         return None
@@ -84,4 +102,5 @@ def install_cjk_font(app: QApplication, point_size: int = 10) -> str | None:
         return None
     font = QFont(families[0], point_size)
     app.setFont(font)
+    app.setProperty("zeshi_cjk_font", families[0])
     return families[0]

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 from zeshi_desktop.services import roster
 from zeshi_desktop.store.database import Database
 
-from . import print_hooks
 from .actions import ActionRunner, Change
-from .i18n import lang, tr
+from .i18n import LANGUAGES, lang, language_name, tr
 from .navigation import NavigationTree
-from .selection import Selection
-from .views import registry
+from .pages import PAGES, PageSpec
+from .selection import PrintRequest, Selection
 
 OFFICE = -1  # the reviewer combo's entry for the office / district task force
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +40,7 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 class PageHolder(QWidget):
     """A tab's container: builds its page on first show."""
 
-    def __init__(self, spec: registry.ViewSpec, runner: ActionRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: PageSpec, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.runner = runner
@@ -76,6 +75,7 @@ class MainWindow(QMainWindow):
         self.runner = ActionRunner(db, self)
         self.runner.refused.connect(self._show_refusal)
         self.runner.changed.connect(self._on_changed)
+        self.runner.busy.connect(self._show_busy)
         self.setWindowTitle(tr("责师评审") + f" — {db.path or db.url}")
         self.selection = Selection(year=date.today().year)
         self._building = True
@@ -97,9 +97,8 @@ class MainWindow(QMainWindow):
         self.tree = NavigationTree(self.runner, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        registry.load_extensions()
         self.holders: dict[str, PageHolder] = {}
-        for spec in registry.views():
+        for spec in PAGES:
             self.add_page(spec)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
@@ -119,8 +118,8 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     # ------------------------------------------------------------ pages
-    def add_page(self, spec: registry.ViewSpec) -> PageHolder:
-        """Add a page by name (other modules call this or ``registry.register_view``)."""
+    def add_page(self, spec: PageSpec) -> PageHolder:
+        """Add a page (``pages.PAGES`` lists them all)."""
         holder = PageHolder(spec, self.runner, self.tabs)
         holder.setObjectName(spec.name)
         self.holders[spec.name] = holder
@@ -177,23 +176,28 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         print_menu = bar.addMenu(tr("打印(&P)"))
         self._action(print_menu, tr("打印…"), self._print, QKeySequence.StandardKey.Print)
-        self._action(print_menu, tr("核验打印件…"), lambda: print_hooks.open_verify(self, self.db))
+        self._action(print_menu, tr("核验打印件…"), self._verify)
         view_menu = bar.addMenu(tr("视图(&V)"))
         for name, holder in self.holders.items():
             self._action(view_menu, holder.spec.title(), lambda n=name: self.show_page(n))
         lang_menu = bar.addMenu(tr("语言(&L)"))
-        self._action(lang_menu, "中文", lambda: self.language_requested.emit("zh"))
-        self._action(lang_menu, "English", lambda: self.language_requested.emit("en"))
+        for language in LANGUAGES:
+            self._action(lang_menu, language_name(language), lambda code=language: self.language_requested.emit(code))
 
     def _print(self) -> None:
         page = self.current_page()
         request = page.print_request() if page is not None and hasattr(page, "print_request") else None
         if request is None:
-            request = print_hooks.PrintRequest(self.tabs.currentWidget().objectName(), None, self.selection.year,
-                                               district_id=self.selection.district_id,
-                                               appointment_id=self.selection.appointment_id,
-                                               reviewer_id=self.selection.reviewer_id)
-        print_hooks.open_print(self, self.db, request)
+            request = PrintRequest(self.tabs.currentWidget().objectName(), None, self.selection.year,
+                                   district_id=self.selection.district_id,
+                                   appointment_id=self.selection.appointment_id,
+                                   reviewer_id=self.selection.reviewer_id)
+        from . import printing  # imported when used (fast start)
+        printing.open_print(self, self.runner, request)
+
+    def _verify(self) -> None:
+        from . import printing
+        printing.open_verify(self, self.runner)
 
     def _export(self, template: bool) -> None:
         from . import handover_export  # imported when used (fast start)
@@ -295,6 +299,13 @@ class MainWindow(QMainWindow):
             if self.selection.year != year:
                 self._show_current()
         self.statusBar().showMessage(tr("已保存"), 2000)
+
+    def _show_busy(self, text: str) -> None:
+        """The runner's progress line: what a long action is doing, cleared when it is done."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_refusal(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

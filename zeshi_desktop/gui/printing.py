@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.services import roster
-from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.printing import jobs as printing
 from zeshi_desktop.services.printing import verification
-from zeshi_desktop.store.database import Database
+from zeshi_desktop.store.database import Session
 
 from . import dialogs
-from .i18n import lang, tr
+from .actions import ActionRunner, Change
+from .i18n import tr
+from .selection import PrintRequest
 
 MAX_DPI = 300  # enough for a signed A4 sheet; keeps a 40-page batch within memory
 
@@ -107,42 +108,45 @@ def preview_and_print(parent: QWidget | None, pdf_bytes: bytes, title: str) -> N
     preview_dialog(parent, pdf_bytes, title).exec()
 
 
-def _selection(db: Database, request) -> printing.Selection:  # type: ignore[no-untyped-def]
+def _prepare(session: Session, request: PrintRequest) -> printing.Prepared:
+    """The documents ``request`` names, planned (and refused when there is nothing to print)."""
+    if request.sheet_id is not None:
+        return printing.prepare_sheet(session, request.sheet_id)
     unit_id = planner_id = None
     if request.appointment_id is not None:
-        with db.read() as session:
-            app = roster.appointment(session, request.appointment_id)
-        unit_id, planner_id = app.unit_id, app.planner_id
-    return printing.Selection(request.year, request.district_id, unit_id, planner_id, request.reviewer_id)
+        appointment = roster.appointment(session, request.appointment_id)
+        unit_id, planner_id = appointment.unit_id, appointment.planner_id
+    selection = printing.Selection(request.year, request.district_id, unit_id, planner_id, request.reviewer_id)
+    if request.form_id:
+        return printing.prepare_form(session, request.form_id, selection)
+    return printing.prepare_all(session, selection)
 
 
-def open_print(parent: QWidget, db: Database, request) -> None:  # type: ignore[no-untyped-def]
-    """What ``print_hooks`` calls: print the sheet or the selection a view names."""
-    try:
-        selection = None if request.sheet_id is not None else _selection(db, request)
-        with db.read() as session:
-            if request.sheet_id is not None:
-                prepared = printing.prepare_sheet(session, request.sheet_id)
-            elif request.form_id:
-                prepared = printing.prepare_form(session, request.form_id, selection)
-            else:
-                prepared = printing.prepare_all(session, selection)
-        job = printing.render(prepared)
-        with db.write() as session:  # the codes are kept once the PDF exists
-            printing.record(session, prepared)
-    except ActionRefused as refusal:
-        dialogs.show_error(parent, refusal.message(lang()))
+def open_print(parent: QWidget, runner: ActionRunner, request: PrintRequest) -> None:
+    """Print the sheet or the selection a view names, through the runner like every action.
+
+    Planning is a look that may be refused; drawing the PDF is the long part
+    (the runner shows it working); the verification codes are kept once the
+    PDF exists, in one write.
+    """
+    ok, prepared = runner.attempt(lambda session: _prepare(session, request), progress=tr("正在准备打印…"))
+    if not ok or prepared is None:
         return
-    title = f"附件{request.form_id}" if request.form_id else tr("评审材料")
+    with runner.working(tr("正在生成 PDF…")):
+        job = printing.render(prepared)
+    ok, _ = runner.run(lambda session: printing.record(session, prepared), Change())
+    if not ok:
+        return
+    title = tr("附件{form}").format(form=request.form_id) if request.form_id else tr("评审材料")
     preview_and_print(parent, job.pdf, title)
 
 
 class VerifyDialog(QDialog):
     """Type (or scan) the code printed under the QR code and see whether the data still matches."""
 
-    def __init__(self, parent: QWidget | None, db: Database) -> None:
+    def __init__(self, parent: QWidget | None, runner: ActionRunner) -> None:
         super().__init__(parent)
-        self.db = db
+        self.runner = runner
         self.setWindowTitle(tr("核验打印件"))
         self.code = QLineEdit(self)
         self.code.setPlaceholderText("ZS-XXXX-XXXX-XXXX-XXXX")
@@ -168,19 +172,23 @@ class VerifyDialog(QDialog):
 
     def run(self) -> None:
         self.result = None
-        try:
-            with self.db.read() as session:
-                self.result = verification.verify(session, self.code.text())
-        except ActionRefused as refusal:
-            self.status.setText(refusal.message(lang()))
-            self.status.setStyleSheet("color: #b00020;")
-            self.details.clear()
+        code = self.code.text()
+        ok, result = self.runner.attempt(lambda session: verification.verify(session, code), self._refused)
+        if not ok or result is None:
             return
-        ok = self.result.matches
-        self.status.setText(tr("一致：打印件与数据库相符。") if ok else tr("不一致：打印后已有改动。"))
-        self.status.setStyleSheet("color: #1b5e20; font-weight: bold;" if ok else "color: #b00020; font-weight: bold;")
-        self.details.setPlainText(self.result.summary())
+        self.result = result
+        matches = result.matches
+        self.status.setText(tr("一致：打印件与数据库相符。") if matches else tr("不一致：打印后已有改动。"))
+        self.status.setStyleSheet("color: #1b5e20; font-weight: bold;" if matches
+                                  else "color: #b00020; font-weight: bold;")
+        self.details.setPlainText(result.summary())
+
+    def _refused(self, text: str) -> None:
+        """A code that is not one of ours is answered in the dialog, where it was typed."""
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020;")
+        self.details.clear()
 
 
-def open_verify(parent: QWidget, db: Database) -> None:
-    VerifyDialog(parent, db).exec()
+def open_verify(parent: QWidget, runner: ActionRunner) -> None:
+    VerifyDialog(parent, runner).exec()

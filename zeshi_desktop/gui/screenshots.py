@@ -1,14 +1,18 @@
-"""``--screenshots DIR``: every page rendered to ``DIR/<page name>.png``.
+"""``--screenshots DIR``: every page rendered to ``DIR/<page name>.png``, the one way pictures are made.
 
 Each page may say who should be scoring for its picture (``reviewer_level``:
 ``"district"`` for 3-2, ``"city"`` for 4-3); the rest are shown as the office.
+A page with further tabs (the dashboards, ``PageSpec.extra_tabs``) also
+saves each of them as ``DIR/<page name><tab suffix>.png``, so the docs can
+show every chart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from .main_window import MainWindow
 
@@ -23,23 +27,41 @@ def parse_size(text: str) -> tuple[int, int]:
         raise ValueError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 1366x768") from None
 
 
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _save(window: MainWindow, path: Path) -> Path:
+    _settle()
+    if not window.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
 def render_all(window: MainWindow, directory: Path, size: tuple[int, int] = (1366, 768),
-               suffix: str = "") -> list[Path]:
-    """Show each page in turn and save what the window looks like."""
+               suffix: str = "", names: Collection[str] | None = None) -> list[Path]:
+    """Show each page (or those in ``names``), and each further tab of it, and save what the window looks like."""
     directory.mkdir(parents=True, exist_ok=True)
     window.resize(*size)
     window.show()
     written = []
     for name in window.page_names():
+        if names is not None and name not in names:
+            continue
         holder = window.holders[name]
         window.tabs.setCurrentWidget(holder)
         page = holder.ensure()
         window.choose_reviewer(getattr(page, "reviewer_level", None))
         window.show_page(name)
-        for _ in range(3):
-            QApplication.processEvents()
-        path = directory / f"{name}{suffix}.png"
-        if not window.grab().save(str(path)):
-            raise OSError(f"cannot write {path}")
-        written.append(path)
+        written.append(_save(window, directory / f"{name}{suffix}.png"))
+        extra = holder.spec.extra_tabs
+        tabs = getattr(page, "tabs", None)   # a dashboard's own tab bar
+        if not extra or not isinstance(tabs, QTabWidget):
+            continue
+        for index, tab_suffix in enumerate(extra, start=1):
+            if index < tabs.count():
+                tabs.setCurrentIndex(index)
+                written.append(_save(window, directory / f"{name}{tab_suffix}{suffix}.png"))
+        tabs.setCurrentIndex(0)
     return written

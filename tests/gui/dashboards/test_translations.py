@@ -1,66 +1,66 @@
-"""The dashboards' English is complete and is what a user sees after installing the translator."""
+"""The dashboards speak English from the one catalogue (context ``zeshi``), with the report's ranking headings.
+
+That every ``tr()`` string, the dashboards' too, has an English translation is
+checked once for the whole GUI (``tests/gui/test_pages.py``).
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import xml.etree.ElementTree as ET
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+import pytest
 
-from zeshi_desktop.gui.dashboards import translation_files
+from zeshi_desktop.gui import i18n
+from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.dashboards.city import CityDashboard
 from zeshi_desktop.gui.dashboards.district import DistrictDashboard
+from zeshi_desktop.gui.dashboards.district_ranking import BAND_COLUMN
+from zeshi_desktop.gui.selection import Selection
 from zeshi_desktop.locations import resources_dir
+from zeshi_desktop.services import catalogue
+from zeshi_desktop.services.meeting.columns import DISTRICT_RANKING_SHORT, headings
 
 
-def _update_module():
-    path = resources_dir() / "i18n" / "update_ts.py"
-    spec = importlib.util.spec_from_file_location("update_ts", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture
+def english(qapp):
+    assert i18n.install_language(qapp, "en")
+    yield
+    i18n.install_language(qapp, "zh")
 
 
-def test_every_visible_string_has_an_english_translation() -> None:
-    strings = [text for text, _comment in _update_module().extract("dashboards")]
-    root = ET.parse(resources_dir() / "i18n" / "dashboards_en.ts").getroot()
-    translated = {m.findtext("source"): m.find("translation") for m in root.iter("message")}
-    missing = [s for s in strings if s not in translated or translated[s].get("type") == "unfinished"
-               or not (translated[s].text or "").strip()]
-    assert not missing, f"run python resources/i18n/update_ts.py; untranslated: {missing[:5]}"
+def _dashboard(qtbot, cls, demo_db, year):
+    widget = cls(ActionRunner(demo_db))
+    qtbot.addWidget(widget)
+    widget.show_selection(Selection(year=year))
+    return widget
 
 
-def test_english_dashboard(qtbot, demo_db, demo_year) -> None:
-    translator = QTranslator()
-    assert translator.load(str(translation_files("en")[0]))
-    app = QCoreApplication.instance()
-    app.installTranslator(translator)
-    try:
-        w = DistrictDashboard(demo_db, demo_year)
-        qtbot.addWidget(w)
-        assert w.tabs.tabText(0) == "Ranking and recommendations"
-        assert w.ranking_model.horizontalHeaderItem(5).text() == "Total"
-    finally:
-        app.removeTranslator(translator)
+def test_one_catalogue_one_context() -> None:
+    folder = resources_dir() / "i18n"
+    assert sorted(p.name for p in folder.glob("*.ts")) == ["zeshi_en.ts"]
+    assert sorted(p.name for p in folder.glob("*.qm")) == ["zeshi_en.qm"]
+    contexts = [c.findtext("name") for c in ET.parse(folder / "zeshi_en.ts").getroot().iter("context")]
+    assert contexts == ["zeshi"]
 
 
-def test_band_names_follow_the_interface_language(qtbot, demo_db, demo_year) -> None:
-    from zeshi_desktop.gui import i18n
-    from zeshi_desktop.gui.dashboards.city import CityDashboard
-    from zeshi_desktop.gui.dashboards.district import BAND_COLUMN
-    from zeshi_desktop.services import catalogue
+def test_english_dashboard(qtbot, demo_db, demo_year, english) -> None:
+    w = _dashboard(qtbot, DistrictDashboard, demo_db, demo_year)
+    assert w.tabs.tabText(0) == "Ranking and recommendations"
+    model = w.ranking.model
+    shown = [model.horizontalHeaderItem(c).text() for c in range(model.columnCount())]
+    assert shown == headings(DISTRICT_RANKING_SHORT, "en")    # the report's and the CLI's headings
+    assert shown[5] == "Total"
+    w.tabs.setCurrentIndex(4)
+    assert w.impact.model.horizontalHeaderItem(6).text() == "Move"
 
-    english = {b.label.en for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
-    chinese = {b.label.zh for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
-    app = QCoreApplication.instance()
-    assert i18n.install_language(app, "en")
-    try:
-        district = DistrictDashboard(demo_db, demo_year)
-        city = CityDashboard(demo_db, demo_year)
-        qtbot.addWidget(district)
-        qtbot.addWidget(city)
-        shown = {district.ranking_model.item(r, BAND_COLUMN).text() for r in range(district.ranking_model.rowCount())}
-        shown |= {city.district_model.item(r, 6).text() for r in range(city.district_model.rowCount())}
-        assert shown & english and not shown & chinese
-        assert {district.band.itemText(i) for i in range(1, district.band.count())} <= english
-    finally:
-        i18n.install_language(app, "zh")
+
+def test_band_names_follow_the_interface_language(qtbot, demo_db, demo_year, english) -> None:
+    english_bands = {b.label.en for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
+    chinese_bands = {b.label.zh for f in ("3-3", "4-3") for b in catalogue.form(f).bands}
+    district = _dashboard(qtbot, DistrictDashboard, demo_db, demo_year)
+    city = _dashboard(qtbot, CityDashboard, demo_db, demo_year)
+    shown = {district.ranking.model.item(r, BAND_COLUMN).text() for r in range(district.ranking.model.rowCount())}
+    shown |= {city.district_model.item(r, 6).text() for r in range(city.district_model.rowCount())}
+    assert shown & english_bands and not shown & chinese_bands
+    band = district.ranking.band
+    assert {band.itemText(i) for i in range(1, band.count())} <= english_bands

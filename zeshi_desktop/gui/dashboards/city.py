@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -16,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.gui.i18n import lang
+from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.i18n import lang, tr
 from zeshi_desktop.services.meeting import dashboards as analysis
-from zeshi_desktop.store.database import Database
 
 from .common import (
     ALERT,
@@ -26,8 +24,7 @@ from .common import (
     BAR,
     GOOD_BG,
     SECOND,
-    FollowsYear,
-    Reader,
+    Dashboard,
     big,
     chart_view,
     fill,
@@ -39,27 +36,23 @@ from .common import (
     signed,
     table_view,
     title_label,
-    tr,
 )
-from .district import leaning_text
+from .district_trust import leaning_text
 
 
 def contract_text(signed_: bool | None) -> str:
     return {True: tr("是"), False: tr("否"), None: tr("未答")}[signed_]
 
 
-class CityDashboard(QWidget, FollowsYear):
+class CityDashboard(Dashboard):
     """What the city review group projects: the district ranking and the planners by circle."""
 
-    def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
-        super().__init__(parent)
-        self.io = Reader(db, runner)
-        self.year = year
+    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
         self.board: analysis.CityDashboard | None = None
         self.circles: analysis.CircleResults | None = None
         self._filled: set[int] = set()
-        root = QVBoxLayout(self)
-        root.setContentsMargins(8, 8, 8, 8)
+        root = self.root
         root.addWidget(title_label(tr("市级评审看板"), self))
         self.rule = note_label("", self)
         big(self.rule, 1.0, True)
@@ -116,11 +109,11 @@ class CityDashboard(QWidget, FollowsYear):
         layout.addWidget(self.offset_view, 2)
         self.tabs.addTab(page, tr("市级评审人"))
         self.tabs.currentChanged.connect(self._fill_tab)
-        self.refresh()
 
-    def refresh(self) -> None:
+    def draw(self) -> None:
         """Read the district ranking again; the circle tab reads its (larger) data when shown."""
-        self.board = self.io.read(lambda s: analysis.city_dashboard(s, self.year, with_circles=False))
+        year = self.year
+        self.board = self.runner.read(lambda s: analysis.city_dashboard(s, year, with_circles=False))
         self.circles = None
         self._filled = set()
         self._fill_tab(self.tabs.currentIndex())
@@ -163,7 +156,8 @@ class CityDashboard(QWidget, FollowsYear):
                         value_min=0, value_max=110, tick_interval=20, label_chars=8)
 
     def _fill_circles(self) -> None:
-        self.circles = b = self.io.read(lambda s: analysis.circle_results(s, self.year))
+        year = self.year
+        self.circles = b = self.runner.read(lambda s: analysis.circle_results(s, year))
         bands = list(b.circles[0].bands) if b.circles else []
         horizontal_bars(self.circle_chart, tr("各圈层责任片区平均总分（3-3）"), [c.circle for c in b.circles],
                         [(tr("平均总分"), [float(c.mean_total or 0) for c in b.circles], BAR)],
@@ -192,7 +186,7 @@ class CityDashboard(QWidget, FollowsYear):
         fill(self.spread_model, [tr("区"), tr("人数"), tr("最低"), tr("最高"), tr("平均"), tr("标准差"), tr("离群评审人")],
              [[item(s.label), number_item(len(s.spread.totals)), number_item(s.spread.min), number_item(s.spread.max),
                number_item(s.spread.mean), number_item(s.spread.std),
-               item("；".join(f"{s.reviewer(o.reviewer)} {num(o.total)}" for o in s.spread.outliers),
+               item(tr("；").join(f"{s.reviewer(o.reviewer)} {num(o.total)}" for o in s.spread.outliers),
                     foreground=ALERT)] for s in b.spreads])
         fill(self.offset_model, [tr("评审人"), tr("平均偏差"), tr("倾向")],
              [[item(o.reviewer.name), number_item(o.offset.offset, text=signed(o.offset.offset)),

@@ -1,16 +1,16 @@
-"""What every dashboard shares: translation, projector-sized fonts, sortable tables, QtCharts helpers.
+"""What every dashboard shares: the page it is, projector-sized fonts, sortable tables, QtCharts helpers.
 
 Dashboards are projected in a meeting room, so text is large (``BASE_POINTS``)
 and charts carry their numbers. Numbers stay ``Decimal`` in the services;
-here they become display text (``domain.scores.display``) plus a float kept
+here they become display text (``messages.number_text``, the one formatter) plus a float kept
 under ``SORT_ROLE`` so that sorting a column sorts by value, not by text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QMargins, QSortFilterProxyModel, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.domain.scores import display
-from zeshi_desktop.store.database import Database, Session
+from zeshi_desktop.gui.actions import Change
+from zeshi_desktop.gui.views.base import AnnexView
+from zeshi_desktop.messages import number_text
 
-CONTEXT = "dashboards"
 BASE_POINTS = 12          # readable from the back of a meeting room at 1366x768
 MAX_COLUMN = 230         # px; wider cells elide so that a table fits the window beside the tree
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,48 +52,20 @@ GOOD_BG = QColor("#e3f1e1")
 BAR = QColor("#2166ac")
 SECOND = QColor("#f4a582")
 LIKERT = (QColor("#1b7837"), QColor("#7fbf7b"), QColor("#bdbdbd"), QColor("#d6604d"), QColor("#8c510a"))
-T = TypeVar("T")
-
-
-def tr(text: str) -> str:
-    """Translate a dashboard string (source language: Chinese; context ``dashboards``)."""
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def num(value: Decimal | None, places: int = 2) -> str:
-    return "—" if value is None else display(value, places)
+    return "—" if value is None else number_text(value, places)
 
 
 def signed(value: Decimal | None) -> str:
     if value is None:
         return "—"
-    return ("+" if value > 0 else "") + display(value)
+    return ("+" if value > 0 else "") + number_text(value)
 
 
 def percent(share: Decimal | float | None) -> str:
     return "—" if share is None else f"{float(share) * 100:.1f}%"
-
-
-class Reader:
-    """Runs service queries in ``db.read()`` and writes in ``db.write()`` (or through the main window's runner)."""
-
-    def __init__(self, db: Database, runner: Any = None) -> None:
-        self.db = db
-        self.runner = runner
-
-    def read(self, query: Callable[[Session], T]) -> T:
-        with self.db.read() as session:
-            return query(session)
-
-    def write(self, action: Callable[[Session], T]) -> T:
-        if self.runner is not None:   # the main window's ActionRunner: tells the other views
-            from zeshi_desktop.gui.actions import Change
-            ok, result = self.runner.run(action, Change(roster=True, source=self))
-            if not ok:
-                raise RuntimeError(tr("操作被拒绝"))
-            return result  # type: ignore[return-value]
-        with self.db.write() as session:
-            return action(session)
 
 
 def big(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QWidget:
@@ -139,7 +111,7 @@ def item(text: str, sort: float | str | None = None, *, key: object = None, alig
 def number_item(value: Decimal | int | None, text: str | None = None, **kw: Any) -> QStandardItem:
     """A right-aligned number that sorts by value; a missing value sorts last."""
     shown = text if text is not None else ("—" if value is None else
-                                           display(value) if isinstance(value, Decimal) else str(value))
+                                           number_text(value) if isinstance(value, Decimal) else str(value))
     return item(shown, float(value) if value is not None else float("-inf"), align_right=True, **kw)
 
 
@@ -163,7 +135,7 @@ class SortProxy(QSortFilterProxyModel):
             self._column, self._value = column, value
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: Any) -> bool:  # noqa: N802 (Qt name)
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
         if self._column is not None and self._value:
             index = self.sourceModel().index(row, self._column, parent)
             if str(self.sourceModel().data(index)) != self._value:
@@ -262,28 +234,37 @@ def reset_chart(view: QChartView, title: str) -> QChart:
     return chart
 
 
-class FollowsYear:
-    """A dashboard that follows the main window's year and redraws after every change.
+class Dashboard(AnnexView):
+    """A meeting dashboard: a page like the sheets, reading through the runner and following its changes.
 
-    Mixed into the dashboard widgets, which provide ``refresh()``; a dashboard
-    that also follows the district overrides ``show_selection``.
+    The main window's selection gives the year (and, where a dashboard
+    follows it, the district); nothing is read before the first selection.
+    Any change that may move a figure (a score, a finalised sheet, the
+    roster, the weights, a recommendation) makes it read again, at once when
+    shown, else when next shown. Its own marks come back with ``source`` set
+    to the dashboard and are already on screen. Subclasses implement
+    :meth:`draw`.
     """
 
-    year: int
+    @property
+    def year(self) -> int:
+        assert self.selection is not None, "a dashboard draws after its first selection"
+        return self.selection.year
+
+    def load(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
+        """Read and draw again (after a filter was changed on the dashboard, or a change)."""
+        if self.selection is not None:
+            self.draw()
+
+    def draw(self) -> None:
         raise NotImplementedError
 
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.refresh()
-
-    def show_selection(self, selection: Any) -> None:
-        self.year = selection.year
-        self.refresh()
-
-    def on_changed(self, change: Any) -> None:
-        self.refresh()
+    def on_changed(self, change: Change) -> None:
+        if change.source is not self and change.touches_results:
+            self.reload_when_visible()
 
 
 def _bar_set(name: str, values: Sequence[float], colour: QColor, border: QColor, label_points: float) -> QBarSet:

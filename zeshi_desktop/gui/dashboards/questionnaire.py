@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -12,18 +10,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
+from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.i18n import tr
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.meeting import questionnaire as dashboard
-from zeshi_desktop.store.database import Database
 
 from .common import (
     LIKERT,
-    FollowsYear,
-    Reader,
+    Dashboard,
     big,
     chart_view,
     fill,
@@ -34,20 +31,16 @@ from .common import (
     stacked_bars,
     table_view,
     title_label,
-    tr,
 )
 
 
-class QuestionnaireSummary(QWidget, FollowsYear):
+class QuestionnaireSummary(Dashboard):
     """How the planner teams rate the support they got, filtered by district and circle."""
 
-    def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
-        super().__init__(parent)
-        self.io = Reader(db, runner)
-        self.year = year
+    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
         self.summary: dashboard.QuestionnaireSummary | None = None
-        root = QVBoxLayout(self)
-        root.setContentsMargins(8, 8, 8, 8)
+        root = self.root
         top = QHBoxLayout()
         top.addWidget(title_label(tr("调查问卷汇总（附件5-1）"), self))
         top.addStretch(1)
@@ -84,7 +77,7 @@ class QuestionnaireSummary(QWidget, FollowsYear):
         self.text_view.setWordWrap(True)
         self.tabs.addTab(self.text_view, tr("难点与建议"))
         self.district.addItem(tr("全部"), None)
-        for d in self.io.read(roster.districts):
+        for d in self.runner.read(roster.districts):
             self.district.addItem(d.name, d.id)
         self.circle.addItem(tr("全部"), None)
         for c in roster.CIRCLES:
@@ -93,7 +86,6 @@ class QuestionnaireSummary(QWidget, FollowsYear):
         self.circle.currentIndexChanged.connect(lambda _i: self.refresh())
         self._filled: set[int] = set()
         self.tabs.currentChanged.connect(self._fill_tab)
-        self.refresh()
 
     def set_filters(self, district_id: int | None = None, circle: str | None = None) -> None:
         for combo, value in ((self.district, district_id), (self.circle, circle)):
@@ -102,10 +94,10 @@ class QuestionnaireSummary(QWidget, FollowsYear):
             combo.blockSignals(False)
         self.refresh()
 
-    def refresh(self) -> None:
-        did, circle = self.district.currentData(), self.circle.currentData()
-        self.summary = s = self.io.read(lambda session: dashboard.questionnaire_summary(session, self.year, did, circle))
-        yes_no = "；".join(tr("{q}：是 {yes}，否 {no}").format(q=y.text.split("、", 1)[-1], yes=y.yes, no=y.no)
+    def draw(self) -> None:
+        did, circle, year = self.district.currentData(), self.circle.currentData(), self.year
+        self.summary = s = self.runner.read(lambda session: dashboard.questionnaire_summary(session, year, did, circle))
+        yes_no = tr("；").join(tr("{q}：是 {yes}，否 {no}").format(q=y.text.split("、", 1)[-1], yes=y.yes, no=y.no)
                           for y in s.yes_no)
         self.count.setText(tr("{year} 年度 · 已定稿问卷 {n} 份 · {yn}").format(year=s.year, n=s.questionnaires, yn=yes_no))
         self._filled = set()

@@ -12,9 +12,10 @@ from PySide6.QtCharts import QCategoryAxis, QChartView, QScatterSeries, QValueAx
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from zeshi_desktop.gui.i18n import tr
 from zeshi_desktop.services.meeting.dashboards import SubjectSpread
 
-from .common import ALERT, BAR, BASE_POINTS, reset_chart, tr
+from .common import ALERT, BAR, BASE_POINTS, reset_chart
 
 
 def draw_spreads(view: QChartView, spreads: Sequence[SubjectSpread]) -> None:

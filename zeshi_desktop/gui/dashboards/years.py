@@ -12,20 +12,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
-from zeshi_desktop.gui.i18n import lang
+from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.i18n import lang, tr
+from zeshi_desktop.gui.selection import Selection
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.meeting import history
-from zeshi_desktop.store.database import Database
 
 from .common import (
     BAR,
     SECOND,
-    FollowsYear,
-    Reader,
+    Dashboard,
     big,
     chart_view,
     fill,
@@ -34,19 +33,15 @@ from .common import (
     reset_chart,
     table_view,
     title_label,
-    tr,
 )
 
 
-class YearsView(QWidget, FollowsYear):
+class YearsView(Dashboard):
     """How a planner and a district did, year after year."""
 
-    def __init__(self, db: Database, year: int, parent: QWidget | None = None, *, runner: Any = None) -> None:
-        super().__init__(parent)
-        self.io = Reader(db, runner)
-        self.year = year
-        root = QVBoxLayout(self)
-        root.setContentsMargins(8, 8, 8, 8)
+    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        root = self.root
         root.addWidget(title_label(tr("历年结果"), self))
         grid = QGridLayout()
         root.addLayout(grid, 1)
@@ -72,24 +67,25 @@ class YearsView(QWidget, FollowsYear):
         grid.addWidget(self.district_view, 2, 1)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
-        for p in self.io.read(lambda s: roster.planners(s, with_members=False)):
+        for p in self.runner.read(lambda s: roster.planners(s, with_members=False)):
             self.planner.addItem(p.name, p.id)
-        for d in self.io.read(roster.districts):
+        for d in self.runner.read(roster.districts):
             self.district.addItem(d.name, d.id)
         self.planner.currentIndexChanged.connect(lambda _i: self.refresh())
         self.district.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.refresh()
 
-    def show_selection(self, selection: Any) -> None:
-        self.year = selection.year
+    def show_selection(self, selection: Selection) -> None:
+        """Follow the main window's district, when it names one."""
         if selection.district_id is not None:
+            self.district.blockSignals(True)
             self.district.setCurrentIndex(max(0, self.district.findData(selection.district_id)))
-        self.refresh()
+            self.district.blockSignals(False)
+        super().show_selection(selection)
 
-    def refresh(self) -> None:
+    def draw(self) -> None:
         pid, did = self.planner.currentData(), self.district.currentData()
         if pid is not None:
-            h = self.io.read(lambda s: history.years_history(s, planner_id=int(pid)))
+            h = self.runner.read(lambda s: history.years_history(s, planner_id=int(pid)))
             fill(self.planner_model, [tr("年度"), tr("区"), tr("责任片区"), tr("排名"), tr("总分"), tr("等级"),
                                       tr("推荐")],
                  [[number_item(r.year), item(r.district), item(r.unit),
@@ -99,7 +95,7 @@ class YearsView(QWidget, FollowsYear):
             self._line(self.planner_chart, tr("{name}：历年总分（3-3）").format(name=h.name),
                        [(f"{r.unit}", r.year, float(r.total)) for r in h.planner_rows if r.total is not None])
         if did is not None:
-            h = self.io.read(lambda s: history.years_history(s, district_id=int(did)))
+            h = self.runner.read(lambda s: history.years_history(s, district_id=int(did)))
             fill(self.district_model, [tr("年度"), tr("排名"), tr("4-3"), tr("4-2"), tr("等级"),
                                        tr("合同签订"), tr("平均总分"), tr("推荐")],
                  [[number_item(r.year), number_item(r.rank, text=f"{r.rank}/{r.ranked}" if r.rank else "—"),

@@ -1,1 +1,1 @@
-"""One view per annex, plus the roster; see :mod:`.registry` for how views are listed."""
+"""One view per annex, plus the roster; ``gui.pages`` lists them with the dashboards, in tab order."""

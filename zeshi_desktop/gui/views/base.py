@@ -1,8 +1,9 @@
-"""What every page of the main window can do: show a selection, follow changes."""
+"""What every page of the main window can do: show a selection, follow changes, name a print."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zeshi_desktop.domain.forms import Form
@@ -11,8 +12,7 @@ from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang
-from ..print_hooks import PrintRequest
-from ..selection import Selection
+from ..selection import PrintRequest, Selection
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 
@@ -21,9 +21,10 @@ class AnnexView(QWidget):
     """A page: built once, told the selection, refreshed by the changes that concern it.
 
     Subclasses override :meth:`load` (read what the selection needs and fill
-    the widgets) and :meth:`on_changed` (refresh after an action). Pages added
-    by other modules only need ``show_selection`` and, if they care,
-    ``on_changed``.
+    the widgets) and :meth:`on_changed` (refresh after an action). A page
+    whose reading is costly (a ranking, a dashboard) calls
+    :meth:`reload_when_visible` from ``on_changed``: hidden, it only notes that
+    it is stale and reads again when next shown.
     """
 
     form_id: str | None = None
@@ -35,6 +36,7 @@ class AnnexView(QWidget):
         self.form: Form | None = catalogue.form(self.form_id) if self.form_id else None
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(8, 8, 8, 8)
+        self._stale = False
         runner.changed.connect(self.on_changed)
 
     def title_label(self) -> QLabel:
@@ -57,17 +59,31 @@ class AnnexView(QWidget):
     def on_changed(self, change: Change) -> None:
         """Refresh what ``change`` touched; default: nothing."""
 
+    def reload_when_visible(self) -> None:
+        """Read again now if the page is on screen, else when it is next shown."""
+        if self.selection is None:
+            return
+        if self.isVisible():
+            self._stale = False
+            self.load()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.selection is not None:
+            self._stale = False
+            self.load()
+
     def print_request(self) -> PrintRequest | None:
         return None
 
     def request_print(self) -> None:
-        """打印…: the print dialog for what :meth:`print_request` names (nothing when it names nothing)."""
-        from .. import (
-            print_hooks,  # looked up when used, so tests can replace ``open_print``
-        )
+        """The print dialog for what :meth:`print_request` names (nothing when it names nothing)."""
+        from .. import printing  # imported when used (fast start)
         request = self.print_request()
         if request is not None:
-            print_hooks.open_print(self, self.runner.db, request)
+            printing.open_print(self, self.runner, request)
 
 
 class SheetFormView(AnnexView):

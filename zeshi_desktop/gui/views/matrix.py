@@ -31,8 +31,8 @@ from ..actions import ActionRunner, Change
 from ..finalise_all import MatrixRow
 from ..finalise_all import finalise_all as finalise_rows
 from ..i18n import lang, tr
-from ..print_hooks import PrintRequest
 from ..score_table import ITEM_ROLE, KEY_ROLE, ScoreTable
+from ..selection import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 from ..undo import ScoreCommand, describe

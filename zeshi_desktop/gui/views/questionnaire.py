@@ -27,7 +27,7 @@ from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr
-from ..print_hooks import PrintRequest
+from ..selection import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 from .base import SheetFormView, placeholder

@@ -25,7 +25,7 @@ from zeshi_desktop.services.meeting import ranking
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr
-from ..print_hooks import PrintRequest
+from ..selection import PrintRequest
 from .base import AnnexView, placeholder
 
 
@@ -149,8 +149,8 @@ class RankingView(AnnexView):
         self.load()
 
     def on_changed(self, change: Change) -> None:
-        if self.selection is not None and (change.any_sheet or change.roster) and self.isVisible():
-            self.load()
+        if change.any_sheet or change.roster:
+            self.reload_when_visible()
 
     def print_request(self) -> PrintRequest | None:
         sel = self.selection

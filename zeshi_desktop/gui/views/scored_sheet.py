@@ -13,6 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from zeshi_desktop.domain.forms import subject_fields
 from zeshi_desktop.domain.scores import ScoreRefused, display, parse_score
 from zeshi_desktop.domain.sheet import totals
 from zeshi_desktop.services import roster
@@ -21,7 +22,7 @@ from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr
-from ..print_hooks import PrintRequest
+from ..selection import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 from ..undo import ScoreCommand, describe
@@ -29,7 +30,7 @@ from .base import AnnexView, placeholder
 from .sheet_table import PaperTable
 from .sheet_widgets import ContractBox, RemarksEdit
 
-BAND_COLOURS = {"优秀": "#1b5e20", "合格": "#0d47a1"}
+BAND_COLOURS = {"excellent": "#1b5e20", "pass": "#0d47a1"}   # by band id; any other band is red
 
 
 class ScoredSheetView(AnnexView):
@@ -44,7 +45,9 @@ class ScoredSheetView(AnnexView):
         self.scores: dict[str, Decimal] = {}
         self.preview: tuple[str, Decimal] | None = None
 
-        self.root.addWidget(self.title_label())
+        self.heading_title = self.title_label()
+        self.title_fields: dict[str, str] = {}   # what the subject writes into the title's {office} / {district}
+        self.root.addWidget(self.heading_title)
         self.subject = QLabel(self)
         self.subject.setWordWrap(True)
         self.root.addWidget(self.subject)
@@ -132,13 +135,21 @@ class ScoredSheetView(AnnexView):
             a = self.runner.read(lambda s: roster.appointment(s, key.appointment_id))  # type: ignore[arg-type]
             label = form.header_fields[0].label.get(lang()) if form.header_fields else tr("评审单位：")
             parts += [f"{label} {a.district} {a.unit}".replace("： ", "：", 1), tr("责师：{0}").format(a.planner)]
+            self.title_fields = {"unit": a.unit, "district": a.district}
         elif key.district_id is not None:
             d = self.runner.read(lambda s: roster.district(s, key.district_id))  # type: ignore[arg-type]
+            self.title_fields = {"district": d.name}
             parts.append(tr("区：{0}（{1}）").format(d.name, d.circle))
         if key.reviewer_id is not None:
             r = self.runner.read(lambda s: roster.reviewer(s, key.reviewer_id))  # type: ignore[arg-type]
             parts.append(tr("评审人：{0}（{1}）").format(r.name, r.organisation))
         return "    ".join(parts)
+
+    def _show_title(self, office: str = "") -> None:
+        """The title with its {office} / {district} filled as the print fills them; a placeholder without a subject."""
+        assert self.form is not None
+        fields = subject_fields(office=office, **self.title_fields) if self.key is not None else {}
+        self.heading_title.setText(self.form.title.fill(lang(), **fields))
 
     def load(self) -> None:
         key, why = self._subject_key()
@@ -146,6 +157,7 @@ class ScoredSheetView(AnnexView):
         if key is None:
             self.empty.setText(why)
             self.subject.setText("")
+            self._show_title()
             self.stack.setCurrentWidget(self.empty)
             self.bar.show_sheet(None, editable_subject=False)
             return
@@ -161,6 +173,7 @@ class ScoredSheetView(AnnexView):
         if key is None:
             return
         self.sheet = self.runner.read(key.find)
+        self._show_title(self.sheet.answers.get("header:office", "") if self.sheet else "")
         self.scores = dict(self.sheet.scores) if self.sheet else {}
         self.preview = None
         final = self.sheet is not None and self.sheet.is_final
@@ -194,7 +207,7 @@ class ScoredSheetView(AnnexView):
         band = sums.band.label.get(lang())
         if not sums.complete:
             band += tr("（暂定）")
-        colour = BAND_COLOURS.get(sums.band.label.zh, "#b00020") if sums.complete else "#777"
+        colour = BAND_COLOURS.get(sums.band.id, "#b00020") if sums.complete else "#777"
         lines = [f"<p style='font-size:15pt'><b>{form.total_label.get(lang())}{colon}{display(sums.total)}</b>"
                  f"&nbsp;&nbsp;<span style='color:{colour}'>{band}</span></p>"]
         if len(form.parts) > 1:
