@@ -15,7 +15,7 @@ from tests.packages.excel import cell_of
 from zeshi_desktop.gui import handover_export, handover_import
 from zeshi_desktop.gui.handover_export import ExportChoice, ExportDialog
 from zeshi_desktop.gui.handover_import import ImportPreviewDialog
-from zeshi_desktop.services import roster
+from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.handover import packages
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
@@ -107,7 +107,9 @@ def test_import_conflict_keep_theirs_then_a_second_import_changes_nothing(  # ty
     monkeypatch.setattr(handover_import, "choose_file", lambda parent: str(path))
     monkeypatch.setattr(handover_import, "confirm_preview", answer)
     changes: list[object] = []
+    busy: list[str] = []
     window.runner.changed.connect(changes.append)
+    window.runner.busy.connect(busy.append)
     report = handover_import.import_file(window, window.runner, "区专班")
     assert report is not None and report.written
     assert seen[0]["counts"]["conflict"] == 1 and [s["key"] for s in seen[0]["sheets"]
@@ -117,6 +119,8 @@ def test_import_conflict_keep_theirs_then_a_second_import_changes_nothing(  # ty
         log = sheets.audit_log(s, _sheet(demo_db, demo_year).id)
     assert log[-1].action == "conflict" and "采用包内" in log[-1].reason and log[-1].actor == "区专班"
     assert changes and changes[-1].roster and changes[-1].touches_sheet(_sheet(demo_db, demo_year).id)
+    assert changes[-1] == handover_import.IMPORTED
+    assert busy == ["正在导入…", "", "正在导入…", ""]      # the runner's progress line: preview, then import
     assert page.sheet is not None and str(page.sheet.scores["basic_contract"]) == "1"   # the open page followed
     assert "冲突 1" in no_modal_dialogs[-1]
 
@@ -178,6 +182,27 @@ def test_preview_warns_about_a_new_signer_and_an_edited_package(qtbot, demo_db: 
     assert dialog.import_button.isEnabled() and dialog.choice().accept_edited
     names = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
     assert names[CONFLICT_KEY] == "冲突"
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == CONFLICT_KEY)
+    contract = catalogue.form("3-1").item("basic_contract")
+    assert dialog.table.item(row, 3).text().startswith(f"{contract.short}: ")   # the item named, not its id
+
+
+def test_the_preview_decides_by_code_in_either_language(qtbot, demo_db: Database, demo_year: int,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path) -> None:
+    """The edited-outside warning has its own line; in English its text shares no words with the Chinese."""
+    path = _street_package(demo_db, demo_year, tmp_path)
+    wb = load_workbook(path)
+    ws = next(w for w in wb.worksheets if w.title.startswith("3-1"))
+    ws[cell_of(ws, "DC-U01/P001", "remarks")] = "在表格软件中改过"
+    wb.save(path)
+    with demo_db.read() as s:
+        report = packages.report_dict(packages.import_package(s, path, dry_run=True, accept_edited=True), "en")
+    warning = next(w for w in report["warnings"] if w["code"] == handover_import.EDITED)
+    assert "哈希不符" not in warning["text"]
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.accept_edited is not None
+    assert [w for w in dialog.findChildren(QLabel) if warning["text"] in w.text()] == []
 
 
 def test_a_refused_package_lists_every_bad_cell_and_writes_nothing(window, demo_db: Database, demo_year: int,  # type: ignore[no-untyped-def]

@@ -59,30 +59,36 @@ def _patch_central_directory(path: Path, entry: str, offset: int, fmt: str, valu
 
 def test_declared_sizes_of_a_zip_bomb(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
     _patch_central_directory(package, "xl/worksheets/sheet1.xml", 24, "<I", 0xFFFFFFF0)
-    assert "压缩炸弹" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.file.compression_ratio" and "压缩炸弹" in refused.message("zh")
+    assert "zip bomb" in refused.message("en")
 
 
 def test_sum_of_declared_sizes(package: Path, demo_db: Database, digest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     limits = safety.Limits(uncompressed_bytes=10_000, ratio=10_000)
-    with pytest.raises(safety.PackageRefused, match="解压后总大小"):
+    with pytest.raises(safety.PackageRefused, match="解压后总大小") as refused:
         safety.precheck_zip(package, limits)
+    assert refused.value.code == "package.file.too_large_uncompressed"
 
 
 def test_macros_are_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
     with zipfile.ZipFile(package, "a") as archive:
         archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
-    assert "含宏" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.file.macros" and "含宏" in refused.message("zh")
 
 
 def test_encrypted_entries_are_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
     _patch_central_directory(package, "xl/workbook.xml", 8, "<H", 0x0001)
-    assert "加密" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.file.encrypted_entry" and "加密" in refused.message("zh")
 
 
 def test_not_a_zip_at_all(tmp_path: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "encrypted.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)  # how a password-protected xlsx starts
-    assert "不是 .xlsx" in _refused(demo_db, path, digest).zh
+    refused = _refused(demo_db, path, digest)
+    assert refused.code == "package.file.not_xlsx" and "不是 .xlsx" in refused.message("zh")
 
 
 def test_too_many_rows(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +97,8 @@ def test_too_many_rows(package: Path, demo_db: Database, digest) -> None:  # typ
     for r in range(200, 200 + safety.MAX_ROWS_PER_SHEET + 1):
         ws.cell(row=r, column=2, value=1)
     wb.save(package)
-    assert "行数超过" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.file.too_many_rows" and "行数超过" in refused.message("zh")
 
 
 def test_a_wrong_dimension_drops_no_rows(package: Path, tmp_path: Path, db: Database) -> None:
@@ -129,7 +136,8 @@ def test_a_formula_in_a_score_cell_is_refused_not_evaluated(package: Path, demo_
     wb.save(package)
     refused = _refused(demo_db, package, digest)
     assert [p.where for p in refused.problems] == [f"3-1!{where}"]
-    assert "不接受公式" in refused.problems[0].zh
+    assert refused.problems[0].reason.params["problem"].code == "package.cell.formula"
+    assert "不接受公式" in refused.problems[0].message("zh")
 
 
 def test_a_merged_cell_is_named(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +149,7 @@ def test_a_merged_cell_is_named(package: Path, demo_db: Database, digest) -> Non
     wb.save(package)
     refused = _refused(demo_db, package, digest)
     assert f"3-1!{second}" in {p.where for p in refused.problems}
-    assert all("合并单元格" in p.zh for p in refused.problems)
+    assert all("合并单元格" in p.message("zh") for p in refused.problems)
 
 
 def _merge_raw(path: Path, refs: list[str]) -> None:
@@ -171,7 +179,9 @@ def test_a_sheet_with_too_many_merged_ranges_is_refused(package: Path, demo_db: 
 
     _merge_raw(package, [f"AA{r}:AB{r}" for r in range(1, MAX_MERGED_RANGES + 2)])
     refused = _refused(demo_db, package, digest)
-    assert f"合并区域超过 {MAX_MERGED_RANGES} 处" in refused.zh
+    assert refused.code == "package.file.unreadable_workbook"
+    assert f"合并区域超过 {MAX_MERGED_RANGES} 处" in refused.message("zh")
+    assert f"more than {MAX_MERGED_RANGES} merged ranges" in refused.message("en")
 
 
 def test_a_few_merged_ranges_away_from_the_scores_are_harmless(package: Path, demo_db: Database) -> None:
@@ -193,10 +203,11 @@ def test_bad_values_are_all_named_at_once(package: Path, demo_db: Database, dige
     ws[cell_of(ws, "DC-U01/P001", "basic_training")] = "　２ "   # full-width digit and spaces: fine
     wb.save(package)
     refused = _refused(demo_db, package, digest)
-    messages = {p.where: p.zh for p in refused.problems}
+    messages = {p.where: p.message("zh") for p in refused.problems}
     assert set(messages) == {f"3-1!{c}" for c in where.values()}
+    assert refused.code == "handover.import.errors"
     first = where[("DC-U01/P001", "planning_coordination")]
-    assert f"3-1!{first}: 11 超过单项满分 10 (助力规划统筹)" in refused.zh
+    assert f"3-1!{first}: 11 超过单项满分 10 (助力规划统筹)" in refused.message("zh")
     assert "“9O”不是数字" in messages[f"3-1!{where[('DC-U01/P001', 'basic_contract')]}"]
     assert "-5 不能为负数" in messages[f"3-1!{where[('DC-U02/P002', 'basic_attitude')]}"]
     assert "不能留空" in messages[f"3-1!{where[('DC-U02/P002', 'basic_contract')]}"]
@@ -206,7 +217,8 @@ def test_missing_manifest(package: Path, demo_db: Database, digest) -> None:  # 
     wb = load_workbook(package)
     del wb["manifest"]
     wb.save(package)
-    assert "缺少清单" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.manifest.missing" and "缺少清单" in refused.message("zh")
 
 
 def test_wrong_year(package: Path, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
@@ -214,12 +226,14 @@ def test_wrong_year(package: Path, tmp_path: Path, digest) -> None:  # type: ign
     with other.write() as s:
         roster.ensure_year(s, 2024)
     refused = _refused(other, package, digest)
-    assert "年度 2025" in refused.zh and "2024" in refused.zh
+    assert refused.code == "handover.import.year_not_here"
+    assert "年度 2025" in refused.message("zh") and "2024" in refused.message("zh")
     other.dispose()
 
 
 def test_year_option_disagrees(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
-    assert "--year" in _refused(demo_db, package, digest, year=2026).zh
+    refused = _refused(demo_db, package, digest, year=2026)
+    assert refused.code == "handover.import.year_option" and "--year" in refused.message("zh")
 
 
 def test_wrong_district(package: Path, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
@@ -227,7 +241,8 @@ def test_wrong_district(package: Path, tmp_path: Path, digest) -> None:  # type:
     with other.write() as s:
         roster.add_district(s, "延庆区", "生态涵养区", code="YQ")
         roster.ensure_year(s, 2025)
-    assert "本库没有该区" in _refused(other, package, digest).zh
+    refused = _refused(other, package, digest)
+    assert refused.code == "handover.import.district_not_here" and "本库没有该区" in refused.message("zh")
     other.dispose()
 
 
@@ -244,7 +259,8 @@ def test_unknown_planner(demo_db: Database, demo_year: int, tmp_path: Path, dige
         package_export.export_package(s, "street-district", demo_year, path, units=["DC-U01"])
     copy.dispose()
     refused = _refused(demo_db, path, digest)
-    assert any("本库没有责师 P999" in p.zh and p.sheet == "3-1" and p.cell for p in refused.problems)
+    assert any(p.code == "handover.unknown.planner" and "本库没有责师 P999" in p.message("zh") and p.sheet == "3-1"
+               and p.cell for p in refused.problems)
 
 
 def test_unknown_form_version(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -253,7 +269,8 @@ def test_unknown_form_version(package: Path, demo_db: Database, digest) -> None:
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "blocks")
     ws.cell(row=row, column=2).value = ws.cell(row=row, column=2).value.replace('"version": 1', '"version": 7')
     wb.save(package)
-    assert "版本 7" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.form_version" and "版本 7" in refused.message("zh")
 
 
 def test_tampered_content_fails_the_hash(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -261,7 +278,8 @@ def test_tampered_content_fails_the_hash(package: Path, demo_db: Database, diges
     ws = wb["3-1"]
     ws[cell_of(ws, "DC-U01/P001", "basic_contract")] = 1   # a valid score, but not what was signed
     wb.save(package)
-    assert "程序之外被修改" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "handover.import.edited_outside" and "程序之外被修改" in refused.message("zh")
 
 
 def test_a_bad_signature_is_refused(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -270,7 +288,8 @@ def test_a_bad_signature_is_refused(package: Path, demo_db: Database, digest) ->
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "content_hash")
     ws.cell(row=row, column=2).value = "0" * 64    # someone "fixes" the hash after editing
     wb.save(package)
-    assert "签名无效" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "handover.import.bad_signature" and "签名无效" in refused.message("zh")
 
 
 def test_defusedxml_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -294,7 +313,8 @@ def test_weights_for_an_unknown_district_are_named_in_the_preview(demo_db: Datab
     ws.cell(row=2, column=column).value = "NOPE"
     wb.save(path)
     refused = _refused(db, path, digest, dry_run=True, accept_edited=True)
-    assert any(p.sheet == "3-3权重" and "没有编号为 NOPE 的区" in p.zh for p in refused.problems)
+    assert any(p.sheet == "3-3权重" and p.code == "handover.weights.no_district"
+               and "没有编号为 NOPE 的区" in p.message("zh") for p in refused.problems)
 
 
 def test_a_damaged_manifest_entry_is_a_refusal_not_a_crash(package: Path, demo_db: Database, digest) -> None:  # type: ignore[no-untyped-def]
@@ -303,4 +323,5 @@ def test_a_damaged_manifest_entry_is_a_refusal_not_a_crash(package: Path, demo_d
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "origin")
     ws.cell(row=row, column=2).value = '{"district": '   # cut short
     wb.save(package)
-    assert "清单项 origin 已损坏" in _refused(demo_db, package, digest).zh
+    refused = _refused(demo_db, package, digest)
+    assert refused.code == "package.manifest.damaged" and "清单项 origin 已损坏" in refused.message("zh")

@@ -51,7 +51,8 @@ def test_import_into_an_empty_laptop_then_again_is_a_no_op(demo_db: Database, db
     with db.write() as s:
         second = import_package(s, path)
     assert second.already_imported and not second.written and second.sheets == []
-    assert any("导入过" in w for w in second.warnings)
+    assert [w.code for w in second.warnings] == ["handover.warning.already_imported"]
+    assert "导入过" in second.warnings[0].text("zh")
     assert digest(db) == before
     assert second.signer.status == "known" and second.signer.known_as == first.signer.name
 
@@ -70,7 +71,9 @@ def test_a_changed_finalised_sheet_is_a_conflict_until_a_side_is_kept(demo_db: D
         preview = import_package(s, path, dry_run=True)
     conflicts = preview.conflicts
     assert [c.key for c in conflicts] == ["3-1:DC-U02/P002"]
-    assert any(d.startswith("basic_contract:") and d.endswith("→ 1") for d in conflicts[0].details)
+    assert any(d.code == "handover.detail.value" and d.params["field"] == "basic_contract"
+               and d.text("zh").startswith("basic_contract:") and d.text("zh").endswith("→ 1")
+               for d in conflicts[0].details)
     with pytest.raises(PackageImportRefused, match="--keep"):
         with demo_db.write() as s:
             import_package(s, path)
@@ -124,7 +127,8 @@ def test_a_new_key_for_a_known_sender_is_warned(demo_db: Database, db: Database,
     with db.read() as s:
         report = import_package(s, second, dry_run=True)
     assert report.signer.status == "key_changed"
-    assert any("密钥已更换" in w for w in report.warnings)
+    changed = [w for w in report.warnings if w.code == "handover.warning.key_changed"]
+    assert changed and "密钥已更换" in changed[0].text("zh") and report.signer.fingerprint in changed[0].text("en")
 
 
 def test_risky_text_is_exported_as_text_and_comes_back_unchanged(demo_db: Database, db: Database,
@@ -248,7 +252,7 @@ def test_a_draft_here_that_is_final_in_the_package_is_changed_not_a_conflict(dem
     with demo_db.read() as s:
         preview = import_package(s, path, dry_run=True)
     change = next(c for c in preview.sheets if c.key == "3-1:DC-U02/P002")
-    assert change.action == "changed" and change.details == ["status: draft → final"]
+    assert change.action == "changed" and [d.text("zh") for d in change.details] == ["status: draft → final"]
     with demo_db.write() as s:
         import_package(s, path)
     assert _sheet(demo_db, "3-1", "景山街道").is_final

@@ -97,7 +97,8 @@ def test_a_changed_picture_of_a_finalised_summary_is_a_conflict(demo_db: Databas
     with city.read() as s:
         preview = import_package(s, path, dry_run=True)
     conflict = next(c for c in preview.conflicts if c.form == "4-1")
-    assert "图片: 3 张 → 2 张" in conflict.details
+    assert [d.code for d in conflict.details] == ["handover.detail.pictures"]
+    assert conflict.details[0].text("zh") == "图片: 3 张 → 2 张"
     with city.write() as s:
         import_package(s, path, keep_all="theirs")
     assert _stored(city, sid) == _stored(demo_db, sid)
@@ -120,7 +121,8 @@ def test_a_picture_with_a_wrong_digest_is_named_and_nothing_written(demo_db: Dat
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
             import_package(s, path, accept_edited=True)
-    assert any(p.sheet == PICTURES.sheet and "SHA-256" in p.zh for p in refused.value.problems)
+    assert any(p.sheet == PICTURES.sheet and p.reason.params["reason"].code == "handover.picture.digest"
+               and "SHA-256" in p.message("zh") for p in refused.value.problems)
     assert digest(db) == before
 
 
@@ -145,7 +147,7 @@ def test_a_picture_that_is_not_what_it_claims_is_refused(demo_db: Database, db: 
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
             import_package(s, path, accept_edited=True)
-    assert any(p.sheet == PICTURES.sheet and reason in p.zh for p in refused.value.problems)
+    assert any(p.sheet == PICTURES.sheet and reason in p.message("zh") for p in refused.value.problems)
 
 
 def test_pictures_of_a_district_without_its_summary_are_refused(demo_db: Database, db: Database, demo_year: int,
@@ -161,4 +163,5 @@ def test_pictures_of_a_district_without_its_summary_are_refused(demo_db: Databas
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
             import_package(s, path, accept_edited=True)
-    assert any("区 XX 的图片在包中没有对应的 4-1 总结" in p.zh for p in refused.value.problems)
+    assert any(p.code == "handover.import.pictures_without_summary" and "区 XX 的图片在包中没有对应的 4-1 总结"
+               in p.message("zh") for p in refused.value.problems)

@@ -2,8 +2,10 @@
 
 The dialog asks only for what the chosen kind needs (``Kind.needs``: units,
 a district, a reviewer or nothing) and a file name; the export itself is one
-read-only service call (``services.packages.export_package``), which writes
-the file atomically, so a cancelled or refused export leaves nothing behind.
+read-only service call (``services.handover.packages.export_package``) run
+through the main window's action runner, which shows its progress and, when
+the service refuses, the reason; the file is written atomically, so a
+cancelled or refused export leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -28,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.services import roster
-from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.handover import packages
 
 from . import dialogs
-from .actions import ActionRunner, refusal_text
+from .actions import ActionRunner
 from .i18n import lang, tr
 from .selection import Selection
 
@@ -54,7 +55,7 @@ class ExportChoice:
 
 
 def kind_name(kind: packages.Kind) -> str:
-    return kind.en if lang() == "en" else kind.zh
+    return kind.name.text(lang())
 
 
 class ExportDialog(QDialog):
@@ -200,19 +201,22 @@ def choose_export(parent: QWidget | None, runner: ActionRunner, selection: Selec
 
 def export(parent: QWidget | None, runner: ActionRunner, selection: Selection, template: bool = False
            ) -> packages.ExportResult | None:
-    """The menu action: ask, write the file, say where it went and who signed it."""
+    """The menu action: ask, write the file, say where it went and who signed it.
+
+    A refusal (an unknown reviewer, units of two districts) is shown by the
+    runner, the one way every refusal of the window is shown.
+    """
     choice = choose_export(parent, runner, selection, template)
     if choice is None:
         return None
     try:
-        result = runner.read(lambda s: packages.export_package(
+        ok, result = runner.attempt(lambda s: packages.export_package(
             s, choice.kind, choice.year, choice.path, units=choice.units, district=choice.district,
-            reviewer=choice.reviewer, template=choice.template))
-    except ActionRefused as error:
-        dialogs.show_error(parent, refusal_text(error))
-        return None
+            reviewer=choice.reviewer, template=choice.template), progress=tr("正在导出…"))
     except OSError as error:
         dialogs.show_error(parent, tr("无法写入 {0}：{1}").format(choice.path, error.strerror or error))
+        return None
+    if not ok or result is None:
         return None
     rows = "、".join(f"{sheet} {count}" for sheet, count in result.sheets.items()) or "—"
     dialogs.show_info(parent, tr("已写入 {path}\n工作表行数：{rows}\n签名：{signer}（指纹 {fp}）").format(

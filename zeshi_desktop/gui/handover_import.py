@@ -4,9 +4,11 @@ The preview is ``import_package(dry_run=True)`` in a read session: who
 signed (with a visible warning for an unknown signer, a changed key or a
 package edited outside the program), how many sheets are added, changed, in
 conflict or unchanged, and a table of the sheets with, for each conflict, the
-choice 保留本机 / 采用交接包. 导入 runs the real import in one ``db.write()``
-through the action runner, so every open page and dashboard refreshes; a
-refused package is shown with every error line, and nothing is written.
+choice 保留本机 / 采用交接包. The preview reads and 导入 writes through the
+main window's action runner (one write transaction, its progress line, and a
+``Change`` that refreshes every open page and dashboard); a refused package
+is shown with every error line, and nothing is written. The report's
+warnings and details are messages: the dialog decides by their ``code``.
 """
 
 from __future__ import annotations
@@ -31,15 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zeshi_desktop.domain.scores import item_name
+from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue
-from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.handover import packages
 
 from . import dialogs
-from .actions import ActionRunner, Change, refusal_text
+from .actions import ActionRunner, Change
 from .i18n import lang, tr
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+EDITED = "handover.warning.edited_outside"     # said by the edited-outside line and its checkbox
+KEY_CHANGED = "handover.warning.key_changed"   # said by the signer line when the key changed
+DETAIL = "handover.detail.value"               # one field's difference: {field}: {old} → {new}
+IMPORTED = Change(roster=True, weights=True, all_sheets=True)   # an import may touch anything
 
 
 def list_separator() -> str:
@@ -66,20 +73,28 @@ def signer_text(signer: dict[str, str]) -> tuple[str, bool]:
     return tr("该包没有签名，无法确认发送方。"), True
 
 
-def item_detail(form_id: str, detail: str) -> str:
+def item_detail(form_id: str, detail: dict[str, Any]) -> str:
     """``basic_contract: 2.5 → 1`` with the item's short name instead of its id, where there is one."""
-    item_id, sep, rest = detail.partition(": ")
-    if sep and item_id == "remarks":
-        return f"{tr('意见建议')}: {rest}"
-    try:
-        form = catalogue.form(form_id)
-    except KeyError:
-        return detail
-    if not sep or not form.has_item(item_id):
-        return detail
-    item = form.item(item_id)
-    name = item.short if lang() == "zh" or not item.text.en else item.text.en.split(",")[0].split(";")[0]
-    return f"{name}: {rest}"
+    if detail["code"] != DETAIL:
+        return str(detail["text"])
+    params = detail["params"]
+    field = params["field"]
+    if field == "remarks":
+        name = tr("意见建议")
+    else:
+        try:
+            form = catalogue.form(form_id)
+        except KeyError:
+            return str(detail["text"])
+        if not form.has_item(field):
+            return str(detail["text"])
+        name = item_name(form.item(field)).get(lang())
+    return Message(DETAIL, field=name, old=params["old"], new=params["new"]).text(lang())
+
+
+def said_above(warning: dict[str, Any], report: dict[str, Any]) -> bool:
+    """Whether a warning has its own line in the preview (decided by its code)."""
+    return warning["code"] == EDITED or (warning["code"] == KEY_CHANGED and report["signer"]["status"] == "key_changed")
 
 
 @dataclass(frozen=True)
@@ -102,7 +117,7 @@ class ImportPreviewDialog(QDialog):
         info = QFormLayout()
         layout.addLayout(info)
         kind = packages.KINDS.get(report["kind"])
-        kind_text = (kind.en if lang() == "en" else kind.zh) if kind else report["kind_zh"]
+        kind_text = kind.name.text(lang()) if kind else report["kind_name"]
         if report["template"]:
             kind_text += tr("（填报模板）")
         info.addRow(tr("包类型："), QLabel(kind_text, self))
@@ -135,9 +150,7 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(edited)
             self.accept_edited = QCheckBox(tr("我已核实，仍然导入这个被修改过的包"), self)
             layout.addWidget(self.accept_edited)
-        # the edited-outside warning and a key change have their own lines above
-        notes = [w for w in report["warnings"] if "哈希不符" not in w
-                 and not (report["signer"]["status"] == "key_changed" and "密钥已更换" in w)]
+        notes = [w["text"] for w in report["warnings"] if not said_above(w, report)]
         if notes:
             note = QLabel("\n".join(notes), self)
             note.setWordWrap(True)
@@ -239,41 +252,47 @@ def show_refusal(parent: QWidget | None, lines: list[str]) -> None:
     RefusalDialog(lines, parent).exec()
 
 
-def refusal_lines(error: ActionRefused) -> list[str]:
-    """The refusal's head and, one per line, every error it lists."""
-    return [line for line in refusal_text(error).splitlines() if line.strip()]
+def refusal_lines(text: str) -> list[str]:
+    """The refusal's head and, one per line, every error it lists (the runner gives them in one text)."""
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", path: str | None = None
                 ) -> packages.ImportReport | None:
-    """The menu action: pick, preview, choose, import; returns the written report or None."""
+    """The menu action: pick, preview, choose, import; returns the written report or None.
+
+    Both steps go through ``runner``; a refusal (a bad cell, a bad signature)
+    reaches :func:`show_refusal` from the runner, with every line it lists.
+    """
     path = path or choose_file(parent)
     if not path:
         return None
+
+    def refused(text: str) -> None:
+        show_refusal(parent, refusal_lines(text))
+
     try:
-        preview = runner.read(lambda s: packages.import_package(s, Path(path), dry_run=True, accept_edited=True))
-    except ActionRefused as error:
-        show_refusal(parent, refusal_lines(error))
-        return None
+        ok, preview = runner.attempt(lambda s: packages.import_package(s, Path(path), dry_run=True,
+                                                                       accept_edited=True),
+                                     refused, progress=tr("正在导入…"))
     except OSError as error:
         dialogs.show_error(parent, tr("无法读取 {0}：{1}").format(path, error.strerror or error))
+        return None
+    if not ok or preview is None:
         return None
     if preview.already_imported:
         dialogs.show_info(parent, tr("该包已经导入过，本次没有任何改动。"))
         return None
-    choice = confirm_preview(parent, packages.report_dict(preview))
+    choice = confirm_preview(parent, packages.report_dict(preview, lang()))
     if choice is None:
         return None
-    refusal: list[str] = []
 
     def run(session):  # type: ignore[no-untyped-def]
         return packages.import_package(session, Path(path), keep=choice.keep, accept_edited=choice.accept_edited,
                                        actor=actor)
 
-    ok, report = runner.run(run, Change(roster=True, weights=True, all_sheets=True),
-                            on_refused=lambda text: refusal.extend(line for line in text.splitlines() if line.strip()))
+    ok, report = runner.run(run, IMPORTED, refused, progress=tr("正在导入…"))
     if not ok:
-        show_refusal(parent, refusal)
         return None
     assert report is not None
     names = action_names()

@@ -17,7 +17,10 @@ from typing import Any
 
 from openpyxl.cell.cell import Cell
 
+from zeshi_desktop.messages import Message
+
 from .grid import Grid
+from .words import yes_no
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -53,11 +56,10 @@ def write_value(cell: Cell, value: Any) -> None:
 
 @dataclass(frozen=True)
 class CellRead:
-    """What a cell holds: ``text`` normalised, or the reason it cannot be used."""
+    """What a cell holds: ``text`` normalised, or the reason it cannot be used (``package.cell.*``)."""
 
     text: str
-    problem_zh: str = ""
-    problem_en: str = ""
+    problem: Message | None = None
 
 
 def number_text(value: int | float | Decimal) -> str:
@@ -71,14 +73,13 @@ def number_text(value: int | float | Decimal) -> str:
 def read_cell(grid: Grid, row: int, column: int) -> CellRead:
     value, data_type = grid.value(row, column)
     if grid.is_merged(row, column):
-        return CellRead("", "合并单元格不能填写数据，请取消合并", "merged cell; unmerge it")
+        return CellRead("", Message("package.cell.merged"))
     if data_type == "f":
-        return CellRead("", f"不接受公式（{str(value)[:30]}），请填写数值",
-                        f"formula refused ({str(value)[:30]}); type the value")
+        return CellRead("", Message("package.cell.formula", formula=str(value)[:30]))
     if value is None:
         return CellRead("")
     if isinstance(value, bool):
-        return CellRead("是" if value else "否")
+        return CellRead(yes_no(value))
     if isinstance(value, (int, float, Decimal)):
         return CellRead(number_text(value))
     if isinstance(value, (datetime, date)):

@@ -9,13 +9,15 @@ from __future__ import annotations
 from zeshi_desktop.domain.forms import Form
 
 from .model import DRAFT_TEXT, FINAL_TEXT, STATUS_FIELD, FieldSpec
+from .words import written
 
 STATUS_OPTIONS = ((FINAL_TEXT, "final"), (DRAFT_TEXT, "draft"))
 
 
 def fields_for(form: Form, cases: int = 1) -> list[FieldSpec]:
     """Every field a package carries for ``form``; ``cases``: how many 4-1 cases to lay out."""
-    fields = [FieldSpec(STATUS_FIELD, "状态", "", "choice", options=STATUS_OPTIONS, required=True)]
+    fields = [FieldSpec(STATUS_FIELD, written("package.sheet.status"), "", "choice", options=STATUS_OPTIONS,
+                        required=True)]
     fields += [FieldSpec(f"header:{h.id}", h.label.zh.rstrip("：:"), "", "text") for h in form.header_fields]
     for section in form.sections:
         for item in section.items:
@@ -27,8 +29,9 @@ def fields_for(form: Form, cases: int = 1) -> list[FieldSpec]:
                                 required=True))
     q = form.questionnaire
     if q is not None:
-        fields.append(FieldSpec("unit:district", "区", q.unit_question.section.zh, "text"))
-        fields.append(FieldSpec("unit:name", "街道/镇/乡/园区/单元", q.unit_question.section.zh, "text"))
+        fields.append(FieldSpec("unit:district", written("package.sheet.unit_district"), q.unit_question.section.zh,
+                                "text"))
+        fields.append(FieldSpec("unit:name", written("package.sheet.unit_name"), q.unit_question.section.zh, "text"))
         for yn in q.yes_no:
             fields.append(FieldSpec(f"yes_no:{yn.id}", yn.text.zh, yn.section.zh, "choice",
                                     options=((yn.yes, "yes"), (yn.no, "no")), required=True))
@@ -46,7 +49,8 @@ def fields_for(form: Form, cases: int = 1) -> list[FieldSpec]:
         title = f"{section.number.zh} {section.title.zh}".strip()
         if section.repeatable:
             for n in range(1, max(cases, 1) + 1):
-                fields.append(FieldSpec(f"title:{section.id}#{n}", f"{title} {n}（标题）", title, "text"))
+                fields.append(FieldSpec(f"title:{section.id}#{n}", written("package.sheet.case_title", section=title, n=n),
+                                        title, "text"))
                 fields.append(FieldSpec(f"text:{section.id}#{n}", f"{title} {n}", title, "text"))
         else:
             fields.append(FieldSpec(f"text:{section.id}", title, title, "text"))

@@ -21,17 +21,21 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zeshi_desktop.domain.forms import Label
 from zeshi_desktop.domain.scores import (
     ScoreRefused,
     display,
+    item_name,
     normalise_text,
     parse_score,
 )
+from zeshi_desktop.messages import Message
 
 from .cells import read_cell, write_text
 from .errors import CellProblem
 from .grid import Grid
 from .model import STATUS_FIELD, FieldSpec, FormBlock, Subject
+from .words import written
 
 KEY_MARK = "#keys"
 FIRST_VALUE_COL = 5        # column E: A keys (hidden), B group / 序号, C label, D maximum
@@ -74,13 +78,14 @@ def _validation(spec: FieldSpec) -> DataValidation | None:
         short, maximum = spec.item.short, display(spec.item.max)
         return DataValidation(type="decimal", operator="between", formula1="0", formula2=maximum, allow_blank=True,
                               showInputMessage=True, promptTitle=short[:32],
-                              prompt=f"{short}：0 至 {maximum} 分，最多一位小数"[:255],
-                              showErrorMessage=True, errorTitle="分数超出范围"[:32],
-                              error=f"{short} 的分数应在 0 至 {maximum} 之间"[:255])
+                              prompt=written("package.validation.score_prompt", item=short, maximum=maximum)[:255],
+                              showErrorMessage=True, errorTitle=written("package.validation.score_error_title")[:32],
+                              error=written("package.validation.score_error", item=short, maximum=maximum)[:255])
     if spec.kind == "choice":
         options = ",".join(t for t, _ in spec.options)
         return DataValidation(type="list", formula1=f'"{options}"', allow_blank=True, showInputMessage=True,
-                              promptTitle=spec.label[:32], prompt=f"请选择：{options}"[:255])
+                              promptTitle=spec.label[:32],
+                              prompt=written("package.validation.choose", options=options)[:255])
     return None
 
 
@@ -118,8 +123,8 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
             c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
             write_text(c, label)
             c.font, c.alignment = BOLD, WRAP
-    ws.cell(row=3, column=2, value="分组").font = BOLD
-    ws.cell(row=3, column=4, value="满分").font = BOLD
+    ws.cell(row=3, column=2, value=written("package.sheet.group")).font = BOLD
+    ws.cell(row=3, column=4, value=written("package.sheet.maximum")).font = BOLD
     key_row = 3 + len(headers)
     ws.cell(row=key_row, column=1, value=KEY_MARK)
     for j, subject in enumerate(block.subjects):
@@ -161,7 +166,7 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
 
 
 def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
-    ws.cell(row=3, column=2, value="序号").font = BOLD
+    ws.cell(row=3, column=2, value=written("package.sheet.number")).font = BOLD
     for i, header in enumerate(block.subject_headers[:2]):
         ws.cell(row=3, column=3 + i, value=header).font = BOLD
     key_row = 6
@@ -245,7 +250,7 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
                                  meta.subject_headers, [], [], {}, meta.reviewer, meta.reviewer_line,
                                  meta.total_label))
     if key_row is None:
-        problems.append(CellProblem(title, "A", "找不到隐藏的键行（#keys），工作表结构被改动", "key row (#keys) missing"))
+        problems.append(CellProblem(title, "A", Message("package.key_row_missing")))
         return result
     if meta.orientation == "matrix":
         field_pos = _keys_along(ws, key_row, None)
@@ -258,7 +263,7 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
         spec = fields.get(key)
         where = f"{get_column_letter(pos)}{key_row}" if meta.orientation == "matrix" else f"A{pos}"
         if spec is None:
-            problems.append(CellProblem(title, where, f"未知的栏目 {key}", f"unknown field {key}"))
+            problems.append(CellProblem(title, where, Message("package.unknown_field", field=key)))
             continue
         specs.append((pos, spec))
         result.block.fields.append(spec)
@@ -270,7 +275,8 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
             labels = tuple(read_cell(ws, 3 + i, pos).text for i in range(len(meta.subject_headers)))
             result.subject_cells[key] = f"{get_column_letter(pos)}3"
         if key in result.block.values:
-            problems.append(CellProblem(title, result.subject_cells[key], f"重复的对象 {key}", f"repeated subject {key}"))
+            problems.append(CellProblem(title, result.subject_cells[key], Message("package.repeated_subject",
+                                                                                  subject=key)))
             continue
         result.block.subjects.append(Subject(key, labels))
         values: dict[str, str] = {}
@@ -287,9 +293,9 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
 def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordinate: str,
              problems: list[CellProblem]) -> str:
     read = read_cell(ws, row, col)
-    if read.problem_zh:
-        label = _label(spec)
-        problems.append(CellProblem(title, coordinate, f"{read.problem_zh} ({label})", f"{read.problem_en} ({label})"))
+    if read.problem is not None:
+        problems.append(CellProblem(title, coordinate, Message("package.cell.of_field", problem=read.problem,
+                                                               field=_label(spec))))
         return ""
     text = read.text
     if spec.kind == "score":
@@ -299,7 +305,7 @@ def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordina
         try:
             return display(parse_score(spec.item, text), 1)
         except ScoreRefused as exc:
-            problems.append(CellProblem(title, coordinate, exc.zh, exc.en))
+            problems.append(CellProblem(title, coordinate, exc))
             return ""
     if spec.kind == "choice":
         text = text.strip(" \u3000")
@@ -307,9 +313,8 @@ def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordina
             return ""
         stored = spec.stored_of(text)
         if stored is None:
-            allowed, label = "、".join(t for t, _ in spec.options), _label(spec)
-            problems.append(CellProblem(title, coordinate, f"“{text}”不在：{allowed} ({label})",
-                                        f"{text!r} is not one of {allowed} ({label})"))
+            problems.append(CellProblem(title, coordinate, Message(
+                "package.cell.not_an_option", value=text, options=[t for t, _ in spec.options], field=_label(spec))))
             return ""
         return stored
     return text
@@ -322,17 +327,15 @@ def _check_complete(values: dict[str, str], specs: list[tuple[int, FieldSpec]], 
     for _, spec in specs:
         where = cells[(subject, spec.key)]
         if final and spec.required and values.get(spec.key, "") == "" and not _had_problem(problems, title, where):
-            label = _label(spec)
-            problems.append(CellProblem(title, where, f"定稿的评审表不能留空 ({label})",
-                                        f"required in a finalised sheet ({label})"))
+            problems.append(CellProblem(title, where, Message("package.cell.required_in_final", field=_label(spec))))
         if spec.reason_for and values.get(spec.reason_for) == spec.reason_option and not values.get(spec.key):
-            problems.append(CellProblem(title, where, f"选择“{spec.reason_option}”须填写理由",
-                                        f"a reason is required with {spec.reason_option!r}"))
+            problems.append(CellProblem(title, where, Message("package.cell.reason_required",
+                                                              option=spec.reason_option)))
 
 
-def _label(spec: FieldSpec) -> str:
-    """How a problem names the field: the item's short name, or the start of its label."""
-    return spec.item.short if spec.item is not None else spec.label[:20]
+def _label(spec: FieldSpec) -> Label | str:
+    """How a problem names the field: the item's short name (in either language), or the start of its label."""
+    return item_name(spec.item) if spec.item is not None else spec.label[:20]
 
 
 def _had_problem(problems: list[CellProblem], title: str, where: str) -> bool:

@@ -28,6 +28,8 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from .errors import PackageRefused
+
 MAX_MERGED_RANGES = 1000   # the program writes none; a form filled by hand may merge a few
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _MERGE = f"{{{SHEET_MAIN_NS}}}mergeCell"
@@ -121,6 +123,6 @@ def _take_merge(grid: Grid, ref: str) -> None:
     if ":" not in ref:
         return   # a one-cell "range" merges nothing
     if len(grid.merged) >= MAX_MERGED_RANGES:
-        raise ValueError(f"工作表“{grid.title}”的合并区域超过 {MAX_MERGED_RANGES} 处")
+        raise PackageRefused("package.file.too_many_merged", sheet=grid.title, limit=MAX_MERGED_RANGES)
     min_col, min_row, max_col, max_row = range_boundaries(ref)
     grid.merged.append((min_col, min_row, max_col, max_row))

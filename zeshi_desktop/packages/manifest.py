@@ -48,8 +48,7 @@ def write_manifest(wb: Workbook, manifest: dict[str, str]) -> None:
 
 def read_manifest(grids: dict[str, Grid], name: str) -> dict[str, str]:
     if SHEET not in grids:
-        raise PackageRefused(f"{name}: 缺少清单（manifest）工作表，这不是本程序导出的包",
-                             f"{name}: no manifest sheet; not a package made by this program")
+        raise PackageRefused("package.manifest.missing", file=name)
     ws = grids[SHEET]
     out: dict[str, str] = {}
     for r in range(1, ws.max_row + 1):
@@ -58,7 +57,7 @@ def read_manifest(grids: dict[str, Grid], name: str) -> dict[str, str]:
             out[key] = read_cell(ws, r, 2).text
     missing = [k for k in REQUIRED if not out.get(k)]
     if missing:
-        raise PackageRefused(f"{name}: 清单缺少 {', '.join(missing)}", f"{name}: manifest lacks {', '.join(missing)}")
+        raise PackageRefused("package.manifest.lacks", file=name, keys=", ".join(missing))
     return out
 
 
@@ -69,7 +68,7 @@ def decoded(manifest: dict[str, str], key: str, default: Any = None) -> Any:
     try:
         return json.loads(manifest[key])
     except json.JSONDecodeError as exc:
-        raise PackageRefused(f"清单项 {key} 已损坏", f"manifest entry {key} is damaged") from exc
+        raise PackageRefused("package.manifest.damaged", key=key) from exc
 
 
 @dataclass(frozen=True)

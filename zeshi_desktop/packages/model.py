@@ -13,9 +13,11 @@ from typing import Any
 
 from zeshi_desktop.domain.forms import Item
 
+from .words import written, yes_no
+
 FORMAT_VERSION = 1
 STATUS_FIELD = "status"
-FINAL_TEXT, DRAFT_TEXT = "定稿", "草稿"
+FINAL_TEXT, DRAFT_TEXT = written("package.sheet.final"), written("package.sheet.draft")   # a status cell's words
 
 
 @dataclass(frozen=True)
@@ -106,5 +108,5 @@ def table_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return yes_no(value)
     return str(value).strip()

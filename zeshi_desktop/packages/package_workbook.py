@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.messages import Message
 
 from .atomic import save_atomic
 from .canonical import content_hash
@@ -111,27 +112,26 @@ def read_package(path: Path, forms: Mapping[str, Form], table_specs: Mapping[str
         grids = open_checked(path, limits)
     manifest = read_manifest(grids, path.name)
     if manifest["format"] != str(FORMAT_VERSION):
-        raise PackageRefused(f"{path.name}: 包格式版本 {manifest['format']} 不受支持（本程序为 {FORMAT_VERSION}）",
-                             f"{path.name}: package format {manifest['format']} is not supported")
+        raise PackageRefused("package.format_unsupported", file=path.name, version=manifest["format"],
+                             supported=FORMAT_VERSION)
     result = ReadPackage(manifest, PackageData())
     for name in decoded(manifest, "tables", []):
         spec = table_specs.get(name)
         if spec is None:
-            raise PackageRefused(f"{path.name}: 未知的表 {name}", f"{path.name}: unknown table {name}")
+            raise PackageRefused("package.unknown_table", file=path.name, table=name)
         rows = read_table(grids, spec, result.problems)
         result.table_rows[name] = rows
         result.data.tables[name] = [{c.key: row.values.get(c.key, "") for c in spec.columns} for row in rows]
     for meta in decoded(manifest, "blocks", []):
         form = forms.get(meta["form"])
         if form is None:
-            raise PackageRefused(f"{path.name}: 本程序没有附件{meta['form']}", f"{path.name}: unknown form {meta['form']}")
+            raise PackageRefused("package.unknown_form", file=path.name, form=meta["form"])
         if int(meta["version"]) != form.version:
-            raise PackageRefused(f"{path.name}: 附件{form.id} 的版本 {meta['version']} 与本程序（版本 {form.version}）不符",
-                                 f"{path.name}: annex {form.id} version {meta['version']} is unknown here "
-                                 f"(this program has {form.version})")
+            raise PackageRefused("package.form_version", file=path.name, form=form.id, version=meta["version"],
+                                 ours=form.version)
         title = meta["title"]
         if title not in grids:
-            result.problems.append(CellProblem(title, "", f"缺少工作表“{title}”", f"sheet {title!r} is missing"))
+            result.problems.append(CellProblem(title, "", Message("package.sheet_missing", sheet=title)))
             continue
         block_meta = FormBlock(title, form.id, form.version, meta.get("heading", ""), meta["orientation"],
                                tuple(meta.get("subject_headers", ())), [], [], {}, meta.get("reviewer", ""),

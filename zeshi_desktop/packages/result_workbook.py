@@ -23,8 +23,9 @@ from zeshi_desktop.domain.scores import display
 
 from .atomic import save_atomic
 from .cells import write_text, write_value
+from .words import written, yes_no
 
-EXTRA_COLUMNS = ("责任规划师", "等级", "推荐区级优秀责师")
+EXTRA_COLUMNS = ("package.result.planner", "package.result.band", "package.result.recommended")   # after the form's
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
@@ -48,14 +49,14 @@ def write_result_workbook(data: ResultFile, path: Path) -> Path:
     """Write the 3-3 result file to ``path`` (.xlsx); nothing is left half-written on failure."""
     form = data.form
     if len(form.columns) != 5:
-        raise ValueError(f"附件{form.id} 应有 5 列，定义中有 {len(form.columns)} 列")
-    headers = [c.zh for c in form.columns] + list(EXTRA_COLUMNS)
+        raise ValueError(f"annex {form.id} should have 5 columns; its definition has {len(form.columns)}")
+    headers = [c.zh for c in form.columns] + [written(code) for code in EXTRA_COLUMNS]
     wb = Workbook()
     ws = wb.active
-    ws.title = f"附件{form.id}"
+    ws.title = written("package.result.sheet", form=form.id)
     last = get_column_letter(len(headers))
     ws.merge_cells(f"A1:{last}1")
-    write_text(ws["A1"], f"{data.year}年度 {form.title.zh}")
+    write_text(ws["A1"], written("package.result.title", year=data.year, title=form.title))
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
     values = {"district": data.district, "street_weight": f"{display(data.street_weight)}%",
@@ -63,8 +64,8 @@ def write_result_workbook(data: ResultFile, path: Path) -> Path:
     for col, field in enumerate(form.header_fields, start=1):
         write_text(ws.cell(row=2, column=col * 2 - 1), field.label.zh)
         write_text(ws.cell(row=2, column=col * 2), values.get(field.id, ""))
-    write_text(ws.cell(row=3, column=1), "区级评审组最终得分：" + ("去掉一个最高分和一个最低分后的平均分"
-                                                     if data.trimmed_mean else "各评审人总分的平均分"))
+    write_text(ws.cell(row=3, column=1), written("package.result.final_score_trimmed" if data.trimmed_mean
+                                                 else "package.result.final_score_mean"))
     header_row = 4
     for col, text in enumerate(headers, start=1):
         cell = ws.cell(row=header_row, column=col)
@@ -73,8 +74,9 @@ def write_result_workbook(data: ResultFile, path: Path) -> Path:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BOX
     for i, r in enumerate(data.rows, start=header_row + 1):
-        cells = [r.rank if r.rank is not None else "未排名", r.unit, _number(r.street_weighted),
-                 _number(r.district_weighted), _number(r.total), r.planner, r.band, "是" if r.recommended else ""]
+        cells = [r.rank if r.rank is not None else written("package.result.unranked"), r.unit,
+                 _number(r.street_weighted), _number(r.district_weighted), _number(r.total), r.planner, r.band,
+                 yes_no(True) if r.recommended else ""]
         for col, value in enumerate(cells, start=1):
             cell = ws.cell(row=i, column=col)
             write_value(cell, value)

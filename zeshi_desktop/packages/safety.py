@@ -49,33 +49,30 @@ def precheck_zip(path: Path, limits: Limits = Limits()) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackageRefused(f"{name}: 无法读取文件（{exc.strerror}）", f"{name}: cannot read ({exc.strerror})") from exc
+        raise PackageRefused("package.file.unreadable", file=name, reason=exc.strerror) from exc
     if size > limits.file_bytes:
-        raise PackageRefused(f"{name}: 文件过大（{size // 1024 // 1024} MB，上限 {limits.file_bytes // 1024 // 1024} MB）",
-                             f"{name}: file too large ({size} bytes)")
+        raise PackageRefused("package.file.too_large", file=name, size_mb=size // 1024 // 1024,
+                             limit_mb=limits.file_bytes // 1024 // 1024)
     if not zipfile.is_zipfile(path):
-        raise PackageRefused(f"{name}: 不是 .xlsx 文件（可能已加密或损坏）",
-                             f"{name}: not an .xlsx file (encrypted or damaged?)")
+        raise PackageRefused("package.file.not_xlsx", file=name)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise PackageRefused(f"{name}: 压缩包损坏（{exc}）", f"{name}: damaged zip ({exc})") from exc
+        raise PackageRefused("package.file.damaged_zip", file=name, reason=str(exc)) from exc
     if len(infos) > limits.entries:
-        raise PackageRefused(f"{name}: 压缩包条目过多（{len(infos)} 个）", f"{name}: too many zip entries ({len(infos)})")
+        raise PackageRefused("package.file.too_many_entries", file=name, count=len(infos))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise PackageRefused(f"{name}: 含加密条目 {info.filename}", f"{name}: encrypted entry {info.filename}")
+            raise PackageRefused("package.file.encrypted_entry", file=name, entry=info.filename)
         if info.filename.lower().endswith("vbaproject.bin"):
-            raise PackageRefused(f"{name}: 含宏（{info.filename}），拒绝打开", f"{name}: contains macros ({info.filename})")
+            raise PackageRefused("package.file.macros", file=name, entry=info.filename)
         if info.file_size > limits.ratio * max(info.compress_size, 1024):
-            raise PackageRefused(f"{name}: 条目 {info.filename} 压缩比异常（疑似压缩炸弹）",
-                                 f"{name}: entry {info.filename} has a suspicious compression ratio")
+            raise PackageRefused("package.file.compression_ratio", file=name, entry=info.filename)
         total += info.file_size
     if total > limits.uncompressed_bytes:
-        raise PackageRefused(f"{name}: 解压后总大小 {total // 1024 // 1024} MB 超过上限",
-                             f"{name}: declared uncompressed size {total} bytes is above the limit")
+        raise PackageRefused("package.file.too_large_uncompressed", file=name, size_mb=total // 1024 // 1024)
 
 
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
@@ -107,8 +104,8 @@ def count_rows(path: Path, limits: Limits = Limits()) -> dict[str, int]:
                         break
                 n += len(_ROW_TAG.findall(tail))
             if n > limits.rows_per_sheet:
-                raise PackageRefused(f"{path.name}: 工作表 {info.filename} 行数超过 {limits.rows_per_sheet}",
-                                     f"{path.name}: worksheet {info.filename} has more than {limits.rows_per_sheet} rows")
+                raise PackageRefused("package.file.too_many_rows", file=path.name, entry=info.filename,
+                                     limit=limits.rows_per_sheet)
             counts[info.filename] = n
     return counts
 
@@ -120,5 +117,6 @@ def open_checked(path: Path, limits: Limits = Limits()) -> dict[str, Grid]:
     count_rows(path, limits)
     try:
         return load_grids(path)
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise PackageRefused(f"{path.name}: 无法读取工作簿（{exc}）", f"{path.name}: cannot read workbook ({exc})") from exc
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:   # a refusal of grid's says why in words
+        raise PackageRefused("package.file.unreadable_workbook", file=path.name,
+                             reason=exc if isinstance(exc, PackageRefused) else str(exc)) from exc

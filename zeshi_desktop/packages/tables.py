@@ -15,6 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from zeshi_desktop.messages import Message
+
 from .cells import read_cell, write_value
 from .errors import CellProblem
 from .grid import Grid
@@ -75,7 +77,7 @@ def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProbl
     """Rows of one table; a missing sheet or column is a problem, blank rows are skipped."""
     if spec.sheet not in grids:
         if spec.required:
-            problems.append(CellProblem(spec.sheet, "", f"缺少工作表“{spec.sheet}”", f"sheet {spec.sheet!r} is missing"))
+            problems.append(CellProblem(spec.sheet, "", Message("package.sheet_missing", sheet=spec.sheet)))
         return []
     ws = grids[spec.sheet]
     by_header: dict[str, int] = {}
@@ -86,7 +88,7 @@ def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProbl
     positions: dict[str, int] = {}
     for column in spec.columns:
         if column.header not in by_header:
-            problems.append(CellProblem(spec.sheet, "1", f"缺少列“{column.header}”", f"column {column.header!r} missing"))
+            problems.append(CellProblem(spec.sheet, "1", Message("package.column_missing", column=column.header)))
         else:
             positions[column.key] = by_header[column.header]
     if len(positions) < len(spec.columns):
@@ -99,8 +101,8 @@ def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProbl
             coordinate = f"{get_column_letter(col)}{r}"
             read = read_cell(ws, r, col)
             row.cells[key] = coordinate
-            if read.problem_zh:
-                problems.append(CellProblem(spec.sheet, coordinate, read.problem_zh, read.problem_en))
+            if read.problem is not None:
+                problems.append(CellProblem(spec.sheet, coordinate, read.problem))
                 blank = False
                 continue
             row.values[key] = read.text.strip()

@@ -15,9 +15,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.ranking import WeightsRefused, check_weights
-from zeshi_desktop.domain.scores import display
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages.errors import CellProblem
 from zeshi_desktop.packages.package_workbook import ReadPackage
+from zeshi_desktop.packages.words import yes_no
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.handover.kinds import WEIGHTS
 from zeshi_desktop.services.handover.pictures import replace_pictures
@@ -33,8 +34,9 @@ class WeightChange:
     group: Decimal
     trimmed: bool
 
-    def describe(self) -> str:
-        return f"{self.district}: {display(self.street)}% / {display(self.group)}%" + ("，去掉最高最低分" if self.trimmed else "")
+    def describe(self) -> Message:
+        code = "handover.weights.line_trimmed" if self.trimmed else "handover.weights.line"
+        return Message(code, district=self.district, street=self.street, group=self.group)
 
 
 def plan_weights(rp: ReadPackage, resolver: Resolver, problems: list[CellProblem]) -> list[WeightChange]:
@@ -45,19 +47,20 @@ def plan_weights(rp: ReadPackage, resolver: Resolver, problems: list[CellProblem
     for row in rp.table_rows.get(WEIGHTS.sheet, []):
         code = row.values.get("district", "")
         if code not in resolver.districts:
-            problems.append(CellProblem(WEIGHTS.sheet, row.cell("district"), f"没有编号为 {code} 的区",
-                                        f"no district {code}"))
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("district"), Message("handover.weights.no_district",
+                                                                                     district=code)))
             continue
         try:
             w = check_weights(rule, row.values.get("street_weight", ""), row.values.get("district_weight", ""))
         except WeightsRefused as exc:
-            problems.append(CellProblem(WEIGHTS.sheet, row.cell("street_weight"), str(exc)))
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("street_weight"), exc))
             continue
-        trimmed = row.values.get("trimmed", "否")
-        if trimmed not in ("是", "否"):
-            problems.append(CellProblem(WEIGHTS.sheet, row.cell("trimmed"), f"“{trimmed}”应为 是 或 否"))
+        trimmed = row.values.get("trimmed", yes_no(False))
+        if trimmed not in (yes_no(True), yes_no(False)):
+            problems.append(CellProblem(WEIGHTS.sheet, row.cell("trimmed"), Message(
+                "handover.weights.trimmed_invalid", value=trimmed, yes=yes_no(True), no=yes_no(False))))
             continue
-        out.append(WeightChange(code, w.street, w.district, trimmed == "是"))
+        out.append(WeightChange(code, w.street, w.district, trimmed == yes_no(True)))
     return out
 
 
@@ -73,8 +76,8 @@ def apply_weights(session: Session, year: int, weights: list[WeightChange], reso
 def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolver: Resolver, package_id: str,
                  actor: str) -> None:
     now = utcnow()
-    reason_mine = f"导入包 {package_id[:8]} 时有冲突：保留本机版本"
-    reason_theirs = f"导入包 {package_id[:8]} 时有冲突：采用包内版本"
+    reason_mine = Message("handover.audit.kept_mine", package=package_id[:8]).text("zh")    # the audit log's
+    reason_theirs = Message("handover.audit.kept_theirs", package=package_id[:8]).text("zh")  # language
     new_rows, payload = [], []
     replaced: list[SheetChange] = []
     audits = []
@@ -85,7 +88,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
         if c.action == "conflict":
             assert c.existing_id is not None
             audits.append({"sheet_id": c.existing_id, "at": now, "actor": actor, "action": "conflict",
-                           "item_id": None, "old": None, "new": "; ".join(c.details),
+                           "item_id": None, "old": None, "new": "; ".join(d.text("zh") for d in c.details),
                            "reason": reason_theirs if c.keep == "theirs" else reason_mine})
             if c.keep != "theirs":
                 continue

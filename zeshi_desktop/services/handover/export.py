@@ -24,6 +24,7 @@ from zeshi_desktop.packages.model import (
 )
 from zeshi_desktop.packages.package_workbook import write_package
 from zeshi_desktop.packages.signing import installation
+from zeshi_desktop.packages.words import written, yes_no
 from zeshi_desktop.services import catalogue, lookup
 from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
@@ -144,10 +145,12 @@ def _block(form: Form, subjects: list[_Subject], reviewer: Reviewer | None,
     return FormBlock(
         title=_sheet_title(f"{form.id} {reviewer.code}") if reviewer is not None else form.id, form_id=form.id,
         form_version=form.version, heading=form.title.zh, orientation=orientation_for(form),
-        subject_headers=("责任片区", "责师") if appointment else ("区",), fields=fields,
+        subject_headers=(tuple(written(c) for c in ("handover.sheet.unit", "handover.sheet.planner")) if appointment
+                         else (written("handover.sheet.district"),)), fields=fields,
         subjects=[Subject(s.key, s.labels) for s in subjects], values=values,
         reviewer=reviewer.code if reviewer is not None else "",
-        reviewer_line=f"评审人：{reviewer.name}（{reviewer.organisation}）" if reviewer is not None else "",
+        reviewer_line=(written("handover.sheet.reviewer_line", name=reviewer.name, organisation=reviewer.organisation)
+                       if reviewer is not None else ""),
         total_label=form.total_label.zh if form.is_scored else "")
 
 
@@ -171,8 +174,8 @@ def _reviewer(session: Session, year: int, ref: str, level: str) -> Reviewer:
     """The reviewer by code or name (two with one name are refused: use the code), of the level the kind needs."""
     r = session.get(Reviewer, lookup.reviewer_id(session, year, ref))
     if r is None or r.level != level:
-        raise NotFound(f"{year} 年度没有{'区级' if level == 'district' else '市级'}评审人“{ref}”",
-                       f"No {level} reviewer {ref!r} in {year}")
+        raise NotFound("handover.export.no_district_reviewer" if level == "district"
+                       else "handover.export.no_city_reviewer", year=year, reviewer=ref)
     return r
 
 
@@ -180,25 +183,25 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
           reviewer: str | None = None) -> tuple[PackageData, dict[str, str]]:
     """The content of a package of ``kind`` and its origin, from the store."""
     if kind not in KINDS:
-        raise ActionRefused(f"未知的包类型 {kind}（可选：{'、'.join(KINDS)}）", f"Unknown package kind {kind}")
+        raise ActionRefused("handover.export.unknown_kind", kind=kind, kinds=list(KINDS))
     forms = catalogue.forms()
     data = PackageData()
     if kind in ("district-street", "street-district"):
         if not units:
-            raise ActionRefused("请用 --unit 指定街道/乡镇的责任单元（可多次）", "Name the office's units with --unit")
+            raise ActionRefused("handover.export.units_needed")
         unit_rows = list(session.scalars(select(Unit).where((Unit.code.in_(list(units))) | (Unit.name.in_(list(units))))))
         if len(unit_rows) < len(set(units)):
             known = {u.code for u in unit_rows} | {u.name for u in unit_rows}
-            raise NotFound(f"没有责任单元：{'、'.join(u for u in units if u not in known)}", "Unknown unit(s)")
+            raise NotFound("handover.export.unknown_units", units=[u for u in units if u not in known])
         districts = {u.district_id for u in unit_rows}
         if len(districts) != 1:
-            raise ActionRefused("一个街道包只能包含同一个区的责任单元", "An office package covers units of one district")
+            raise ActionRefused("handover.export.one_district")
         d = session.get(District, districts.pop())
         assert d is not None
         codes = [u.code for u in unit_rows]
         subjects = _appointment_subjects(session, year, codes)
         if not subjects:
-            raise ActionRefused(f"{year} 年度这些责任单元没有聘任责师", f"No appointments for these units in {year}")
+            raise ActionRefused("handover.export.no_appointments", year=year)
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code], unit_codes=codes,
                                                     with_reviewers=False))
         data.blocks = _blocks(session, year, forms["3-1"], subjects) + _blocks(session, year, forms["5-1"], subjects)
@@ -217,7 +220,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code]))
         w, _set, trimmed = ranking.weights(session, year, d.id)
         data.tables[WEIGHTS.sheet] = [{"district": d.code, "street_weight": display(w.street, 1),
-                                       "district_weight": display(w.district, 1), "trimmed": "是" if trimmed else "否"}]
+                                       "district_weight": display(w.district, 1), "trimmed": yes_no(trimmed)}]
         group = list(session.scalars(select(Reviewer).where(Reviewer.year == year, Reviewer.district_id == d.id,
                                                             Reviewer.level == "district").order_by(Reviewer.code)))
         mine = _district_subjects(session, [d.id])
@@ -252,19 +255,24 @@ def _district_result(session: Session, year: int, d: District) -> DisplaySheet:
     rows = [[r.rank, r.unit, r.planner, display(r.street_weighted) if r.street_weighted is not None else "",
              display(r.district_weighted) if r.district_weighted is not None else "",
              display(r.total) if r.total is not None else "", r.band.label.zh if r.band else ""] for r in result.rows]
-    headers = [c.zh for c in form.columns[:2]] + ["责师"] + [c.zh for c in form.columns[2:]] + ["等级"]
-    heading = f"{form.title.zh}（{d.name}，权重 {display(result.weights.street)}% / {display(result.weights.district)}%）"
-    return DisplaySheet("3-3 结果", heading, headers, rows)
+    headers = ([c.zh for c in form.columns[:2]] + [written("handover.sheet.planner")] + [c.zh for c in form.columns[2:]]
+               + [written("handover.result.band")])
+    heading = written("handover.result.heading", title=form.title, district=d.name, street=result.weights.street,
+                      group=result.weights.district)
+    return DisplaySheet(written("handover.result.sheet"), heading, headers, rows)
+
+
+CITY_COLUMNS = ("rank", "district", "circle", "city_score", "self_score", "contracts", "band", "eligible")
 
 
 def _city_result(session: Session, year: int) -> DisplaySheet:
     result = ranking.city_ranking(session, year)
     rows = [[r.rank, r.district, r.circle, display(r.city_score) if r.city_score is not None else "",
              display(r.self_score) if r.self_score is not None else "",
-             {True: "是", False: "否", None: ""}[r.contracts_signed], r.band.label.zh if r.band else "",
-             "是" if r.eligible_excellent else "否"] for r in result.rows]
-    return DisplaySheet("市级排名", f"{year} 年度各区责师工作评审结果",
-                        ["排名", "区", "圈层", "市级评审分数", "自评分数", "合同已全部签订", "等级", "可评优秀"], rows)
+             "" if r.contracts_signed is None else yes_no(r.contracts_signed), r.band.label.zh if r.band else "",
+             yes_no(r.eligible_excellent)] for r in result.rows]
+    return DisplaySheet(written("handover.city.sheet"), written("handover.city.heading", year=year),
+                        [written(f"handover.city.{c}") for c in CITY_COLUMNS], rows)
 
 
 def export_package(session: Session, kind: str, year: int, path: Path, *, units: Sequence[str] = (),

@@ -14,10 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.forms import Label
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages import roster_workbook as rw
 from zeshi_desktop.packages.canonical import content_hash
 from zeshi_desktop.packages.errors import CellProblem, PackageRefused
@@ -40,13 +43,14 @@ KEEP = ("mine", "theirs")
 
 
 class PackageImportRefused(ActionRefused):
-    """A package that cannot be imported; ``problems`` lists every bad cell."""
+    """A package that cannot be imported; ``problems`` lists every bad cell, one line each after the reason."""
 
-    def __init__(self, zh: str, en: str = "", problems: list[CellProblem] | None = None) -> None:
+    def __init__(self, code: str | Message, /, *, problems: list[CellProblem] | None = None, **params: Any) -> None:
+        super().__init__(code, **params)
         self.problems = list(problems or [])
-        lines = "".join("\n" + p.message("zh") for p in self.problems)
-        lines_en = "".join("\n" + p.message("en") for p in self.problems)
-        super().__init__(zh + lines, (en or zh) + lines_en)
+
+    def message(self, lang: str = "zh") -> str:
+        return "\n".join([super().message(lang), *(p.message(lang) for p in self.problems)])
 
 
 @dataclass
@@ -63,7 +67,6 @@ class ImportReport:
     file: str
     package_id: str
     kind: str
-    kind_zh: str
     year: int
     template: bool
     origin: dict[str, str]
@@ -73,9 +76,13 @@ class ImportReport:
     already_imported: bool = False
     written: bool = False
     roster: dict[str, roster_io.SheetCount] = field(default_factory=dict)
-    weights: list[str] = field(default_factory=list)
+    weights: list[Message] = field(default_factory=list)
     sheets: list[SheetChange] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)     # handover.warning.*: callers decide by code
+
+    @property
+    def kind_zh(self) -> str:
+        return KINDS[self.kind].zh
 
     def count(self, action: str) -> int:
         return sum(1 for s in self.sheets if s.action == action)
@@ -85,33 +92,30 @@ class ImportReport:
         return [s for s in self.sheets if s.action == "conflict"]
 
 
-def _signer(session: Session, rp: ReadPackage, warnings: list[str]) -> SignerView:
+def _signer(session: Session, rp: ReadPackage, warnings: list[Message]) -> SignerView:
     check = check_signature(rp.manifest)
     if not check.signed:
-        warnings.append("该包没有签名，无法确认发送方")
+        warnings.append(Message("handover.warning.unsigned"))
         return SignerView("unsigned")
     if not check.valid:
-        raise PackageImportRefused("签名无效：包的清单在签名后被改动，或签名不属于该包，拒绝导入",
-                                   "The signature does not verify; the package is refused")
+        raise PackageImportRefused("handover.import.bad_signature")
     known = session.get(KnownSigner, check.fingerprint)
     if known is not None:
         return SignerView("known", check.fingerprint, check.name, known.name)
     same_name = session.scalar(select(KnownSigner).where(KnownSigner.name == check.name))
     if same_name is not None:
-        warnings.append(f"注意：发送方“{check.name}”的密钥已更换（原指纹 {same_name.fingerprint}，新指纹 "
-                        f"{check.fingerprint}），请与对方核实")
+        warnings.append(Message("handover.warning.key_changed", name=check.name, old=same_name.fingerprint,
+                                new=check.fingerprint))
         return SignerView("key_changed", check.fingerprint, check.name, same_name.name, same_name.fingerprint)
     return SignerView("new", check.fingerprint, check.name, "")
 
 
 def _check_year(session: Session, year: int, wanted: int | None) -> None:
     if wanted is not None and wanted != year:
-        raise PackageImportRefused(f"包的年度是 {year}，不是 --year 指定的 {wanted}",
-                                   f"The package is for {year}, not {wanted}")
+        raise PackageImportRefused("handover.import.year_option", year=year, wanted=wanted)
     years = list(session.scalars(select(Year.year)))
     if years and year not in years:
-        raise PackageImportRefused(f"包的年度 {year} 与本库的年度（{'、'.join(map(str, years))}）不符",
-                                   f"The package is for {year}; this store holds {years}")
+        raise PackageImportRefused("handover.import.year_not_here", year=year, years=years)
 
 
 def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]) -> None:
@@ -119,9 +123,8 @@ def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]
     if not code or not districts:
         return
     if kind in ("district-street", "street-district", "reviewer-district", "city-district") and code not in districts:
-        raise PackageImportRefused(
-            f"包属于区 {origin.get('district_name', code)}（{code}），本库没有该区：请确认导入到了正确的电脑/数据库",
-            f"The package belongs to district {code}, which this store does not have")
+        raise PackageImportRefused("handover.import.district_not_here", name=origin.get("district_name", code),
+                                   code=code)
 
 
 def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_all: str | None = None,
@@ -136,7 +139,7 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
         return _import_package(session, path, dry_run=dry_run, keep_all=keep_all, keep=keep,
                                accept_edited=accept_edited, year=year, actor=actor)
     except PackageRefused as exc:
-        raise PackageImportRefused(exc.zh, exc.en, exc.problems) from exc
+        raise PackageImportRefused(exc.msg, problems=exc.problems) from exc
 
 
 def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: str | None,
@@ -146,20 +149,20 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     manifest = rp.manifest
     kind = KINDS.get(manifest["kind"])
     if kind is None:
-        raise PackageImportRefused(f"未知的包类型 {manifest['kind']}", f"Unknown package kind {manifest['kind']}")
+        raise PackageImportRefused("handover.import.unknown_kind", kind=manifest["kind"])
     try:
         package_year = int(manifest["year"])
     except ValueError:
-        raise PackageImportRefused(f"清单中的年度“{manifest['year']}”无效", "Invalid year in manifest") from None
+        raise PackageImportRefused("handover.import.invalid_year", year=manifest["year"]) from None
     origin = {str(k): str(v) for k, v in (decoded(manifest, "origin", {}) or {}).items()}
-    warnings: list[str] = []
+    warnings: list[Message] = []
     signer = _signer(session, rp, warnings)
-    report = ImportReport(str(path), manifest["package_id"], kind.id, kind.zh, package_year, rp.template, origin,
+    report = ImportReport(str(path), manifest["package_id"], kind.id, package_year, rp.template, origin,
                           signer, dry_run, warnings=warnings)
     _check_year(session, package_year, year)
     if rp.problems:
-        raise PackageImportRefused(f"{path.name}: {len(rp.problems)} 处错误，未写入任何数据：",
-                                   f"{path.name}: {len(rp.problems)} error(s); nothing was written:", rp.problems)
+        raise PackageImportRefused("handover.import.errors", problems=rp.problems, file=path.name,
+                                   count=len(rp.problems))
     actual = content_hash(rp.data.content(blank_fill_in=rp.template))
     if actual != manifest["content_hash"]:
         report.edited_outside = True
@@ -168,18 +171,17 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
         moved = [f"{k}: {counts.get(k)} → {now.get(k)}" for k in sorted(set(counts) | set(now))
                  if counts.get(k) != now.get(k)]
         if not accept_edited:
-            raise PackageImportRefused(
-                "包内容与清单中的哈希不符：该包在本程序之外被修改过" + (f"（行数变化：{'；'.join(moved)}）" if moved else "")
-                + "。请向发送方索取原包；确认无误时可加 --accept-edited 导入",
-                "The content does not match the manifest's hash: the package was edited outside the program"
-                + " (use --accept-edited to import it anyway)")
-        warnings.append("该包在程序之外被修改过（哈希不符），已按用户确认导入")
+            if moved:
+                raise PackageImportRefused("handover.import.edited_outside_rows",
+                                           rows=Label("；".join(moved), "; ".join(moved)))
+            raise PackageImportRefused("handover.import.edited_outside")
+        warnings.append(Message("handover.warning.edited_outside"))
     filled_hash = content_hash(rp.data.content())
     done = session.scalar(select(ImportedPackage).where(ImportedPackage.package_id == report.package_id,
                                                         ImportedPackage.content_hash == filled_hash))
     if done is not None:
         report.already_imported = True
-        warnings.append(f"该包已于 {done.imported_at:%Y-%m-%d %H:%M} 导入过，本次不作任何改动")
+        warnings.append(Message("handover.warning.already_imported", at=f"{done.imported_at:%Y-%m-%d %H:%M}"))
         return report
     districts = {c: i for c, i in session.execute(select(District.code, District.id))}
     _check_district(kind.id, origin, districts)
@@ -199,23 +201,19 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
                                 subject_cells=rp.subject_cells, problems=problems, pictures=pictures)
     if pictures:
         summaries = {c.subject for c in report.sheets if c.form == "4-1"}
-        problems.extend(CellProblem(PICTURES.sheet, "A", f"区 {code} 的图片在包中没有对应的 4-1 总结",
-                                    f"pictures of district {code} without its 4-1 summary in the package")
+        problems.extend(CellProblem(PICTURES.sheet, "A", Message("handover.import.pictures_without_summary",
+                                                                 district=code))
                         for code in sorted(set(pictures) - summaries))
     weights = plan_weights(rp, resolver, problems) if kind.authority else []
     report.weights = [w.describe() for w in weights]
     if problems:
-        raise PackageImportRefused(f"{path.name}: {len(problems)} 处错误，未写入任何数据：",
-                                   f"{path.name}: {len(problems)} error(s); nothing was written:", problems)
+        raise PackageImportRefused("handover.import.errors", problems=problems, file=path.name, count=len(problems))
     _resolve_conflicts(report, keep_all, keep or {})
     unresolved = [c.key for c in report.conflicts if not c.keep]
     if dry_run:
         return report
     if unresolved:
-        raise PackageImportRefused(
-            f"{len(unresolved)} 张本机已定稿的评审表与包内不同：{'、'.join(unresolved[:8])}。"
-            "请用 --keep mine（保留本机）或 --keep theirs（采用包内），或逐表 --keep 表:对象=mine|theirs",
-            f"{len(unresolved)} finalised sheet(s) differ; choose with --keep mine|theirs")
+        raise PackageImportRefused("handover.import.unresolved", count=len(unresolved), sheets=unresolved[:8])
     if plan is not None:
         roster_io.apply_roster(session, plan, update_existing=kind.authority)
     resolver = Resolver.load(session, package_year)   # with the ids the roster part has just written
@@ -245,11 +243,11 @@ def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:
 def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[str, str]) -> None:
     for choice in [keep_all, *keep.values()]:
         if choice is not None and choice not in KEEP:
-            raise PackageImportRefused(f"--keep 只能是 mine 或 theirs，而不是 {choice}", f"--keep {choice}?")
+            raise PackageImportRefused("handover.import.keep_invalid", choice=choice)
     known = {c.key for c in report.conflicts}
     stray = [k for k in keep if k not in known]
     if stray:
-        raise PackageImportRefused(f"没有这些冲突：{'、'.join(stray)}（冲突见预览）", f"No such conflicts: {stray}")
+        raise PackageImportRefused("handover.import.no_such_conflicts", keys=stray)
     for c in report.conflicts:
         c.keep = keep.get(c.key, keep_all or "")
 

@@ -24,6 +24,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.pictures import MAX_PICTURE_BYTES, picture_problem
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages.errors import CellProblem
 from zeshi_desktop.packages.tables import TableRow
 from zeshi_desktop.services.handover.kinds import PICTURES
@@ -72,12 +73,12 @@ def read_pictures(rows: list[TableRow], problems: list[CellProblem]) -> dict[str
     for row in rows:
         v = row.values
         if not _CASE.fullmatch(v.get("case", "")):
-            problems.append(CellProblem(PICTURES.sheet, row.cell("case"), f"案例“{v.get('case', '')}”无效",
-                                        f"invalid case {v.get('case', '')!r}"))
+            problems.append(CellProblem(PICTURES.sheet, row.cell("case"), Message("handover.picture.invalid_case",
+                                                                                  case=v.get("case", ""))))
             continue
         if not v.get("position", "").isdigit() or not v.get("part", "").isdigit():
-            problems.append(CellProblem(PICTURES.sheet, row.cell("position"), "序号和分段应为整数",
-                                        "position and part must be whole numbers"))
+            problems.append(CellProblem(PICTURES.sheet, row.cell("position"),
+                                        Message("handover.picture.not_whole_numbers")))
             continue
         pieces[(v.get("district", ""), v["case"], int(v["position"]))].append(row)
     out: dict[str, list[PackagePicture]] = defaultdict(list)
@@ -92,30 +93,31 @@ def _assemble(case: str, position: int, parts: list[TableRow], problems: list[Ce
     first = parts[0]
     name, mime, digest = first.values.get("name", ""), first.values.get("mime", ""), first.values.get("sha256", "")
 
-    def refuse(zh: str, en: str, key: str = "data") -> None:
-        problems.append(CellProblem(PICTURES.sheet, first.cell(key), f"图片“{name}”：{zh}", f"picture {name!r}: {en}"))
+    def refuse(reason: Message, key: str = "data") -> None:
+        problems.append(CellProblem(PICTURES.sheet, first.cell(key), Message("handover.picture.problem", name=name,
+                                                                             reason=reason)))
 
     if [int(r.values["part"]) for r in parts] != list(range(1, len(parts) + 1)):
-        refuse("分段不完整或重复", "parts missing or repeated", "part")
+        refuse(Message("handover.picture.parts"), "part")
         return None
     if any((r.values.get("name"), r.values.get("mime"), r.values.get("sha256")) != (name, mime, digest) for r in parts):
-        refuse("各分段的文件名、类型或校验值不一致", "its parts disagree on name, type or digest", "name")
+        refuse(Message("handover.picture.parts_disagree"), "name")
         return None
     text = "".join(r.values.get("data", "") for r in parts)
     if len(text) > (MAX_PICTURE_BYTES * 4) // 3 + 4:   # refused before decoding it
-        refuse(f"超过 {MAX_PICTURE_BYTES // 1024 // 1024} MB", f"larger than {MAX_PICTURE_BYTES // 1024 // 1024} MB")
+        refuse(Message("handover.picture.too_large", megabytes=MAX_PICTURE_BYTES // 1024 // 1024))
         return None
     try:
         data = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        refuse("内容不是有效的 base64 文本", "its content is not base64")
+        refuse(Message("handover.picture.not_base64"))
         return None
     if hashlib.sha256(data).hexdigest() != digest:
-        refuse("内容与 SHA-256 校验值不符", "content does not match its SHA-256", "sha256")
+        refuse(Message("handover.picture.digest"), "sha256")
         return None
     problem = picture_problem(name, mime, data)
     if problem is not None:
-        problems.append(CellProblem(PICTURES.sheet, first.cell("mime"), *problem))
+        problems.append(CellProblem(PICTURES.sheet, first.cell("mime"), problem))
         return None
     return PackagePicture(case, position, name, mime, data)
 
@@ -130,12 +132,14 @@ def stored_digests(session: Session, sheet_ids: list[int]) -> dict[int, list[tup
     return out
 
 
-def pictures_detail(stored: list[tuple[str, int, str, str, str]], package: tuple[PackagePicture, ...]) -> str:
-    """How a conflict or change names a difference in pictures ("" when there is none)."""
+def pictures_detail(stored: list[tuple[str, int, str, str, str]],
+                    package: tuple[PackagePicture, ...]) -> Message | None:
+    """How a conflict or change names a difference in pictures (None when there is none)."""
     theirs = [p.digest for p in package]
     if stored == theirs:
-        return ""
-    return f"图片: {len(stored)} 张 → {len(theirs)} 张" + ("（内容不同）" if len(stored) == len(theirs) else "")
+        return None
+    code = "handover.detail.pictures_content" if len(stored) == len(theirs) else "handover.detail.pictures"
+    return Message(code, before=len(stored), after=len(theirs))
 
 
 def replace_pictures(session: Session, written: list[tuple[int, SheetChange]]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import display, from_tenths, to_tenths
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages.errors import CellProblem
 from zeshi_desktop.packages.model import STATUS_FIELD, FormBlock
 from zeshi_desktop.services import catalogue
@@ -47,7 +48,7 @@ class SheetChange:
     label: str
     reviewer: str
     action: str                  # added | changed | conflict | unchanged
-    details: list[str] = field(default_factory=list)
+    details: list[Message] = field(default_factory=list)      # handover.detail.*: what differs, field by field
     keep: str = ""               # conflicts: mine | theirs
     status: str = "draft"        # the package's status for this sheet
     scores: dict[str, int] = field(default_factory=dict)      # tenths
@@ -90,18 +91,18 @@ class Resolver:
             return (self.appointments.get((u, p)) if u is not None and p is not None else None), None
         return None, self.districts.get(key)
 
-    def unknown_parts(self, form_subject: str, key: str) -> list[tuple[str, str]]:
-        """What of a subject key this store does not know: [(zh, en)]."""
+    def unknown_parts(self, form_subject: str, key: str) -> list[Message]:
+        """What of a subject key this store does not know (``handover.unknown.*``)."""
         if form_subject != "appointment":
-            return [] if key in self.districts else [(f"本库没有区 {key}", f"no district {key} here")]
+            return [] if key in self.districts else [Message("handover.unknown.district", district=key)]
         unit, _, planner = key.partition("/")
         out = []
         if unit not in self.units:
-            out.append((f"本库没有责任单元 {unit}", f"unknown unit {unit}"))
+            out.append(Message("handover.unknown.unit", unit=unit))
         if planner not in self.planners:
-            out.append((f"本库没有责师 {planner}", f"unknown planner {planner}"))
+            out.append(Message("handover.unknown.planner", planner=planner))
         if not out and self.subject(form_subject, key)[0] is None:
-            out.append((f"{self.year} 年度 {unit} 没有聘任责师 {planner}", f"{planner} is not appointed to {unit}"))
+            out.append(Message("handover.unknown.not_appointed", year=self.year, unit=unit, planner=planner))
         return out
 
 
@@ -132,8 +133,8 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
         if block.reviewer:
             reviewer_id = resolver.reviewers.get(block.reviewer)
             if reviewer_id is None and strict:
-                problems.append(CellProblem(block.title, "B2", f"本库没有 {year} 年度的评审人 {block.reviewer}",
-                                            f"no reviewer {block.reviewer} in {year} here"))
+                problems.append(CellProblem(block.title, "B2", Message("handover.unknown.reviewer", year=year,
+                                                                       reviewer=block.reviewer)))
         answer_keys = frozenset(f.key for f in block.fields if f.key not in (STATUS_FIELD, "remarks")
                                 and not form.has_item(f.key))
         for subject in block.subjects:
@@ -144,8 +145,8 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
             appointment_id, district_id = resolver.subject(form.subject, subject.key)
             if strict and (appointment_id is None and district_id is None):
                 where = subject_cells.get((block.title, subject.key), "")
-                for zh, en in resolver.unknown_parts(form.subject, subject.key):
-                    problems.append(CellProblem(block.title, where, zh, en))
+                for reason in resolver.unknown_parts(form.subject, subject.key):
+                    problems.append(CellProblem(block.title, where, reason))
             key = f"{block.title}:{subject.key}"
             change = SheetChange(key, form.id, subject.key, " / ".join(subject.labels), block.reviewer, "added",
                                  status=status, scores=scores, answers=answers, answer_keys=answer_keys,
@@ -184,24 +185,29 @@ def _compare(session: Session, wanted: list[tuple[SheetChange, FormBlock]],
         assert sid is not None
         _, status, remarks = existing[change.slot]
         mine_answers = {k: v for k, v in answers[sid].items() if k in change.answer_keys and v}
-        details = [f"{item}: {_tenths(scores[sid].get(item))} → {_tenths(change.scores.get(item))}"
+        details = [_detail(item, _tenths(scores[sid].get(item)), _tenths(change.scores.get(item)))
                    for item in sorted(set(scores[sid]) | set(change.scores))
                    if scores[sid].get(item) != change.scores.get(item)]
-        details += [f"{k}: {mine_answers.get(k, '')[:20]} → {change.answers.get(k, '')[:20]}"
+        details += [_detail(k, mine_answers.get(k, "")[:20], change.answers.get(k, "")[:20])
                     for k in sorted(set(mine_answers) | set(change.answers))
                     if mine_answers.get(k) != change.answers.get(k)]
         if (remarks or "") != change.remarks:
-            details.append(f"remarks: {remarks[:20]} → {change.remarks[:20]}")
+            details.append(_detail("remarks", remarks[:20], change.remarks[:20]))
         if change.pictures is not None and (moved := pictures_detail(stored_pictures.get(sid, []), change.pictures)):
             details.append(moved)
         if not details:
             promote = status != "final" and change.status == "final"
             change.action = "changed" if promote else "unchanged"
             if promote:
-                change.details = ["status: draft → final"]
+                change.details = [_detail("status", "draft", "final")]
             continue
         change.details = details
         change.action = "conflict" if status == "final" else "changed"
+
+
+def _detail(key: str, old: str, new: str) -> Message:
+    """One difference: ``basic_contract: 2.5 → 1`` (the field's id; the GUI names it)."""
+    return Message("handover.detail.value", field=key, old=old, new=new)
 
 
 def _tenths(value: int | None) -> str:
