@@ -10,14 +10,13 @@ from __future__ import annotations
 import random
 
 from zeshi_desktop.demo.fixture import (
-    ORGS,
     STYLES,
-    SUMMARY,
     bonus_scale,
     person_name,
     questionnaire_answers,
     score_items,
 )
+from zeshi_desktop.demo.texts import people, sheet_texts
 from zeshi_desktop.demo.yeardata import SheetRecord, YearData
 from zeshi_desktop.services import catalogue
 
@@ -46,10 +45,10 @@ def city_year(year: int = 2025, seed: int = 7) -> YearData:
         data.settings.append({"district": code, "street_weight": 40, "district_weight": 60, "trimmed": i % 2 == 0})
         for r in range(DISTRICT_REVIEWERS):
             data.reviewers.append({"code": f"{code}-R{r + 1}", "level": "district", "district": code,
-                                   "name": person_name(rng), "organisation": rng.choice(ORGS)})
+                                   "name": person_name(rng), "organisation": rng.choice(people().organisations)})
     for r in range(CITY_REVIEWERS):
         data.reviewers.append({"code": f"CITY-R{r + 1}", "level": "city", "name": person_name(rng),
-                               "organisation": rng.choice(ORGS)})
+                               "organisation": rng.choice(people().organisations)})
     for u in range(UNITS):
         district = data.districts[u % len(DISTRICTS)]["code"]
         data.units.append({"code": f"U{u + 1:04d}", "district": district, "name": f"第{u + 1}责任单元",
@@ -57,7 +56,7 @@ def city_year(year: int = 2025, seed: int = 7) -> YearData:
     for p in range(PLANNERS):
         leader = person_name(rng)
         data.planners.append({"code": f"P{p + 1:04d}", "name": f"{leader}团队", "is_team": True,
-                              "organisation": rng.choice(ORGS), "leader": leader, "leader_senior_title": True,
+                              "organisation": rng.choice(people().organisations), "leader": leader, "leader_senior_title": True,
                               "leader_registered": True, "leader_experience_years": 10,
                               "members": [{"name": person_name(rng), "discipline": "城乡规划"} for _ in range(4)]})
     pairs = [(f"U{u + 1:04d}", f"P{u + 1:04d}") for u in range(UNITS)]                       # 343
@@ -88,6 +87,5 @@ def city_year(year: int = 2025, seed: int = 7) -> YearData:
             data.sheets.append(SheetRecord("4-3", district_code=d["code"], reviewer_code=f"CITY-R{r + 1}",
                                            scores=score_items(forms["4-3"], dq, rng)))
         data.sheets.append(SheetRecord("4-1", district_code=d["code"],
-                                       answers={f"text:{k}": v.format(d=d["name"], n=20, p=20)
-                                                for k, v in SUMMARY.items()}))
+                                       answers=sheet_texts().summary_answers(d["name"], 20, 20)))
     return data

@@ -50,6 +50,8 @@ class PictureRecord:
 
 @dataclass
 class SheetRecord:
+    """One sheet of the year: whose it is (by code), its scores, answers and pictures."""
+
     form_id: str
     status: str = "final"
     unit_code: str | None = None        # with planner_code: an appointment's sheet
@@ -65,6 +67,8 @@ class SheetRecord:
 
 @dataclass
 class YearData:
+    """A whole year as plain records, named by code, as ``load_year`` takes it."""
+
     year: int
     districts: list[dict] = field(default_factory=list)       # code, name, circle
     units: list[dict] = field(default_factory=list)           # code, district, name, kind
@@ -95,8 +99,9 @@ def load_year(session: Session, data: YearData) -> dict[str, int]:
                         [u["district"] for u in data.units] + [r["district"] for r in data.reviewers
                                                                if r.get("district")])
     if data.units:
+        street = catalogue.roster_terms().unit_kinds[0].zh   # a unit that names no kind is of the first
         session.execute(insert(Unit), [{"code": u["code"], "district_id": district_ids[u["district"]],
-                                        "name": u["name"], "kind": u.get("kind", "街道")} for u in data.units])
+                                        "name": u["name"], "kind": u.get("kind", street)} for u in data.units])
     planner_fields = ("code", "name", "is_team", "organisation", "full_time", "leader", "leader_title",
                       "leader_senior_title", "leader_registered", "leader_experience_years")
     defaults = {"is_team": False, "organisation": "", "full_time": False, "leader": "", "leader_title": "",
@@ -154,13 +159,12 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
         if form.subject == "appointment":
             appointment_id = app_ids.get((record.unit_code, record.planner_code))
             if appointment_id is None:
-                raise ActionRefused(f"附件{form.id}：{record.unit_code}/{record.planner_code} 没有聘任",
-                                    f"Annex {form.id}: no appointment {record.unit_code}/{record.planner_code}")
+                raise ActionRefused("demo.no_appointment", form=form.id, unit=str(record.unit_code),
+                                    planner=str(record.planner_code))
         else:
             district_id = district_ids.get(record.district_code or "")
             if district_id is None:
-                raise ActionRefused(f"附件{form.id}：没有区 {record.district_code}",
-                                    f"Annex {form.id}: no district {record.district_code}")
+                raise ActionRefused("demo.no_district", form=form.id, district=str(record.district_code))
         reviewer_id = reviewer_ids[record.reviewer_code] if record.reviewer_code else None
         checked = {item: to_tenths(parse_score(form.item(item), raw)) for item, raw in record.scores.items()}
         uid = record.uid or str(uuid.uuid4())
@@ -171,10 +175,10 @@ def _load_sheets(session: Session, data: YearData, district_ids: dict[str, int],
                      "finalized_at": now if record.status == "final" else None})
         payload.append((uid, checked, record.answers))
         if record.pictures and form.id != "4-1":
-            raise ActionRefused(f"附件{form.id} 不能附图片", f"Annex {form.id} takes no pictures")
+            raise ActionRefused("scoring.picture.not_allowed", form=form.id)
         for picture in record.pictures:
             if (problem := picture_problem(picture.name, picture.mime, picture.data)) is not None:
-                raise ActionRefused(*problem)
+                raise ActionRefused(problem)
     session.execute(insert(Sheet), rows)
     sheet_ids: dict[str, int] = {}
     uids = [u for u, _, _ in payload]
