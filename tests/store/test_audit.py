@@ -151,3 +151,14 @@ def test_upgrading_seals_the_existing_audit_rows(tmp_path: Path) -> None:
         assert session.execute(text("SELECT count(*) FROM audit_log WHERE row_hash IS NOT NULL")).scalar() == 3
         assert audit.verify(session) == []
     database.dispose()
+
+
+def test_the_role_of_the_action_is_written_into_its_audit_rows(db: Database) -> None:
+    with db.write(role="区级评审人 DC-R1") as session:
+        session.add(AuditEntry(sheet_id=1, actor="张三", action="unlock", reason="复核"))
+        session.add(AuditEntry(sheet_id=1, actor="张三", action="change", reason="复核", role="街道办"))
+    _add_rows(db, 1)
+    with db.read() as session:
+        assert session.scalars(select(AuditEntry.role).order_by(AuditEntry.id)).all() == [
+            "区级评审人 DC-R1", "街道办", None]
+        assert audit.verify(session) == []

@@ -40,8 +40,12 @@ def _columns() -> list[Any]:
     return [getattr(AuditEntry, name) for name in (*CONTENT, "prev_hash", "row_hash")]
 
 
-def seal(bind: Session | Connection) -> int:
-    """Give every unsealed row its place in the chain, in id order; returns how many were sealed."""
+def seal(bind: Session | Connection, role: str | None = None) -> int:
+    """Give every unsealed row its place in the chain, in id order; returns how many were sealed.
+
+    ``role`` is who the person acted as (the app's selection, "command line"):
+    rows that name none get it, so no service needs to pass it along.
+    """
     unsealed = bind.execute(select(*_columns()).where(AuditEntry.row_hash.is_(None))
                             .order_by(AuditEntry.id)).all()
     if not unsealed:
@@ -51,8 +55,11 @@ def seal(bind: Session | Connection) -> int:
                        .order_by(AuditEntry.id.desc()).limit(1)).scalar()
     prev = tip or GENESIS
     for row in unsealed:
+        if row.role is None and role is not None:
+            row = row._replace(role=role)
         digest = row_hash(prev, row)
-        bind.execute(update(AuditEntry).where(AuditEntry.id == row.id).values(prev_hash=prev, row_hash=digest))
+        bind.execute(update(AuditEntry).where(AuditEntry.id == row.id)
+                     .values(prev_hash=prev, row_hash=digest, role=row.role))
         prev = digest
     return len(unsealed)
 

@@ -161,19 +161,20 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, role: str | None = None) -> Iterator[Session]:
         """One user action = one transaction, holding the write lock from its start.
 
         The audit rows the action wrote are sealed into the chain, and the
         sheets it touched get their new content hash, just before the commit,
-        so both hold whichever service wrote them.
+        so both hold whichever service wrote them. ``role`` (who the person
+        acts as) goes into the audit rows that name none.
         """
         if self.readonly:
             raise StoreError("store.read_only", path=str(self.path))
         with self._write_sessions() as session, session.begin():
             yield session
             session.flush()
-            audit.seal(session)
+            audit.seal(session, role)
             sheet_seal.seal(session)
 
     def dispose(self) -> None:

@@ -39,8 +39,8 @@ RULES = {
 SEALED = "OLD.row_hash IS NOT NULL"
 CONTENT = ("id", "sheet_id", "at", "actor", "action", "item_id", "old", "new", "reason", "package_id", "signer",
            "role")
-# An unsealed row may only receive its seal: every content column unchanged.
-RESEAL_ONLY = " AND ".join(f"NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in CONTENT)
+# An unsealed row may only receive its seal (and the role the action ran as): every other column unchanged.
+RESEAL_ONLY = " AND ".join(f"NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in CONTENT if c != "role")
 
 
 def _rebuild_audit_log() -> None:
