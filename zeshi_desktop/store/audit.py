@@ -36,6 +36,16 @@ def row_hash(prev_hash: str, row: Any) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class _Values:
+    """A row's values by attribute, from a mapping (a sealed row's role filled in)."""
+
+    def __init__(self, values: Any) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values[name]
+
+
 def _columns() -> list[Any]:
     return [getattr(AuditEntry, name) for name in (*CONTENT, "prev_hash", "row_hash")]
 
@@ -54,12 +64,11 @@ def seal(bind: Session | Connection, role: str | None = None) -> int:
     tip = bind.execute(select(AuditEntry.row_hash).where(AuditEntry.id < first)
                        .order_by(AuditEntry.id.desc()).limit(1)).scalar()
     prev = tip or GENESIS
-    for row in unsealed:
-        if row.role is None and role is not None:
-            row = row._replace(role=role)
-        digest = row_hash(prev, row)
-        bind.execute(update(AuditEntry).where(AuditEntry.id == row.id)
-                     .values(prev_hash=prev, row_hash=digest, role=row.role))
+    for found in unsealed:
+        row = found._mapping if found.role is not None or role is None else {**found._mapping, "role": role}
+        digest = row_hash(prev, _Values(row))
+        bind.execute(update(AuditEntry).where(AuditEntry.id == found.id)
+                     .values(prev_hash=prev, row_hash=digest, role=row["role"]))
         prev = digest
     return len(unsealed)
 
