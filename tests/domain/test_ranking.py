@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zeshi_desktop.domain.aggregation import final_score, mean, trimmed_mean
+from zeshi_desktop.domain.forms import Form, Label
 from zeshi_desktop.domain.ranking import (
     DistrictScores,
     UnitScores,
@@ -19,6 +21,7 @@ from zeshi_desktop.domain.ranking import (
     rank_districts,
     rank_units,
 )
+from zeshi_desktop.messages import Refused
 
 
 @pytest.fixture
@@ -44,6 +47,25 @@ def test_weight_refusal_names_the_rule(rule):
         check_weights(rule, "15", "85")
     with pytest.raises(WeightsRefused, match="应为 100%"):
         check_weights(rule, "50", "40")
+
+
+@pytest.mark.parametrize("street, district, code, zh, en", [
+    ("15", "85", "meeting.weights.below_minimum", "责任片区行政主体评分权重 15% 低于20%",
+     "Office review weight 15% is below 20%"),
+    ("50", "40", "meeting.weights.wrong_sum", "两项权重之和为 90%，应为 100%",
+     "The two weights add up to 90%; they must add up to 100%"),
+    ("40", "abc", "meeting.weights.not_a_number", "区级评审组评分权重“abc”不是数字",
+     "Review group weight “abc” is not a number"),
+    ("40.55", "59.45", "meeting.weights.too_many_decimals",
+     "责任片区行政主体评分权重 40.55% 最多保留1位小数", "Office review weight 40.55%: at most 1 decimal place(s)"),
+])
+def test_weight_refusal_has_a_code_and_both_languages(rule, street, district, code, zh, en):
+    """A refusal like every other (``Refused``): decided by code, worded in the language asked."""
+    with pytest.raises(Refused) as caught:
+        check_weights(rule, street, district)
+    assert isinstance(caught.value, WeightsRefused) and caught.value.code == code
+    assert caught.value.message("zh") == str(caught.value) == zh
+    assert caught.value.message("en") == en
 
 
 def test_combination_is_literal_with_bonus(forms):
@@ -125,6 +147,37 @@ def test_unsigned_contracts_rule_out_excellent_district(forms):
     assert not first.eligible_excellent and first.blocked_by_contracts
     assert rows[1].eligible_excellent and not rows[1].blocked_by_contracts
     assert not rows[2].eligible_excellent and not rows[2].blocked_by_contracts  # 合格, nothing to block
+
+
+def _relabelled(form: Form, labels: dict[str, str]) -> Form:
+    """``form`` with its bands renamed (ids kept), as another year's annex might word them."""
+    bands = tuple(replace(b, label=Label(labels[b.id], b.id)) for b in form.bands)
+    rule = form.contract_rule
+    return replace(form, bands=bands,
+                   contract_rule=replace(rule, excluded=next(b for b in bands if b.id == rule.excluded.id))
+                   if rule is not None else None)
+
+
+def test_the_contract_rule_follows_the_form_not_a_label(forms):
+    """The excluded band is data (forms/4-2.toml): renamed bands still obey the rule, decided by band id."""
+    labels = {"excellent": "甲等", "pass": "乙等", "fail": "丙等"}
+    city, own = _relabelled(forms["4-3"], labels), _relabelled(forms["4-2"], labels)
+    rows = rank_districts([DistrictScores(1, "甲区", "中心城区", D(95), D(90), False),
+                           DistrictScores(2, "乙区", "中心城区", D(85), D(88), True),
+                           DistrictScores(3, "丙区", "中心城区", D(70), D(80), False)], city, own)
+    assert [r.band.label.zh for r in rows] == ["甲等", "甲等", "乙等"]
+    assert rows[0].blocked_by_contracts and not rows[0].eligible_excellent
+    assert rows[1].eligible_excellent and not rows[1].blocked_by_contracts
+    assert not rows[2].blocked_by_contracts                  # 乙等: not the band the rule rules out
+    # a rule that rules out the second band instead: the top band is open to every district
+    second = replace(own, contract_rule=replace(own.contract_rule, excluded=own.band("pass")))
+    rows = rank_districts([DistrictScores(1, "甲区", "", D(95), D(90), False),
+                           DistrictScores(3, "丙区", "", D(70), D(80), False)], city, second)
+    assert not rows[0].blocked_by_contracts and rows[1].blocked_by_contracts
+    # without a contract rule nothing is blocked and nobody is eligible
+    rows = rank_districts([DistrictScores(1, "甲区", "", D(95), D(90), False)], city,
+                          replace(own, contract_rule=None))
+    assert not rows[0].blocked_by_contracts and not rows[0].eligible_excellent
 
 
 def test_city_ties_broken_by_self_assessment(forms):

@@ -138,3 +138,23 @@ def test_the_result_file_is_draft_by_the_same_rule_in_print_and_export(demo_db, 
         result_file.export_district_results(s, demo_year, did, tmp_path / "r.pdf")
     exported = page_texts((tmp_path / "r.pdf").read_bytes())
     assert "草稿" in printed[0] and "草稿" in exported[0]
+
+
+def test_reports_print_in_english(demo_db, demo_year, tmp_path) -> None:
+    """``lang="en"``: the same reports in English; names and data stay as people typed them."""
+    with demo_db.write() as s:
+        did = lookup.district_id(s, "朝阳区")
+        analysis.set_recommended(s, lookup.appointment_id(s, demo_year, "望京街道"), True)
+    with demo_db.read() as s:
+        reports.write_district_report(s, demo_year, did, tmp_path / "d.pdf", lang="en")
+        reports.write_city_report(s, demo_year, tmp_path / "c.pdf", lang="en")
+        reports.write_questionnaire_report(s, demo_year, tmp_path / "q.pdf", district_id=did, lang="en")
+        result_file.export_district_results(s, demo_year, did, tmp_path / "r.pdf", lang="en")
+    district = "".join(page_texts((tmp_path / "d.pdf").read_bytes()))
+    assert "Ranking(Annex3-3)" in district and "朝阳区" in district and "Meanoffset" in district
+    city = "".join(page_texts((tmp_path / "c.pdf").read_bytes()))
+    assert "No(contractsnotallsigned)" in city and "延庆区" in city
+    questions = "".join(page_texts((tmp_path / "q.pdf").read_bytes()))
+    assert "Scope:朝阳区" in questions and "Stronglyagree" in questions
+    recommended = page_texts((tmp_path / "r.pdf").read_bytes())[-1]
+    assert "plannersrecommendedasexcellent" in recommended and "望京街道" in recommended

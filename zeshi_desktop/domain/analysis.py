@@ -91,7 +91,8 @@ def spread(subject: K, totals: Sequence[tuple[R, Decimal]],
            distance: Decimal = DEFAULT_OUTLIER_DISTANCE) -> Spread[K, R] | None:
     """The spread of one subject's reviewer totals; None when nobody scored it."""
     if distance < 0:
-        raise ValueError(f"离群距离不能为负：{distance}")
+        # a programming error, not a refusal: the CLI and the GUI check what a person types
+        raise ValueError(f"the outlier distance cannot be negative: {distance}")
     if not totals:
         return None
     values = [t for _, t in totals]

@@ -9,11 +9,13 @@ ties are broken by the weighted district score, then the weighted street score.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
-from .forms import Band, Form, WeightRule
+from zeshi_desktop.messages import Refused
+
+from .forms import Band, ContractRule, Form, WeightRule
 from .scores import normalise_text
 
 HUNDRED = Decimal(100)
@@ -21,8 +23,8 @@ K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 
 
-class WeightsRefused(ValueError):
-    """Weights that break the 3-3 rule; the message says which part."""
+class WeightsRefused(Refused):
+    """Weights that break the 3-3 rule; the code says which part (``meeting.weights.*``)."""
 
 
 @dataclass(frozen=True)
@@ -32,23 +34,27 @@ class Weights:
 
 
 def check_weights(rule: WeightRule, street: object, district: object) -> Weights:
-    """Parse and check two percentages against the form's weight rule."""
+    """Parse and check two percentages against the form's weight rule.
+
+    The refusal names the weight by the form's label, so it reads in either
+    language; the values keep the digits the person typed.
+    """
     values = []
-    for name, raw in (("street", street), ("district", district)):
-        label = rule.street_label.zh if name == "street" else rule.district_label.zh
+    for label, raw in ((rule.street_label, street), (rule.district_label, district)):
         try:
             value = Decimal(normalise_text(str(raw)).rstrip("%").strip())
         except InvalidOperation:
-            raise WeightsRefused(f"{label}“{raw}”不是数字") from None
+            raise WeightsRefused("meeting.weights.not_a_number", label=label, raw=str(raw)) from None
         if not value.is_finite():
-            raise WeightsRefused(f"{label}“{raw}”不是数字")
+            raise WeightsRefused("meeting.weights.not_a_number", label=label, raw=str(raw))
         if value != value.quantize(Decimal(1).scaleb(-rule.decimals)):
-            raise WeightsRefused(f"{label} {value}% 最多保留{rule.decimals}位小数")
+            raise WeightsRefused("meeting.weights.too_many_decimals", label=label, value=str(value),
+                                 decimals=rule.decimals)
         if value < rule.min:
-            raise WeightsRefused(f"{label} {value}% 低于{rule.min}%")
+            raise WeightsRefused("meeting.weights.below_minimum", label=label, value=str(value), minimum=str(rule.min))
         values.append(value)
     if values[0] + values[1] != rule.sum:
-        raise WeightsRefused(f"两项权重之和为 {values[0] + values[1]}%，应为 {rule.sum}%")
+        raise WeightsRefused("meeting.weights.wrong_sum", total=str(values[0] + values[1]), expected=str(rule.sum))
     return Weights(values[0], values[1])
 
 
@@ -126,10 +132,11 @@ class ResultLine:
     recommended: bool = False
 
 
-def result_lines(rows: Sequence[UnitRankRow[K]], recommended: Collection[K] = ()) -> tuple[ResultLine, ...]:
+def result_lines(rows: Sequence[UnitRankRow[K]], recommended: Collection[K] = (),
+                 lang: str = "zh") -> tuple[ResultLine, ...]:
     """The rows of :func:`rank_units` as the result file shows them, marking the recommended keys."""
     return tuple(ResultLine(r.rank, r.unit, r.planner, r.street_weighted, r.district_weighted, r.total,
-                            r.band.label.zh if r.band else "", r.key in recommended) for r in rows)
+                            r.band.label.get(lang) if r.band else "", r.key in recommended) for r in rows)
 
 
 def _fields(row: UnitRankRow[K]) -> tuple:
@@ -158,12 +165,21 @@ class DistrictRankRow(Generic[K]):
     contracts_signed: bool | None
     band: Band | None
     eligible_excellent: bool
+    in_excluded_band: bool = False   # scored into the band the 4-2 contract rule can rule out
 
     @property
     def blocked_by_contracts(self) -> bool:
-        """Scored into the top band but ruled out by unsigned contracts."""
-        return (self.band is not None and not self.eligible_excellent
-                and self.band.label.zh == "优秀" and self.contracts_signed is not True)
+        """Scored into the excluded band but ruled out by unsigned contracts."""
+        return self.in_excluded_band and self.contracts_signed is not True
+
+
+def in_band(band: Band | None, rule: ContractRule | None) -> bool:
+    """Whether ``band`` is the band the contract rule rules out, decided by the band's id.
+
+    The rule names its band in the form's data (``excluded_band`` of
+    ``forms/4-2.toml``); nothing here knows what the band is called.
+    """
+    return band is not None and rule is not None and band.id == rule.excluded.id
 
 
 def rank_districts(rows: Sequence[DistrictScores[K]], city_form: Form, self_form: Form) -> list[DistrictRankRow[K]]:
@@ -173,16 +189,14 @@ def rank_districts(rows: Sequence[DistrictScores[K]], city_form: Form, self_form
     its score and band but is never eligible for the band the rule excludes.
     """
     rule = self_form.contract_rule
-    excluded = rule.excluded_band if rule else None
     built = []
     for r in rows:
         band = city_form.band_for(r.city_score) if r.city_score is not None else None
-        eligible = band is not None and band.label.zh == excluded and r.contracts_signed is True
+        in_excluded = in_band(band, rule)
         built.append(DistrictRankRow(None, r.key, r.district, r.circle, r.city_score, r.self_score,
-                                     r.contracts_signed, band, eligible))
+                                     r.contracts_signed, band, in_excluded and r.contracts_signed is True, in_excluded))
     complete = [b for b in built if b.city_score is not None]
     ranked = competition_ranks(complete, key=lambda b: (b.city_score, b.self_score or Decimal(-1)))
-    out = [DistrictRankRow(rank, row.key, row.district, row.circle, row.city_score, row.self_score,
-                           row.contracts_signed, row.band, row.eligible_excellent) for rank, row in ranked]
+    out = [replace(row, rank=rank) for rank, row in ranked]
     out.extend(sorted((b for b in built if b.city_score is None), key=lambda b: b.district))
     return out

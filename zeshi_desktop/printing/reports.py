@@ -17,6 +17,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from zeshi_desktop.messages import text
+
 from . import ranking
 from .charts import bar_chart, stacked_bars
 from .data import RankingDoc
@@ -65,11 +67,15 @@ class Report:
     orientation: str = PORTRAIT
     footer: str = ""
     lines: tuple[str, ...] = field(default=())     # short facts under the subtitle
+    lang: str = "zh"                               # the language it is written in: names its parts in a refusal
 
 
 def _texts(report: Report) -> list[tuple[str, str]]:
-    out = [("标题", report.title), ("副标题", report.subtitle), ("页脚", report.footer)]
-    out += [("说明", line) for line in report.lines]
+    def part(name: str) -> str:
+        return text(f"meeting.report.part.{name}", report.lang)
+
+    out = [(part("title"), report.title), (part("subtitle"), report.subtitle), (part("footer"), report.footer)]
+    out += [(part("line"), line) for line in report.lines]
     for s in report.sections:
         out += [(s.heading, s.heading), (s.heading, s.text)]
         if isinstance(s.chart, BarSpec):

@@ -30,8 +30,10 @@ from zeshi_desktop.domain.analysis import (
     spreads,
     trimmed_impact,
 )
+from zeshi_desktop.domain.forms import ContractRule
 from zeshi_desktop.domain.ranking import DistrictRankRow, UnitRankRow
 from zeshi_desktop.domain.scores import from_tenths
+from zeshi_desktop.messages import text
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import NotFound
 from zeshi_desktop.services.meeting.ranking import (
@@ -43,6 +45,15 @@ from zeshi_desktop.services.meeting.ranking import (
 )
 from zeshi_desktop.services.scoring.sheets import FINAL
 from zeshi_desktop.store.models import Appointment, Score, Sheet, Unit
+
+LEANINGS = ("strict", "lenient", "in_line")   # ReviewerOffset.leaning
+
+
+def leaning_text(leaning: str, lang: str = "zh") -> str:
+    """A reviewer's leaning as a word: 偏严 / 偏松 / 一致, or in English."""
+    if leaning not in LEANINGS:
+        raise KeyError(leaning)
+    return text(f"meeting.leaning.{leaning}", lang)
 
 
 @dataclass(frozen=True)
@@ -215,13 +226,14 @@ class CityDashboard:
     year: int
     rows: tuple[DistrictRankRow[int], ...]
     trimmed_mean: bool
-    excluded_band: str               # the band the 4-2 contract rule can rule out (优秀)
+    excluded_band: str               # the band the 4-2 contract rule can rule out, by its Chinese label
     contract_question: str
     spreads: tuple[SubjectSpread, ...]   # 4-3 per district
     offsets: tuple[OffsetRow, ...]       # city reviewers
     circles: tuple[CircleSummary, ...]   # in the order of roster.CIRCLES
     planners: tuple[PlannerResult, ...]  # every ranked unit, best total first
     outlier_distance: Decimal
+    contract_rule: ContractRule | None = None   # 4-2's rule: its texts in both languages, the band it rules out
 
 
 @dataclass(frozen=True)
@@ -279,7 +291,7 @@ def city_dashboard(session: Session, year: int, *,
     circles = circle_results(session, year) if with_circles else CircleResults(year, (), ())
     return CityDashboard(year, tuple(ranking.rows), ranking.trimmed_mean, rule.excluded_band if rule else "",
                          rule.question.zh if rule else "", subject_spreads, offsets, circles.circles,
-                         circles.planners, outlier_distance)
+                         circles.planners, outlier_distance, rule)
 
 
 # ------------------------------------------------------------------ recommended excellent
@@ -288,7 +300,7 @@ def set_recommended(session: Session, appointment_id: int, recommended: bool) ->
     """Mark (or unmark) a planner in a unit as recommended excellent by the district (区级优秀责师推荐)."""
     a = session.get(Appointment, appointment_id)
     if a is None:
-        raise NotFound(f"没有编号为 {appointment_id} 的聘任", f"No appointment {appointment_id}")
+        raise NotFound("meeting.no_appointment", appointment_id=appointment_id)
     a.recommended = bool(recommended)
     session.flush()
     return roster.appointment(session, appointment_id)

@@ -55,12 +55,12 @@ class YearsHistory:
 def years_history(session: Session, planner_id: int | None = None, district_id: int | None = None) -> YearsHistory:
     """A planner's 3-3 results, or a district's city results, in every year of the database."""
     if (planner_id is None) == (district_id is None):
-        raise ActionRefused("请指定一位责师或一个区（二选一）", "Give either a planner or a district")
+        raise ActionRefused("meeting.planner_or_district")
     years = roster.years(session)
     if planner_id is not None:
         planner = session.get(Planner, planner_id)
         if planner is None:
-            raise NotFound(f"没有编号为 {planner_id} 的责师", f"No planner {planner_id}")
+            raise NotFound("meeting.no_planner", planner_id=planner_id)
         rows = []
         for year in years:
             mine = roster.appointments(session, year, planner_id=planner_id)

@@ -79,7 +79,7 @@ def set_weights(session: Session, year: int, district_id: int, street: object, d
     assert rule is not None
     checked = check_weights(rule, street, district)
     if session.get(District, district_id) is None:
-        raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
+        raise NotFound("meeting.no_district", district_id=district_id)
     ensure_year(session, year)
     row = session.scalar(select(DistrictYear).where(DistrictYear.year == year,
                                                     DistrictYear.district_id == district_id))
@@ -177,7 +177,7 @@ def district_ranking(session: Session, year: int, district_id: int, *,
     """The district's 3-3 table with its weights (``group_totals``: the review group's, when already read)."""
     d = session.get(District, district_id)
     if d is None:
-        raise NotFound(f"没有编号为 {district_id} 的区", f"No district {district_id}")
+        raise NotFound("meeting.no_district", district_id=district_id)
     w, is_set, trimmed = weights(session, year, district_id)
     rows = all_unit_rankings(session, year, district_id, group_totals=group_totals).get(district_id, [])
     return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rows)
