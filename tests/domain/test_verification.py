@@ -46,6 +46,24 @@ def test_parse_refuses_what_is_not_a_code(typed):
         v.parse_code(typed)
 
 
+def test_a_refused_code_says_why_in_either_language():
+    with pytest.raises(v.CodeRefused) as info:
+        v.parse_code("hello")
+    assert info.value.code == "printing.code.invalid"
+    assert str(info.value) == "“hello”不是核验码：应为 ZS 加 16 位十六进制字符，例如 ZS-1A2B-3C4D-5E6F-7A8B"
+    assert info.value.message("en") == ("“hello” is not a verification code: it is ZS and 16 hexadecimal digits, "
+                                        "for example ZS-1A2B-3C4D-5E6F-7A8B")
+    with pytest.raises(v.CodeRefused) as info:
+        v.parse_code("  ")
+    assert (info.value.code, str(info.value)) == ("printing.code.empty", "请输入核验码（例如 ZS-1A2B-3C4D-5E6F-7A8B）")
+    with pytest.raises(v.CodeRefused) as info:
+        v.make_code([])
+    assert (info.value.code, str(info.value)) == ("printing.code.no_sheets", "没有评审表，无法生成核验码")
+    with pytest.raises(v.CodeRefused) as info:
+        v.make_code([_sheet(uid="not-hex-at-all")])
+    assert (info.value.code, str(info.value)) == ("printing.code.bad_uid", "评审表编号 'not-hex-at-all' 不是十六进制 uid")
+
+
 def test_compare_names_each_changed_item_with_old_and_new():
     printed = [_sheet()]
     now = [_sheet(scores={"a": 35, "b": 25, "c": 10}, remarks="好")]

@@ -139,6 +139,23 @@ def test_4_3_names_the_reviewer_and_the_district(forms):
         assert squash(item.text.zh) + str(item.max) + str(item.max - 2) in page
     assert "总分88" in page
     assert "评审人：李四" in page and "被评审区：东城区" in page
+    assert "评审人：李四签字：" in page
+
+
+def test_signature_lines_and_title_fields_come_from_the_form(forms):
+    """Each annex prints the signature lines its file lists, and fills the title's fields from the heading."""
+    for form_id, doc in (("3-2", MatrixDoc(forms["3-2"], HEADING, (), False)),
+                         ("3-3", RankingDoc(forms["3-3"], HEADING, None, None, (), False)),
+                         ("4-1", SummaryDoc(forms["4-1"], HEADING, {}, (), (), False)),
+                         ("5-1", SheetDoc(forms["5-1"], HEADING, False))):
+        joined = "".join(page_texts(render_pdf([doc]).pdf))
+        assert all(squash(line) in joined for line in forms[form_id].signature_lines("zh")), form_id
+    blank = page_texts(render_pdf([SheetDoc(forms["4-3"], Heading(0), False, blank=True)]).pdf)[0]
+    assert "评审人：日期" in blank and "签字：" not in blank       # the name and the signature go by hand
+    filled = page_texts(render_pdf([SheetDoc(forms["4-2"], HEADING, False)]).pdf)[0]
+    assert "附件4-2《东城区责师工作自评表》" in filled
+    blank = page_texts(render_pdf([SheetDoc(forms["4-2"], Heading(0), False, blank=True)]).pdf)[0]
+    assert "附件4-2《XXX区责师工作自评表》" in blank
 
 
 def test_5_1_blank_and_filled(forms):

@@ -78,3 +78,41 @@ def test_the_printed_qr_code_reads_back_as_the_code(forms, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(tmp_path / "qr.pdf"), str(tmp_path / "page")], check=True)
     found = zxingcpp.read_barcodes(image_module.open(next(tmp_path.glob("page*.png"))))
     assert [r.text for r in found] == [code]
+
+
+def test_the_refusal_names_the_field_in_the_language_asked(forms):
+    doc = SheetDoc(forms["3-1"], Heading(2025, "东城区", "东华门街道", "𠮷祥团队"), final=False)
+    with pytest.raises(fonts.GlyphsMissing) as info:
+        render_pdf([doc])
+    assert info.value.code == "printing.glyphs_missing"
+    assert str(info.value) == "无法打印：附件3-1 责任规划师“𠮷祥团队”中的字“𠮷”(U+20BB7) 字体中没有，打印会成空框"
+    assert info.value.message("en") == ("Cannot print: Annex 3-1 planner “𠮷祥团队”: the character “𠮷” (U+20BB7) "
+                                        "is not in the font and would print as an empty box")
+
+
+def test_more_than_five_missing_characters_are_counted():
+    missing = [(f"责师 {n}", f"𠮷{n}") for n in range(7)]
+    with pytest.raises(fonts.GlyphsMissing) as info:
+        fonts.require_glyphs(missing)
+    assert info.value.code == "printing.glyphs_missing_more" and str(info.value).endswith("……等 7 处")
+    assert str(info.value).count("；") == 4 and info.value.message("en").endswith("… 7 in all")
+
+
+def test_an_unusable_font_is_refused_naming_it(monkeypatch, tmp_path):
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+    monkeypatch.setattr(fonts, "cjk_font_path", lambda: broken)
+    fonts.register.cache_clear()
+    try:
+        with pytest.raises(fonts.FontUnavailable) as info:
+            fonts.register()
+        assert info.value.code == "printing.font_unusable" and str(broken) in info.value.message("en")
+        monkeypatch.setattr(fonts, "cjk_font_path", lambda: None)
+        fonts.register.cache_clear()
+        with pytest.raises(RuntimeError) as missing:   # still a RuntimeError for callers that catch one
+            fonts.register()
+        assert missing.value.code == "printing.font_not_found" and "wqy-microhei.ttc" in str(missing.value)
+    finally:
+        monkeypatch.undo()
+        fonts.register.cache_clear()
+        fonts.register()

@@ -6,16 +6,20 @@ the item, because a wrong maximum would silently mis-score a whole year.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .form_reader import FormDefinitionError, Reader
 from .forms import (
+    TEXT_FIELDS,
     Band,
     ContractRule,
     Form,
+    FormText,
     FreeTextQuestion,
     HeaderField,
     Item,
@@ -25,6 +29,7 @@ from .forms import (
     Part,
     Questionnaire,
     Section,
+    SignatureLine,
     Statement,
     UnitQuestion,
     WeightRule,
@@ -34,76 +39,11 @@ from .forms import (
 KINDS = {"scored", "ranking", "outline", "questionnaire"}
 FILLED_BY = {"office", "district_reviewer", "district", "city_reviewer", "team"}
 SUBJECTS = {"appointment", "district"}
+# An annex file is named by its number ("3-1.toml"); other data beside the annexes (roster.toml) is not a form.
+ANNEX_FILE = re.compile(r"\d+-\d+")
 
 
-class FormDefinitionError(ValueError):
-    """A form file that cannot be trusted; says which file and where."""
-
-    def __init__(self, source: str, where: str, message: str) -> None:
-        self.source = source
-        self.where = where
-        self.reason = message
-        super().__init__(f"{source}: {where}: {message}" if where else f"{source}: {message}")
-
-
-class _Reader:
-    """Typed access to one TOML table, with errors that name the place."""
-
-    def __init__(self, source: str, data: Mapping[str, Any], where: str) -> None:
-        self.source, self.data, self.where = source, data, where
-
-    def fail(self, message: str) -> FormDefinitionError:
-        return FormDefinitionError(self.source, self.where, message)
-
-    def str(self, key: str, default: str | None = None) -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str) or (default is None and not value.strip()):
-            raise self.fail(f"'{key}' must be a non-empty text")
-        return value
-
-    def label(self, key: str) -> Label:
-        return Label(self.str(key), self.str(f"{key}_en", ""))
-
-    def labels(self, key: str) -> tuple[Label, ...]:
-        zh = self.data.get(key, [])
-        en = self.data.get(f"{key}_en", [])
-        if not isinstance(zh, list) or not all(isinstance(x, str) for x in zh):
-            raise self.fail(f"'{key}' must be a list of texts")
-        if en and len(en) != len(zh):
-            raise self.fail(f"'{key}_en' has {len(en)} entries, '{key}' has {len(zh)}")
-        return tuple(Label(z, en[i] if en else "") for i, z in enumerate(zh))
-
-    def decimal(self, key: str) -> Decimal:
-        raw = self.data.get(key)
-        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-            raise self.fail(f"'{key}' must be a number")
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise self.fail(f"'{key}' must be a number, not {raw!r}") from None
-        if value < 0 or value.as_tuple().exponent < -1:  # type: ignore[operator]
-            raise self.fail(f"'{key}' = {raw} must be >= 0 with at most one decimal")
-        return value
-
-    def opt_int(self, key: str) -> int | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(f"'{key}' must be a whole number >= 0")
-        return value
-
-    def tables(self, key: str) -> list[Mapping[str, Any]]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(f"'{key}' must be a list of tables")
-        return value
-
-    def child(self, data: Mapping[str, Any], where: str) -> _Reader:
-        return _Reader(self.source, data, f"{self.where} > {where}" if self.where else where)
-
-
-def _sections(part: _Reader, part_id: str, seen: set[str]) -> tuple[Section, ...]:
+def _sections(part: Reader, part_id: str, seen: set[str]) -> tuple[Section, ...]:
     sections = []
     for s_data in part.tables("sections"):
         s = part.child(s_data, f"section {s_data.get('id', '?')}")
@@ -131,7 +71,7 @@ def _sections(part: _Reader, part_id: str, seen: set[str]) -> tuple[Section, ...
     return tuple(sections)
 
 
-def _parts(root: _Reader) -> tuple[Part, ...]:
+def _parts(root: Reader) -> tuple[Part, ...]:
     seen: set[str] = set()
     parts = []
     for p_data in root.tables("parts"):
@@ -149,11 +89,11 @@ def _parts(root: _Reader) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def _bands(root: _Reader, top: Decimal | None) -> tuple[Band, ...]:
+def _bands(root: Reader, top: Decimal | None) -> tuple[Band, ...]:
     bands = []
     for b_data in root.tables("bands"):
-        b = root.child(b_data, f"band {b_data.get('label', '?')}")
-        bands.append(Band(b.decimal("min"), b.label("label")))
+        b = root.child(b_data, f"band {b_data.get('id', b_data.get('label', '?'))}")
+        bands.append(Band(b.decimal("min"), b.label("label"), b.str("id")))
     if not bands:
         return ()
     bands.sort(key=lambda band: band.min, reverse=True)
@@ -163,12 +103,14 @@ def _bands(root: _Reader, top: Decimal | None) -> tuple[Band, ...]:
         raise root.fail("two bands start at the same score")
     if len({b.label.zh for b in bands}) != len(bands):
         raise root.fail("two bands share a label")
+    if len({b.id for b in bands}) != len(bands):
+        raise root.fail("two bands share an id")
     if top is not None and bands[0].min > top:
         raise root.fail(f"band {bands[0].label.zh} starts at {bands[0].min}, above the total {top}")
     return tuple(bands)
 
 
-def _weights(root: _Reader) -> WeightRule | None:
+def _weights(root: Reader) -> WeightRule | None:
     data = root.data.get("weights")
     if data is None:
         return None
@@ -191,19 +133,32 @@ def _weights(root: _Reader) -> WeightRule | None:
     return rule
 
 
-def _contract_rule(root: _Reader, bands: tuple[Band, ...]) -> ContractRule | None:
+def _contract_rule(root: Reader, bands: tuple[Band, ...]) -> ContractRule | None:
     data = root.data.get("contract_rule")
     if data is None:
         return None
     c = root.child(data, "contract_rule")
-    rule = ContractRule(c.str("id"), c.label("question"), c.str("yes"), c.str("no"),
-                        c.label("consequence"), c.str("excluded_band"))
-    if rule.excluded_band not in {b.label.zh for b in bands}:
-        raise c.fail(f"excluded_band {rule.excluded_band!r} is not one of the form's bands")
-    return rule
+    excluded = c.str("excluded_band")
+    band = next((b for b in bands if b.id == excluded), None)
+    if band is None:
+        raise c.fail(f"excluded_band {excluded!r} is not the id of one of the form's bands {[b.id for b in bands]}")
+    return ContractRule(c.str("id"), c.label("question"), c.str("yes"), c.str("no"), c.label("consequence"), band)
 
 
-def _outline(root: _Reader) -> tuple[OutlineSection, ...]:
+def _signature(root: Reader) -> tuple[SignatureLine, ...]:
+    """The signature and seal lines, each ``text`` (with fields) and an optional ``when_filled``."""
+    lines = []
+    for n, data in enumerate(root.tables("signature"), start=1):
+        s = root.child(data, f"signature line {n}")
+        text = s.template("text")
+        when = s.str("when_filled", "")
+        if when and when not in TEXT_FIELDS:
+            raise s.fail(f"when_filled {when!r} is not one of the fields {sorted(TEXT_FIELDS)}")
+        lines.append(SignatureLine(text.zh, text.en, text.pattern_zh, text.pattern_en, text.blanks, when))
+    return tuple(lines)
+
+
+def _outline(root: Reader) -> tuple[OutlineSection, ...]:
     out, seen = [], set()
     for o_data in root.tables("sections"):
         o = root.child(o_data, f"section {o_data.get('id', '?')}")
@@ -225,7 +180,7 @@ def _outline(root: _Reader) -> tuple[OutlineSection, ...]:
     return tuple(out)
 
 
-def _questionnaire(root: _Reader) -> Questionnaire:
+def _questionnaire(root: Reader) -> Questionnaire:
     options = root.labels("options")
     if len(options) < 2:
         raise root.fail("a questionnaire needs at least two options")
@@ -267,7 +222,7 @@ def _questionnaire(root: _Reader) -> Questionnaire:
 
 def parse_form(data: Mapping[str, Any], source: str) -> Form:
     """Turn one form's raw table into a validated ``Form``."""
-    root = _Reader(source, data, "")
+    root = Reader(source, data, "")
     kind = root.str("kind")
     if kind not in KINDS:
         raise root.fail(f"kind {kind!r} is not one of {sorted(KINDS)}")
@@ -303,7 +258,7 @@ def parse_form(data: Mapping[str, Any], source: str) -> Form:
         id=root.str("id"),
         version=version,
         kind=kind,  # type: ignore[arg-type]
-        title=root.label("title"),
+        title=root.template("title"),
         short_title=root.str("short_title"),
         filled_by=filled_by,  # type: ignore[arg-type]
         subject=subject,  # type: ignore[arg-type]
@@ -311,18 +266,18 @@ def parse_form(data: Mapping[str, Any], source: str) -> Form:
         source=source,
         layout=root.str("layout", "sheet"),
         total=total,
-        total_label=Label(root.str("total_label", "总分"), root.str("total_label_en", "Total")),
+        total_label=root.label("total_label") if kind == "scored" or "total_label" in data else Label(""),
         columns=root.labels("columns"),
         header_fields=tuple(headers),
         remarks=remarks,
-        signature=root.labels("signature"),
+        signature=_signature(root),
         notes=root.labels("notes"),
         bands=bands,
         parts=parts,
         weights=_weights(root),
         contract_rule=_contract_rule(root, bands),
         outline=_outline(root) if kind == "outline" else (),
-        document_title=root.str("document_title", ""),
+        document_title=root.template("document_title") if "document_title" in data else FormText(""),
         questionnaire=_questionnaire(root) if kind == "questionnaire" else None,
     )
     form._items_by_id.update({item.id: item for item in form.items})
@@ -342,8 +297,11 @@ def load_form(path: Path) -> Form:
 
 
 def load_forms(paths: Iterable[Path]) -> dict[str, Form]:
+    """The annexes among ``paths``; files not named like an annex ("3-1.toml") are other data and skipped."""
     forms: dict[str, Form] = {}
     for path in sorted(paths):
+        if not ANNEX_FILE.fullmatch(path.stem):
+            continue
         form = load_form(path)
         if form.id in forms:
             raise FormDefinitionError(path.name, "", f"form {form.id!r} is defined twice")

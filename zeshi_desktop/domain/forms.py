@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from string import Formatter
+from typing import Literal, Self
+
+from zeshi_desktop.messages import Refused
 
 FormKind = Literal["scored", "ranking", "outline", "questionnaire"]
 Subject = Literal["appointment", "district"]
 FilledBy = Literal["office", "district_reviewer", "district", "city_reviewer", "team"]
+# The named fields a form text may carry: what a sheet's subject writes into the form's placeholders.
+TEXT_FIELDS = frozenset({"office", "district", "reviewer"})
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,81 @@ class Label:
 
     def get(self, lang: str = "zh") -> str:
         return self.en if lang == "en" and self.en else self.zh
+
+
+@dataclass(frozen=True)
+class FormText(Label):
+    """A form text with named fields (``{office}``, ``{district}``) that a sheet's subject fills in.
+
+    ``zh`` and ``en`` hold the text as the blank form prints it, each field
+    replaced by the form's own placeholder (``XXX（街/乡/镇/功能区管委会）``), so
+    every reader that shows the text unfilled sees the seed word for word;
+    :meth:`fill` writes a subject in, the same way on paper and on screen.
+    """
+
+    pattern_zh: str = ""
+    pattern_en: str = ""
+    blanks: tuple[tuple[str, Label], ...] = ()   # field -> the placeholder printed when it has no value
+
+    @classmethod
+    def of(cls, pattern_zh: str, pattern_en: str = "", blanks: tuple[tuple[str, Label], ...] = (),
+           **extra: str) -> Self:
+        """The text with its placeholders in place (what a blank form prints); ``extra``: a subclass's fields."""
+        zh = _fill(pattern_zh, dict(blanks), {}, english=False)
+        en = _fill(pattern_en, dict(blanks), {}, english=True) if pattern_en else ""
+        return cls(zh, en, pattern_zh, pattern_en, blanks, **extra)
+
+    def fill(self, lang: str = "zh", **values: str) -> str:
+        """The text in ``lang`` with the fields that have a value written in; the others keep their placeholder."""
+        english = lang == "en" and bool(self.en)
+        pattern = self.pattern_en if english else self.pattern_zh
+        if not pattern:
+            return self.get(lang)
+        return _fill(pattern, dict(self.blanks), values, english=english)
+
+
+def _fill(pattern: str, blanks: dict[str, Label], values: dict[str, str], *, english: bool) -> str:
+    out = []
+    for literal, name, _, _ in Formatter().parse(pattern):
+        out.append(literal)
+        if name is not None:
+            value = values.get(name) or ""
+            if not value:
+                blank = blanks[name]
+                value = blank.en if english else blank.zh
+            out.append(value)
+    return "".join(out)
+
+
+def subject_fields(*, office: str = "", unit: str = "", district: str = "", reviewer: str = "") -> dict[str, str]:
+    """The values a sheet's subject gives the form's fields: the office is the unit's when none was typed.
+
+    The print and the screen both fill a form's title and signature lines from
+    this, so a 3-1 names the same office on paper as in the window.
+    """
+    return {"office": office or unit, "district": district, "reviewer": reviewer}
+
+
+@dataclass(frozen=True)
+class SignatureLine(FormText):
+    """A signature or seal line; ``when_filled`` names a field without which the line is not printed.
+
+    4-3 prints "签字：" under "评审人：<name>" only when the name is printed: on
+    a blank sheet the reviewer writes the name and signs on one line.
+    """
+
+    when_filled: str = ""
+
+    def shown(self, values: dict[str, str]) -> bool:
+        return not self.when_filled or bool(values.get(self.when_filled))
+
+
+class UnknownItem(Refused, KeyError):
+    """A scoring item the form does not have; still a ``KeyError`` for code that looks items up like a dict."""
+
+    def __init__(self, form_id: str, item_id: str) -> None:
+        super().__init__("forms.unknown_item", form=form_id, item=repr(item_id))
+        self.args = (self.message("zh"),)
 
 
 @dataclass(frozen=True)
@@ -72,8 +152,11 @@ class Part:
 
 @dataclass(frozen=True)
 class Band:
+    """A score band; ``id`` (excellent, pass, fail) is what code and other form data refer to."""
+
     min: Decimal
     label: Label
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,14 +182,19 @@ class WeightRule:
 
 @dataclass(frozen=True)
 class ContractRule:
-    """4-2: the yes/no contract question and the band it rules out."""
+    """4-2: the yes/no contract question and the band it rules out (``excluded``, named by its id in the form)."""
 
     id: str
     question: Label
     yes: str
     no: str
     consequence: Label
-    excluded_band: str
+    excluded: Band
+
+    @property
+    def excluded_band(self) -> str:
+        """The ruled-out band's label as printed (优秀); decide by ``excluded.id``."""
+        return self.excluded.label.zh
 
 
 @dataclass(frozen=True)
@@ -184,7 +272,7 @@ class Form:
     id: str
     version: int
     kind: FormKind
-    title: Label
+    title: FormText
     short_title: str
     filled_by: FilledBy
     subject: Subject
@@ -192,18 +280,18 @@ class Form:
     source: str
     layout: str = "sheet"
     total: Decimal | None = None
-    total_label: Label = Label("总分", "Total")
+    total_label: Label = Label("")
     columns: tuple[Label, ...] = ()
     header_fields: tuple[HeaderField, ...] = ()
     remarks: Label | None = None
-    signature: tuple[Label, ...] = ()
+    signature: tuple[SignatureLine, ...] = ()
     notes: tuple[Label, ...] = ()
     bands: tuple[Band, ...] = ()
     parts: tuple[Part, ...] = ()
     weights: WeightRule | None = None
     contract_rule: ContractRule | None = None
     outline: tuple[OutlineSection, ...] = ()
-    document_title: str = ""
+    document_title: FormText = FormText("")
     questionnaire: Questionnaire | None = None
     _items_by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
@@ -223,7 +311,7 @@ class Form:
         try:
             return self._items_by_id[item_id]
         except KeyError:
-            raise KeyError(f"附件{self.id} 没有评分项 {item_id!r}") from None
+            raise UnknownItem(self.id, item_id) from None
 
     def has_item(self, item_id: str) -> bool:
         return item_id in self._items_by_id
@@ -234,3 +322,14 @@ class Form:
             if score >= band.min:
                 return band
         return self.bands[-1]
+
+    def band(self, band_id: str) -> Band:
+        """The band with this id; ``KeyError`` when the form has none."""
+        for band in self.bands:
+            if band.id == band_id:
+                return band
+        raise KeyError(band_id)
+
+    def signature_lines(self, lang: str = "zh", **values: str) -> list[str]:
+        """The signature and seal lines as printed, fields filled from ``values`` (see ``subject_fields``)."""
+        return [line.fill(lang, **values) for line in self.signature if line.shown(values)]

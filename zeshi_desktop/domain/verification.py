@@ -21,15 +21,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from zeshi_desktop.messages import Refused
+
 from .scores import tenths_text
 
 PREFIX = "ZS"
 REF_LEN = HASH_LEN = 8
 _CODE = re.compile(r"^ZS([0-9A-F]{16})$")
+EXAMPLE = "ZS-1A2B-3C4D-5E6F-7A8B"
 
 
-class CodeRefused(ValueError):
-    """A string that is not a verification code; the message says what is wrong."""
+class CodeRefused(Refused):
+    """A string that is not a verification code; the message (``printing.code.*``) says what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,14 @@ def uid_ref(uid: str) -> str:
     """The first 8 hex digits of a uid (hyphens ignored), upper case."""
     digits = uid.replace("-", "").upper()
     if len(digits) < REF_LEN or not re.fullmatch(r"[0-9A-F]+", digits[:REF_LEN]):
-        raise CodeRefused(f"评审表编号 {uid!r} 不是十六进制 uid")
+        raise CodeRefused("printing.code.bad_uid", uid=repr(uid))
     return digits[:REF_LEN]
 
 
 def make_code(sheets: Sequence[SheetContent]) -> str:
     """The code of a printed document: the first sheet's uid prefix and the content hash prefix."""
     if not sheets:
-        raise CodeRefused("没有评审表，无法生成核验码")
+        raise CodeRefused("printing.code.no_sheets")
     raw = uid_ref(sheets[0].uid) + content_hash(sheets)[:HASH_LEN].upper()
     return f"{PREFIX}-" + "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
@@ -92,12 +95,13 @@ def parse_code(text: str) -> ParsedCode:
     cleaned = unicodedata.normalize("NFKC", text or "").upper()
     cleaned = re.sub(r"[\s\-_—–]", "", cleaned)
     if not cleaned:
-        raise CodeRefused("请输入核验码（例如 ZS-1A2B-3C4D-5E6F-7A8B）")
+        raise CodeRefused("printing.code.empty", example=EXAMPLE)
     if not cleaned.startswith(PREFIX):
         cleaned = PREFIX + cleaned
     match = _CODE.match(cleaned)
     if match is None:
-        raise CodeRefused(f"“{text.strip()}”不是核验码：应为 ZS 加 16 位十六进制字符，例如 ZS-1A2B-3C4D-5E6F-7A8B")
+        raise CodeRefused("printing.code.invalid", typed=text.strip(), prefix=PREFIX, digits=REF_LEN + HASH_LEN,
+                          example=EXAMPLE)
     digits = match.group(1)
     return ParsedCode(digits[:REF_LEN], digits[REF_LEN:])
 

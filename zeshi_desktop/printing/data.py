@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.forms import Form, subject_fields
 from zeshi_desktop.domain.ranking import ResultLine
+
+# The language printed on paper: the annexes are official Chinese forms, whatever the interface shows.
+PAPER = "zh"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class Heading:
     office: str = ""          # 3-1: 评审单位
     reviewer: str = ""        # 3-2 / 4-3: 姓名 / 评审人
     organisation: str = ""    # 3-2: 单位
+
+    def fields(self) -> dict[str, str]:
+        """What this heading writes into the form's named fields (``{office}``, ``{district}``)."""
+        return subject_fields(office=self.office, unit=self.unit, district=self.district, reviewer=self.reviewer)
 
 
 @dataclass(frozen=True)

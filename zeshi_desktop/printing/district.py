@@ -15,15 +15,16 @@ from .layout import (
     CELL_C,
     SMALL_C,
     checkbox,
-    fill_title,
     grid,
     heading_line,
     notes,
     num,
     para,
     signature_block,
+    signature_lines,
     text,
     title_block,
+    words,
 )
 
 
@@ -56,7 +57,7 @@ def render_self_assessment(doc: SheetDoc, doc_no: int) -> Part:
                  heights=[None, None, 14 * mm])
     heading = None if doc.blank else doc.heading
     flow: list[Flowable] = title_block(form, heading)
-    line = heading_line([("年度：", "" if doc.blank else str(doc.heading.year))] +
+    line = heading_line([(words("printing.paper.year"), "" if doc.blank else str(doc.heading.year))] +
                         [(f.label.zh, "" if doc.blank else doc.heading.district) for f in form.header_fields])
     flow.append(line)
     rule = form.contract_rule
@@ -65,7 +66,7 @@ def render_self_assessment(doc: SheetDoc, doc_no: int) -> Part:
         flow.append(Paragraph(f"{text(rule.question.zh)}&nbsp;&nbsp;{checkbox(rule.yes, answer == 'yes')}"
                               f"&nbsp;&nbsp;&nbsp;&nbsp;{checkbox(rule.no, answer == 'no')}", BODY))
     flow += [Spacer(1, 2 * mm), table]
-    flow.append(signature_block([fill_title(s.zh, heading) for s in form.signature], doc.stamp, width))
+    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, LANDSCAPE, _meta(doc, doc_no))
 
@@ -85,11 +86,9 @@ def render_city_review(doc: SheetDoc, doc_no: int) -> Part:
                  heights=[9 * mm] * len(rows))
     heading = None if doc.blank else doc.heading
     flow: list[Flowable] = title_block(form, heading)
-    flow.append(heading_line([("年度：", "" if doc.blank else str(doc.heading.year)),
-                              ("被评审区：", "" if doc.blank else doc.heading.district)]))
+    flow.append(heading_line([(words("printing.paper.year"), "" if doc.blank else str(doc.heading.year)),
+                              (words("printing.paper.reviewed_district"), "" if doc.blank else doc.heading.district)]))
     flow += [Spacer(1, 3 * mm), table]
-    reviewer = "" if doc.blank else doc.heading.reviewer
-    lines = [f"{s.zh}{reviewer}" for s in form.signature] + (["签字："] if reviewer else [])
-    flow.append(signature_block(lines, doc.stamp, width))
+    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, PORTRAIT, _meta(doc, doc_no))

@@ -27,11 +27,12 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from .layout import FONT
+from zeshi_desktop.messages import Refused
+
+from .layout import FONT, words
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 MARGIN = {PORTRAIT: (16 * mm, 11 * mm, 16 * mm, 13 * mm), LANDSCAPE: (14 * mm, 12 * mm, 14 * mm, 14 * mm)}
-DRAFT_MARK = "草稿"
 
 
 @dataclass(frozen=True)
@@ -98,17 +99,17 @@ class NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(FONT, 8.5)
         self.setFillColor(colors.black)
-        self.drawCentredString(width / 2, 6 * mm, f"第 {page} 页 共 {total} 页")
+        self.drawCentredString(width / 2, 6 * mm, words("printing.paper.page", page=page, total=total))
         if page > 1 and meta.running:
             self.setFont(FONT, 8)
             self.drawRightString(width - 12 * mm, height - 7 * mm, meta.running)
         if meta.code:
             self.setFont(FONT, 7)
-            self.drawRightString(width - 12 * mm, 6 * mm, f"核验码 {meta.code}")
+            self.drawRightString(width - 12 * mm, 6 * mm, words("printing.paper.code", code=meta.code))
         if meta.draft:
             self.setFont(FONT, 8.5)
             self.setFillColor(colors.Color(0.75, 0.05, 0.05))
-            self.drawString(12 * mm, 6 * mm, f"{DRAFT_MARK}：未定稿，不作为正式记录")
+            self.drawString(12 * mm, 6 * mm, words("printing.paper.draft_note", mark=words("printing.paper.draft")))
             self._draft_mark(width, height)
         self.restoreState()
 
@@ -125,11 +126,12 @@ class NumberedCanvas(Canvas):
         self.translate(width / 2, height / 2)
         self.rotate(35)
         size = 150
+        draft = words("printing.paper.draft")
         mark = self.beginText()
         mark.setTextRenderMode(2)
         mark.setFont(FONT, size)
-        mark.setTextOrigin(-self.stringWidth(DRAFT_MARK, FONT, size) / 2, -size / 3)
-        mark.textOut(DRAFT_MARK)
+        mark.setTextOrigin(-self.stringWidth(draft, FONT, size) / 2, -size / 3)
+        mark.textOut(draft)
         self.drawText(mark)
         self.restoreState()
 
@@ -151,7 +153,7 @@ def frame_width(orientation: str) -> float:
 def build(parts: Sequence[Part], title: str = "zeshi") -> tuple[bytes, int]:
     """All documents into one PDF, each starting on a new page; returns (bytes, page count)."""
     if not parts:
-        raise ValueError("没有可打印的内容")
+        raise Refused("printing.nothing_in_document")
     buffer = io.BytesIO()
     first = parts[0].orientation
     templates = [_template(first), _template(LANDSCAPE if first == PORTRAIT else PORTRAIT)]

@@ -19,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from zeshi_desktop.locations import cjk_font_path
+from zeshi_desktop.messages import Message, Refused
 
 FONT = "ZeshiCJK"
 # Page streams stay Flate-compressed but binary: ASCII85 on top only makes them 25 % bigger
@@ -28,15 +29,19 @@ rl_config.useA85 = 0
 _LAYOUT = {"\n", "\r", "\t"}
 
 
-class FontUnavailable(RuntimeError):
+class FontUnavailable(Refused, RuntimeError):
     """No TrueType CJK font can be found or read; says where it was looked for."""
 
 
 @dataclass(frozen=True)
 class MissingGlyph:
-    """A character of ``text`` (found under ``where``, e.g. "责师 张𠮷") the font cannot draw."""
+    """A character of ``text`` (found under ``where``, e.g. "责师 张𠮷") the font cannot draw.
 
-    where: str
+    ``where`` is a plain text or a message (``printing.where``) so that the
+    refusal names the field in the reader's language.
+    """
+
+    where: str | Message
     char: str
     text: str = ""
 
@@ -44,19 +49,34 @@ class MissingGlyph:
     def codepoint(self) -> str:
         return f"U+{ord(self.char):04X}"
 
-    def message(self) -> str:
-        value = f"“{self.text}”" if self.text and self.text != self.where else ""
-        return f"{self.where}{value}中的字“{self.char}”({self.codepoint}) 字体中没有，打印会成空框"
+    def message(self) -> Message:
+        params = {"where": self.where, "char": self.char, "codepoint": self.codepoint}
+        if self.text and self.text != self.where:
+            return Message("printing.glyph_missing_in", value=self.text, **params)
+        return Message("printing.glyph_missing", **params)
 
 
-class GlyphsMissing(ValueError):
-    """Raised before anything is drawn: the texts hold characters the font lacks."""
+@dataclass(frozen=True)
+class _Joined:
+    """The named characters, already worded in both languages (a message parameter renders the one asked)."""
+
+    zh: str
+    en: str
+
+
+class GlyphsMissing(Refused):
+    """Raised before anything is drawn: the texts hold characters the font lacks (the first five named)."""
+
+    SHOWN = 5
 
     def __init__(self, missing: list[MissingGlyph]) -> None:
         self.missing = missing
-        shown = "；".join(m.message() for m in missing[:5])
-        more = f"……等 {len(missing)} 处" if len(missing) > 5 else ""
-        super().__init__(f"无法打印：{shown}{more}")
+        shown = [m.message() for m in missing[:self.SHOWN]]
+        glyphs = _Joined("；".join(m.text("zh") for m in shown), "; ".join(m.text("en") for m in shown))
+        if len(missing) > self.SHOWN:
+            super().__init__("printing.glyphs_missing_more", glyphs=glyphs, count=len(missing))
+        else:
+            super().__init__("printing.glyphs_missing", glyphs=glyphs)
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +84,12 @@ def register() -> str:
     """Register the CJK font once per process and return its reportlab name."""
     path = cjk_font_path()
     if path is None or not path.is_file():
-        raise FontUnavailable("找不到中文字体 wqy-microhei.ttc（resources/fonts 或系统字体目录）")
+        raise FontUnavailable("printing.font_not_found", font="wqy-microhei.ttc")
     try:
         # A .ttc holds several faces; face 0 is the proportional Micro Hei.
         font = TTFont(FONT, str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont(FONT, str(path))
     except Exception as exc:  # reportlab raises TTFError and plain errors alike for unusable files
-        raise FontUnavailable(f"字体 {path} 无法用于 PDF：{exc}") from exc
+        raise FontUnavailable("printing.font_unusable", path=str(path), error=str(exc)) from exc
     pdfmetrics.registerFont(font)
     return FONT
 
@@ -94,7 +114,7 @@ def missing_chars(text: str) -> list[str]:
     return seen
 
 
-def missing_glyphs(texts: Iterable[tuple[str, str]]) -> list[MissingGlyph]:
+def missing_glyphs(texts: Iterable[tuple[str | Message, str]]) -> list[MissingGlyph]:
     """Check ``(where, text)`` pairs; every missing character is reported with where it is."""
     found: list[MissingGlyph] = []
     for where, text in texts:
@@ -103,7 +123,7 @@ def missing_glyphs(texts: Iterable[tuple[str, str]]) -> list[MissingGlyph]:
     return found
 
 
-def require_glyphs(texts: Iterable[tuple[str, str]]) -> None:
+def require_glyphs(texts: Iterable[tuple[str | Message, str]]) -> None:
     """Refuse (``GlyphsMissing``) when any text holds a character the font cannot print."""
     missing = missing_glyphs(texts)
     if missing:

@@ -1,5 +1,9 @@
 """Shared pieces of every printed annex: styles, escaped paragraphs, headings, signature blocks.
 
+Form texts (titles, signature lines) come from the form with their named
+fields filled from the document's heading; the program's own words on paper
+(年度：, the date line) come from the message catalogue, in the paper's language.
+
 User text (names, remarks, suggestions) is escaped before it reaches
 reportlab's paragraph markup, so ``<b>`` or ``<img src=...>`` typed by a user
 prints as those characters and never as formatting or a fetched file.
@@ -7,7 +11,6 @@ prints as those characters and never as formatting or a fetched file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -19,14 +22,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.domain.forms import Form, FormText
 from zeshi_desktop.domain.scores import display
+from zeshi_desktop.messages import text as catalogue_text
 
-from .data import Heading, Stamp
+from .data import PAPER, Heading, Stamp
 from .fonts import register
 
 FONT = register()
 CHECKED, UNCHECKED = "■", "□"
+GAP = "&nbsp;"
+
+
+def words(code: str, /, **params: object) -> str:
+    """The program's own words on paper (``printing.paper.*``), in the paper's language."""
+    return catalogue_text(code, PAPER, **params)
 
 
 def style(size: float = 9.5, align: int = TA_LEFT, leading: float | None = None, space_after: float = 0,
@@ -128,24 +138,20 @@ def grid(data: list[list[object]], widths: Sequence[float], extra: Sequence[tupl
     return table
 
 
-def fill_title(title: str, heading: Heading | None) -> str:
-    """An annex text with its XXX placeholders replaced by the real office and district."""
-    if heading is None:
-        return title
-    if heading.office or heading.unit:
-        title = title.replace("XXX（街/乡/镇/功能区管委会）", heading.office or heading.unit)
-        title = title.replace("XX街/乡/管委会", heading.office or heading.unit)
-    if heading.district:
-        title = re.sub(r"X{2,3}区", heading.district, title)
-    return title
+def filled(value: FormText, heading: Heading | None) -> str:
+    """A form text with its fields written in from ``heading``; ``None`` (a blank form) keeps the placeholders."""
+    return value.fill(PAPER, **heading.fields()) if heading is not None else value.get(PAPER)
+
+
+def signature_lines(form: Form, heading: Heading | None) -> list[str]:
+    """The form's signature and seal lines, filled as the title is."""
+    return form.signature_lines(PAPER, **(heading.fields() if heading is not None else {}))
 
 
 def title_block(form: Form, heading: Heading | None) -> list[Flowable]:
     """"附件3-1" at the top left, then the sheet's own title centred, as on the official annex."""
-    annex, _, rest = form.title.zh.partition("：")
-    annex = annex.strip()
-    rest = fill_title(rest.strip() or form.short_title, heading)
-    return [para(annex, ANNEX), para(rest, TITLE)]
+    annex, _, rest = filled(form.title, heading).partition("：")
+    return [para(annex.strip(), ANNEX), para(rest.strip() or form.short_title, TITLE)]
 
 
 def heading_line(pairs: Sequence[tuple[str, str]], st: ParagraphStyle = BODY) -> Paragraph:
@@ -157,14 +163,17 @@ def heading_line(pairs: Sequence[tuple[str, str]], st: ParagraphStyle = BODY) ->
     return markup("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), st)
 
 
+def year_pair(year: int | None) -> tuple[str, str]:
+    """年度： and the year, blank when there is none (a form to fill by hand)."""
+    return words("printing.paper.year"), str(year) if year else ""
+
+
 def year_line(heading: Heading) -> list[tuple[str, str]]:
-    pairs = [("年度：", str(heading.year) if heading.year else "")]
-    if heading.district:
-        pairs.append(("区：", heading.district))
-    if heading.unit:
-        pairs.append(("责任片区：", heading.unit))
-    if heading.planner:
-        pairs.append(("责任规划师：", heading.planner))
+    pairs = [year_pair(heading.year)]
+    for code, value in (("printing.paper.district", heading.district), ("printing.paper.unit", heading.unit),
+                        ("printing.paper.planner", heading.planner)):
+        if value:
+            pairs.append((words(code), value))
     return pairs
 
 
@@ -174,7 +183,7 @@ def notes(form: Form) -> list[Flowable]:
 
 def date_line() -> str:
     """The date, written by hand when the sheet is signed."""
-    return "日期：" + "&nbsp;" * 8 + "年" + "&nbsp;" * 5 + "月" + "&nbsp;" * 5 + "日"
+    return words("printing.paper.date", year=GAP * 8, month=GAP * 5, day=GAP * 5)
 
 
 def qr_modules(payload: str, mask: int = 0) -> list[list[bool]]:
@@ -243,7 +252,8 @@ def signature_block(lines: Sequence[str], stamp: Stamp | None, width: float,
         left += [Spacer(1, 3 * mm), markup(date_line(), BODY)]
     right: list[Flowable] = []
     if stamp is not None:
-        right = [QrStamp(stamp.code, 19 * mm), Paragraph(f"核验码<br/>{text(stamp.code)}", TINY_C)]
+        right = [QrStamp(stamp.code, 19 * mm),
+                 Paragraph(f"{text(words('printing.paper.code_label'))}<br/>{text(stamp.code)}", TINY_C)]
     table = Table([[left, right]], colWidths=[width - 38 * mm, 38 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .data import MatrixDoc
+from .data import PAPER, MatrixDoc
 from .document import LANDSCAPE, PageMeta, Part, frame_width
 from .layout import (
     CELL_C,
@@ -22,7 +22,10 @@ from .layout import (
     num,
     para,
     signature_block,
+    signature_lines,
     title_block,
+    words,
+    year_pair,
 )
 
 HEADER_ROWS = 3
@@ -59,11 +62,13 @@ def render(doc: MatrixDoc, doc_no: int) -> Part:
         rows += [[str(n), ""] + [""] * len(items) + [""] for n in (1, 2, 3)]
     table = grid(rows, widths, spans + [("VALIGN", (0, 2), (-1, 2), "TOP")], repeat=HEADER_ROWS)
     flow: list[Flowable] = title_block(form, doc.heading)
-    pairs = [("年度：", str(doc.heading.year or "")), ("区：", doc.heading.district)]
+    pairs = [year_pair(doc.heading.year), (words("printing.paper.district"), doc.heading.district)]
     pairs += [(f.label.zh, doc.heading.organisation if f.id == "org" else doc.heading.reviewer)
               for f in form.header_fields]
     flow += [heading_line(pairs), Spacer(1, 2 * mm), table]
-    flow.append(signature_block(["评审人签字："], doc.stamp, width, before=notes(form), one_line=True))
-    running = f"{form.title.zh.partition('：')[0]} {doc.heading.year}年度 {doc.heading.district} 评审人：{doc.heading.reviewer}"
+    flow.append(signature_block(signature_lines(form, doc.heading), doc.stamp, width, before=notes(form),
+                                one_line=True))
+    running = words("printing.paper.running_matrix", annex=form.title.get(PAPER).partition("：")[0],
+                    year=doc.heading.year, district=doc.heading.district, reviewer=doc.heading.reviewer)
     meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows), running=running, code=doc.stamp.code if doc.stamp else "")
     return Part(flow, LANDSCAPE, meta)

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from zeshi_desktop.domain.forms import YesNoQuestion
 
-from .data import SheetDoc
+from .data import PAPER, SheetDoc
 from .document import PORTRAIT, PageMeta, Part, frame_width
 from .layout import (
     BODY,
@@ -22,6 +22,7 @@ from .layout import (
     heading_line,
     para,
     signature_block,
+    signature_lines,
     text,
     title_block,
     year_line,
@@ -43,7 +44,9 @@ def _unit_question(doc: SheetDoc) -> str:
     if len(blanks) < 2:
         return text(raw) + f"<br/><u>{text(district)}</u> <u>{text(unit)}</u>"
     first, second = blanks[0], blanks[1]
-    district_short = district[:-1] if district.endswith("区") else district
+    # The form prints the 区 after the first blank ("位于      区      街道"): 东城区 is written 东城.
+    after = raw[first.end():first.end() + 1]
+    district_short = district[:-1] if after and district.endswith(after) else district
     return (text(raw[:first.start()]) + f"<u>&nbsp;{text(district_short)}&nbsp;</u>"
             + text(raw[first.end():second.start()]) + f"<u>&nbsp;{text(unit)}&nbsp;</u>"
             + text(raw[second.end():]))
@@ -91,8 +94,9 @@ def render(doc: SheetDoc, doc_no: int) -> Part:
                [width], [("ALIGN", (0, 0), (-1, -1), "LEFT"), ("VALIGN", (0, 1), (0, 1), "TOP")],
                heights=[None, None if len(answer) > 150 else 30 * mm])
     flow.append(KeepTogether([para(ft.section.zh, H3), para(ft.text.zh, BODY), Spacer(1, 1 * mm), box]))
-    flow.append(signature_block(["填写人（责师团队）："], doc.stamp, width))
-    running = "" if doc.blank else f"附件{form.id} {doc.heading.district} {doc.heading.unit} {doc.heading.planner}"
+    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
+    annex = form.title.get(PAPER).partition("：")[0]
+    running = "" if doc.blank else f"{annex} {doc.heading.district} {doc.heading.unit} {doc.heading.planner}"
     meta = PageMeta(doc_no, form.short_title, running=running, draft=not doc.final and not doc.blank,
                     code=doc.stamp.code if doc.stamp else "")
     return Part(flow, PORTRAIT, meta)

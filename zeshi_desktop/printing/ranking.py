@@ -20,7 +20,10 @@ from .layout import (
     num,
     para,
     signature_block,
+    signature_lines,
     title_block,
+    words,
+    year_pair,
 )
 
 
@@ -43,12 +46,12 @@ def render(doc: RankingDoc, doc_no: int) -> Part:
     values = {"district": doc.heading.district, "street_weight": _percent(doc.street_weight),
               "district_weight": _percent(doc.district_weight)}
     flow: list[Flowable] = title_block(form, doc.heading)
-    flow += [heading_line([("年度：", str(doc.heading.year or ""))] +
+    flow += [heading_line([year_pair(doc.heading.year)] +
                           [(f.label.zh, values.get(f.id, "")) for f in form.header_fields]),
              Spacer(1, 2 * mm), table, Spacer(1, 2 * mm)]
     flow += notes(form)
     if any(r.rank is None for r in doc.rows):
-        flow.append(para("未排名的责任片区尚缺已定稿的评审表（3-1 或 3-2）。", CELL))
-    flow.append(signature_block(["区级责师工作专班（盖章）："], None, width))
+        flow.append(para(words("printing.paper.unranked"), CELL))
+    flow.append(signature_block(signature_lines(form, doc.heading), None, width))
     meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows))
     return Part(flow, PORTRAIT, meta)

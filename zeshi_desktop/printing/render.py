@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from zeshi_desktop.domain.forms import Form
+from zeshi_desktop.messages import Message
 
 from . import district, matrix, questionnaire, ranking, sheet31, summary
-from .data import Document, Heading, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
+from .data import Document, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
 from .document import Part, build
 from .fonts import GlyphsMissing, MissingGlyph, missing_glyphs
 
@@ -41,41 +42,54 @@ def _part(doc: Document, doc_no: int) -> Part:
         return district.render_city_review(doc, doc_no)
     if form_id == "5-1":
         return questionnaire.render(doc, doc_no)
-    raise ValueError(f"附件{form_id} 没有单张打印格式")
+    raise ValueError(f"annex {form_id} has no single-sheet layout")
 
 
-def _heading_texts(h: Heading, where: str) -> Iterator[tuple[str, str]]:
-    for label, value in (("区", h.district), ("责任片区", h.unit), ("责任规划师", h.planner),
-                         ("评审单位", h.office), ("评审人", h.reviewer), ("单位", h.organisation)):
-        yield f"{where}{label}", value
+class _Where:
+    """Names the field a user text sits in ("附件3-1 责任规划师"), as a message for the refusal's language."""
+
+    def __init__(self, form_id: str) -> None:
+        self.form_id = form_id
+
+    def __call__(self, field: str | Message, /) -> Message:
+        return Message("printing.where", form=self.form_id, field=field)
+
+    def of(self, code: str, /, **params: object) -> Message:
+        return self(Message(code, **params))
 
 
-def user_texts(doc: Document) -> Iterator[tuple[str, str]]:
+_HEADING_FIELDS = (("district", "printing.field.district"), ("unit", "printing.field.unit"),
+                   ("planner", "printing.field.planner"), ("office", "printing.field.office"),
+                   ("reviewer", "printing.field.reviewer"), ("organisation", "printing.field.organisation"))
+
+
+def user_texts(doc: Document) -> Iterator[tuple[Message, str]]:
     """Every text of a document that came from a user, with where it sits (for the refusal)."""
-    where = f"附件{doc.form.id} "
-    yield from _heading_texts(doc.heading, where)
+    where = _Where(doc.form.id)
+    for attr, code in _HEADING_FIELDS:
+        yield where.of(code), getattr(doc.heading, attr)
     if isinstance(doc, SheetDoc):
-        yield f"{where}意见建议", doc.remarks
+        yield where.of("printing.field.remarks"), doc.remarks
         for key, value in doc.answers.items():
-            yield f"{where}{key}", value
+            yield where(key), value
     elif isinstance(doc, MatrixDoc):
         for row in doc.rows:
-            yield f"{where}第{row.number}行 责任片区", row.unit
-            yield f"{where}第{row.number}行 责任规划师", row.planner
+            yield where.of("printing.field.row_unit", row=row.number), row.unit
+            yield where.of("printing.field.row_planner", row=row.number), row.planner
     elif isinstance(doc, RankingDoc):
         for row in doc.rows:
-            yield f"{where}责任片区", row.unit
-            yield f"{where}责任规划师", row.planner
+            yield where.of("printing.field.unit"), row.unit
+            yield where.of("printing.field.planner"), row.planner
     else:
         for key, value in doc.texts.items():
-            yield f"{where}{key}", value
+            yield where(key), value
         for n, case in enumerate(doc.cases, start=1):
-            yield f"{where}案例{n}", case.title + case.text
+            yield where.of("printing.field.case", number=n), case.title + case.text
             for picture in case.pictures:   # each picture's file name is printed under it
-                yield f"{where}案例{n} 图片", picture.name
+                yield where.of("printing.field.case_picture", number=n), picture.name
         for table in doc.appendix:
             for row in table.rows:
-                yield f"{where}{table.title}", " ".join(row)
+                yield where(table.title), " ".join(row)
 
 
 _FORM_CHECKED: dict[tuple[str, int], tuple[MissingGlyph, ...]] = {}
@@ -85,10 +99,11 @@ def _form_missing(form: Form) -> tuple[MissingGlyph, ...]:
     key = (form.id, form.version)
     if key in _FORM_CHECKED:
         return _FORM_CHECKED[key]
-    labels = [form.title.zh, form.short_title, form.document_title]
+    labels = [form.title.zh, form.short_title, form.document_title.zh]
     labels += [i.text.zh for i in form.items] + [s.title.zh for s in form.sections]
-    labels += [n.zh for n in form.notes] + [c.zh for c in form.columns]
-    _FORM_CHECKED[key] = tuple(missing_glyphs((f"附件{form.id}", t) for t in labels))
+    labels += [n.zh for n in form.notes] + [c.zh for c in form.columns] + [s.zh for s in form.signature]
+    where = Message("printing.annex", form=form.id)
+    _FORM_CHECKED[key] = tuple(missing_glyphs((where, t) for t in labels))
     return _FORM_CHECKED[key]
 
 

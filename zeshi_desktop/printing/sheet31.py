@@ -17,13 +17,13 @@ from .document import PORTRAIT, PageMeta, Part, frame_width
 from .layout import (
     CELL,
     CELL_C,
-    fill_title,
     grid,
     heading_line,
     notes,
     num,
     para,
     signature_block,
+    signature_lines,
     title_block,
     year_line,
 )
@@ -68,7 +68,7 @@ def render(doc: SheetDoc, doc_no: int) -> Part:
         flow.append(heading_line(year_line(doc.heading)))
         flow.append(Spacer(1, 1.5 * mm))
     flow += [heading_line([(f.label.zh, office) for f in form.header_fields]), Spacer(1, 2 * mm), table]
-    flow += [signature_block([fill_title(s.zh, heading) for s in form.signature], doc.stamp, width)]
+    flow += [signature_block(signature_lines(form, heading), doc.stamp, width)]
     flow += notes(form)
     meta = PageMeta(doc_no, form.short_title, draft=not doc.final and not doc.blank,
                     code=doc.stamp.code if doc.stamp else "")

@@ -13,7 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
-from .data import Case, Picture, SummaryDoc
+from zeshi_desktop.messages import Refused
+
+from .data import PAPER, Case, Picture, SummaryDoc
 from .document import PORTRAIT, PageMeta, Part, frame_width
 from .layout import (
     ANNEX,
@@ -24,16 +26,18 @@ from .layout import (
     NOTE,
     TEXT,
     TITLE,
-    fill_title,
+    filled,
     grid,
     para,
     signature_block,
+    signature_lines,
+    words,
 )
 
 MAX_PICTURE_W, MAX_PICTURE_H = 140 * mm, 95 * mm
 
 
-class PictureRefused(ValueError):
+class PictureRefused(Refused):
     """A case picture that is not a readable PNG or JPEG; names the picture."""
 
 
@@ -42,7 +46,7 @@ def _picture(picture: Picture) -> Image:
         reader = ImageReader(io.BytesIO(picture.data))
         w, h = reader.getSize()
     except Exception as exc:  # PIL and reportlab raise many types for broken image bytes
-        raise PictureRefused(f"图片“{picture.name}”无法读取（需要 PNG 或 JPEG）：{exc}") from exc
+        raise PictureRefused("printing.picture_unreadable", name=picture.name, error=str(exc)) from exc
     scale = min(MAX_PICTURE_W / w, MAX_PICTURE_H / h, 1.0)  # fit the column, never enlarge past 72 dpi
     return Image(io.BytesIO(picture.data), width=w * scale, height=h * scale)
 
@@ -52,7 +56,9 @@ def _paragraphs(value: str) -> list[Flowable]:
 
 
 def _case(n: int, case: Case) -> list[Flowable]:
-    flow: list[Flowable] = [para(f"案例{n}：{case.title}" if case.title else f"案例{n}", H3)]
+    title = (words("printing.paper.case_titled", number=n, title=case.title) if case.title
+             else words("printing.paper.case", number=n))
+    flow: list[Flowable] = [para(title, H3)]
     flow += _paragraphs(case.text)
     for picture in case.pictures:
         flow.append(KeepTogether([_picture(picture), para(picture.name, NOTE), Spacer(1, 2 * mm)]))
@@ -62,10 +68,11 @@ def _case(n: int, case: Case) -> list[Flowable]:
 def render(doc: SummaryDoc, doc_no: int) -> Part:
     form = doc.form
     width = frame_width(PORTRAIT)
-    annex = form.title.zh.partition("：")[0]
-    flow: list[Flowable] = [para(annex, ANNEX), para(fill_title(form.document_title, doc.heading), TITLE)]
+    annex = form.title.get(PAPER).partition("：")[0]
+    title = filled(form.document_title, doc.heading)
+    flow: list[Flowable] = [para(annex, ANNEX), para(title, TITLE)]
     if doc.heading.year:
-        flow.append(para(f"{doc.heading.year} 年度", CELL_C))
+        flow.append(para(words("printing.paper.year_of", year=doc.heading.year), CELL_C))
     flow.append(Spacer(1, 4 * mm))
     for section in form.outline:
         number = section.number.zh
@@ -74,7 +81,7 @@ def render(doc: SummaryDoc, doc_no: int) -> Part:
             continue
         if section.repeatable:
             if not doc.cases:
-                flow.append(para("（本年度无）", TEXT))
+                flow.append(para(words("printing.paper.none_this_year"), TEXT))
             for n, case in enumerate(doc.cases, start=1):
                 flow += _case(n, case)
             continue
@@ -82,16 +89,19 @@ def render(doc: SummaryDoc, doc_no: int) -> Part:
             for table in doc.appendix:
                 flow += _appendix_table(table.title, table.columns, table.rows, width)
             continue
-        flow += _paragraphs(doc.texts.get(section.id, "")) or [para("（未填写）", TEXT)]
-    flow.append(signature_block(["区级责师工作专班（盖章）："], doc.stamp, width))
-    meta = PageMeta(doc_no, form.short_title, running=f"{fill_title(form.document_title, doc.heading)} {doc.heading.year}年度", draft=not doc.final and bool(doc.texts or doc.cases), code=doc.stamp.code if doc.stamp else "")
+        flow += _paragraphs(doc.texts.get(section.id, "")) or [para(words("printing.paper.not_filled"), TEXT)]
+    flow.append(signature_block(signature_lines(form, doc.heading), doc.stamp, width))
+    running = words("printing.paper.running_summary", title=title, year=doc.heading.year)
+    meta = PageMeta(doc_no, form.short_title, running=running, draft=not doc.final and bool(doc.texts or doc.cases),
+                    code=doc.stamp.code if doc.stamp else "")
     return Part(flow, PORTRAIT, meta)
 
 
 def _appendix_table(title: str, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
                     width: float) -> list[Flowable]:
     data: list[list[object]] = [[para(c, CELL_C) for c in columns]]
-    data += [[para(v, CELL) for v in row] for row in rows] or [[para("（无）", CELL)] + [""] * (len(columns) - 1)]
+    data += [[para(v, CELL) for v in row] for row in rows] or [[para(words("printing.paper.none"), CELL)]
+                                                              + [""] * (len(columns) - 1)]
     # Columns share the width by how long their texts are (names need room, 是/否 does not).
     need = [min(16, max(3, len(c), *(len(r[i]) for r in rows))) if rows else max(3, len(c))
             for i, c in enumerate(columns)]

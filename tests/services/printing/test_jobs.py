@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,8 @@ from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.printing import jobs as printing
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.models import PrintedSheet
+
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _district(session, name="东城区"):
@@ -81,8 +84,13 @@ def test_a_name_the_font_lacks_is_refused_with_the_name(demo_db, demo_year):
     with demo_db.write() as s:
         app = roster.appointments(s, demo_year, _district(s))[0]
         roster.update_planner(s, app.planner_id, name="𠮷祥规划团队")
-        with pytest.raises(ActionRefused, match="𠮷祥规划团队"):
+        with pytest.raises(ActionRefused, match="𠮷祥规划团队") as info:
             printing.print_form(s, "3-1", printing.Selection(demo_year, unit_id=app.unit_id))
+    assert info.value.code == "printing.glyphs_missing"
+    assert str(info.value).startswith("无法打印：附件3-1 责任规划师“𠮷祥规划团队”中的字“𠮷”(U+20BB7)")
+    english = info.value.message("en")
+    assert english.startswith("Cannot print: Annex 3-1 planner “𠮷祥规划团队”: the character “𠮷” (U+20BB7)")
+    assert not CJK.search(english.replace("𠮷祥规划团队", "").replace("𠮷", ""))
 
 
 def _forty_units(year: int = 2031) -> YearData:
@@ -163,5 +171,33 @@ def test_a_broken_picture_is_refused_with_its_name(demo_db, demo_year):
         sheet = sheets.sheets(s, demo_year, "4-1", district_id=did)[0]
         s.add(Attachment(sheet_id=sheet.id, key="cases#1", name="坏图.png", mime="image/png", data=b"not a png"))
         s.flush()
-        with pytest.raises(ActionRefused, match="坏图.png"):
+        with pytest.raises(ActionRefused, match="坏图.png") as info:
             printing.print_form(s, "4-1", printing.Selection(demo_year, district_id=did))
+    assert info.value.code == "printing.picture_unreadable"
+    assert info.value.message("en").startswith("The picture “坏图.png” cannot be read (PNG or JPEG needed)")
+
+
+@pytest.mark.parametrize("call, code, zh", [
+    (lambda s, y: printing.plan(s, "9-9", printing.Selection(y)), "printing.no_annex",
+     "没有附件 9-9（可选：3-1、3-2、3-3、4-1、4-2、4-3、5-1）"),
+    (lambda s, y: printing.prepare_all(s, printing.Selection(y)), "printing.all_needs_selection",
+     "打印全部附件须指定区、责任单元、责师或评审人"),
+    (lambda s, y: printing.prepare_sheet(s, 999999), "printing.no_sheet", "没有编号为 999999 的评审表"),
+    (lambda s, y: printing.render(printing.Prepared((), "t")), "printing.nothing_selected",
+     "所选范围内没有可打印的评审表"),
+])
+def test_refusals_carry_a_code_and_speak_either_language(demo_db, demo_year, call, code, zh):
+    with demo_db.read() as s, pytest.raises(ActionRefused) as info:
+        call(s, demo_year)
+    assert (info.value.code, str(info.value)) == (code, zh)
+    assert info.value.message("en") and not CJK.search(info.value.message("en"))
+
+
+def test_a_city_reviewer_is_refused_for_the_3_2_matrix_in_either_language(demo_db, demo_year):
+    with demo_db.read() as s:
+        city = roster.reviewers(s, demo_year, "city")[0]
+        with pytest.raises(ActionRefused) as info:
+            printing.print_form(s, "3-2", printing.Selection(demo_year, reviewer_id=city.id), record=False)
+    assert info.value.code == "printing.reviewer_not_district"
+    assert str(info.value) == f"评审人“{city.name}”不是区级评审组成员"
+    assert info.value.message("en") == f"Reviewer {city.name} is not a member of a district review group"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import delete
 
 from zeshi_desktop.cli import main
@@ -43,6 +44,11 @@ def test_a_changed_item_is_named_with_old_and_new(demo_db, demo_year, forms):
     assert [(c.key, c.label) for c in result.changes] == [(item.id, item.short)]
     assert result.changes[0].old == f"{old.normalize():f}" and result.changes[0].new == f"{new.normalize():f}"
     assert item.short in result.summary()
+    lines = result.summary().splitlines()
+    assert lines[0] == f"{code}：已改动 — 附件3-1 {result.sheet}，1 处与打印时不同："
+    english = result.summary("en").splitlines()
+    assert english[0] == f"{code}: changed — annex 3-1 {result.sheet}, 1 difference(s) from what was printed:"
+    assert english[1].endswith(f"{item.text.en}: {result.changes[0].old} → {result.changes[0].new}")
 
 
 def test_a_3_2_matrix_code_names_the_row_that_changed(demo_db, demo_year):
@@ -71,6 +77,22 @@ def test_without_a_print_record_the_code_still_tells_match_or_change(demo_db, de
     with demo_db.read() as s:
         result = verification.verify(s, code)
     assert not result.matches and not result.details_known
+    assert "本数据库没有该次打印的记录" in result.summary()
+    assert "this database has no record of that print" in result.summary("en")
+
+
+def test_an_unknown_or_malformed_code_is_refused_with_a_code(demo_db):
+    from zeshi_desktop.services.errors import ActionRefused, NotFound
+
+    with demo_db.read() as s:
+        with pytest.raises(NotFound) as info:
+            verification.verify(s, "ZS-0000-0000-0000-0000")
+        assert (info.value.code, str(info.value)) == ("printing.verify.no_sheet",
+                                                       "没有与核验码 ZS-0000-0000-0000-0000 对应的评审表")
+        assert info.value.message("en") == "No sheet for code ZS-0000-0000-0000-0000"
+        with pytest.raises(ActionRefused) as info:
+            verification.verify(s, "not-a-code")
+        assert info.value.code == "printing.code.invalid" and "核验码" in str(info.value)
 
 
 def test_cli_verify_exit_codes(demo_db, demo_year, tmp_path, capsys):

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, aliased
 
 from zeshi_desktop.domain.scores import from_tenths
 from zeshi_desktop.domain.verification import SheetContent
+from zeshi_desktop.messages import text
+from zeshi_desktop.printing.data import PAPER
 from zeshi_desktop.store.models import (
     Answer,
     Appointment,
@@ -73,10 +75,15 @@ class SheetRecord:
         return {item: from_tenths(t) for item, t in self.tenths.items()}
 
     @property
-    def label(self) -> str:
-        """How a person names this sheet in a verification report."""
+    def who(self) -> str:
+        """Whose sheet it is, as a verification report names it: 东华门街道（尹芳团队）, 东城区 评审人李四."""
         who = f"{self.unit}（{self.planner}）" if self.unit else self.district
-        return f"附件{self.form_id} {who}" + (f" 评审人{self.reviewer}" if self.reviewer else "")
+        return text("printing.sheet.reviewed_by", PAPER, who=who, reviewer=self.reviewer) if self.reviewer else who
+
+    @property
+    def label(self) -> str:
+        """How a person names this sheet in a verification report; stored with the print, so in the paper's words."""
+        return text("printing.sheet.label", PAPER, form=self.form_id, who=self.who)
 
     def content(self) -> SheetContent:
         subject = {"district": self.district_code}

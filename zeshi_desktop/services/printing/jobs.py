@@ -19,13 +19,16 @@ from zeshi_desktop.domain import verification as vdomain
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.ranking import result_lines
 from zeshi_desktop.domain.sheet import totals
+from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import (
+    PAPER,
     Document,
     Heading,
     MatrixDoc,
     MatrixRow,
     RankingDoc,
     SheetDoc,
+    SummaryDoc,
 )
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
 from zeshi_desktop.printing.render import render_pdf
@@ -109,8 +112,7 @@ def _reviewers(session: Session, sel: Selection, level: str) -> list[roster.Revi
     if sel.reviewer_id is not None:
         r = roster.reviewer(session, sel.reviewer_id)
         if r.level != level:
-            raise ActionRefused(f"评审人“{r.name}”不是{'区级' if level == 'district' else '市级'}评审组成员",
-                                f"Reviewer {r.name} is not a {level} reviewer")
+            raise ActionRefused(f"printing.reviewer_not_{level}", name=r.name)
         return [r]
     district = sel.district_id if level == "district" else None
     if level == "district" and district is None and sel.unit_id is not None:
@@ -140,7 +142,7 @@ def _matrix_docs(session: Session, sel: Selection) -> list[Planned]:
     by_district: dict[int, list[roster.ReviewerView]] = {}
     for r in _reviewers(session, sel, "district"):
         if r.district_id is None:
-            raise ActionRefused(f"区级评审人“{r.name}”没有所属区", f"District reviewer {r.name} has no district")
+            raise ActionRefused("printing.reviewer_without_district", name=r.name)
         by_district.setdefault(r.district_id, []).append(r)
     for district_id, reviewers in by_district.items():
         district = roster.district(session, district_id)
@@ -187,7 +189,7 @@ def _ranking_docs(session: Session, sel: Selection) -> list[Planned]:
 def plan(session: Session, form_id: str, sel: Selection) -> list[Planned]:
     """The documents a selection covers for one annex, in print order."""
     if form_id not in ANNEXES:
-        raise NotFound(f"没有附件 {form_id}（可选：{'、'.join(ANNEXES)}）", f"No annex {form_id}")
+        raise NotFound("printing.no_annex", form=form_id, choices=list(ANNEXES))
     if form_id in ("3-1", "5-1"):
         return _appointment_docs(session, form_id, sel)
     if form_id == "3-2":
@@ -200,6 +202,11 @@ def plan(session: Session, form_id: str, sel: Selection) -> list[Planned]:
 
 
 # ---------------------------------------------------------------- rendering and recording
+
+def _annex(form_id: str) -> str:
+    """A PDF's title: the annex as the paper names it (附件3-1)."""
+    return text("printing.annex", PAPER, form=form_id)
+
 
 def _record(session: Session, planned: Sequence[Planned]) -> list[str]:
     """Keep what each final document was printed with, once per code."""
@@ -237,14 +244,11 @@ class Prepared:
 def render(prepared: Prepared) -> PrintJob:
     """The PDF of prepared documents; refuses (naming the text) when a glyph is missing."""
     if not prepared.planned:
-        raise NotFound("所选范围内没有可打印的评审表", "Nothing to print in this selection")
+        raise NotFound("printing.nothing_selected")
     try:
         rendered = render_pdf([p.doc for p in prepared.planned], prepared.title)
-    except GlyphsMissing as exc:
-        raise ActionRefused(str(exc), "A name holds a character the PDF font lacks: " +
-                            "; ".join(f"{m.where} {m.codepoint}" for m in exc.missing[:5])) from exc
-    except (PictureRefused, FontUnavailable) as exc:
-        raise ActionRefused(str(exc), f"Cannot print: {exc}") from exc
+    except (GlyphsMissing, PictureRefused, FontUnavailable) as exc:
+        raise ActionRefused(exc.msg) from exc
     codes = [vdomain.make_code(p.contents) for p in prepared.planned if p.contents]
     drafts = sum(1 for p in prepared.planned if getattr(p.doc, "final", True) is False)
     return PrintJob(rendered.pdf, rendered.pages, rendered.documents, codes, drafts)
@@ -256,14 +260,13 @@ def record(session: Session, prepared: Prepared) -> list[str]:
 
 
 def prepare_form(session: Session, form_id: str, sel: Selection) -> Prepared:
-    return Prepared(tuple(plan(session, form_id, sel)), f"附件{form_id}")
+    return Prepared(tuple(plan(session, form_id, sel)), _annex(form_id))
 
 
 def prepare_all(session: Session, sel: Selection) -> Prepared:
     """All annexes of a selection, in annex order (a district's whole file)."""
     if sel.district_id is None and sel.unit_id is None and sel.reviewer_id is None and sel.planner_id is None:
-        raise ActionRefused("打印全部附件须指定区、责任单元、责师或评审人",
-                            "Printing all annexes needs a district, unit, planner or reviewer")
+        raise ActionRefused("printing.all_needs_selection")
     level = roster.reviewer(session, sel.reviewer_id).level if sel.reviewer_id is not None else None
     planned: list[Planned] = []
     for form_id in ANNEXES:
@@ -272,14 +275,14 @@ def prepare_all(session: Session, sel: Selection) -> Prepared:
         if level is not None and REVIEWER_FORMS.get(form_id) != level:
             continue
         planned += plan(session, form_id, sel)
-    return Prepared(tuple(planned), "评审材料")
+    return Prepared(tuple(planned), text("printing.all_title", PAPER))
 
 
 def prepare_sheet(session: Session, sheet_id: int) -> Prepared:
     """One stored sheet; a 3-2 sheet prints as its reviewer's whole matrix, as it is signed."""
     rec = print_content.load(session, [sheet_id]).get(sheet_id)
     if rec is None:
-        raise NotFound(f"没有编号为 {sheet_id} 的评审表", f"No sheet {sheet_id}")
+        raise NotFound("printing.no_sheet", sheet=sheet_id)
     if rec.form_id == "3-2":
         return prepare_form(session, "3-2", Selection(rec.year, reviewer_id=rec.reviewer_id))
     if rec.form_id == "4-1":
@@ -290,7 +293,7 @@ def prepare_sheet(session: Session, sheet_id: int) -> Prepared:
     else:
         heading = Heading(rec.year, rec.district, office=rec.district, reviewer=rec.reviewer,
                           organisation=rec.reviewer_org)
-    return Prepared((_sheet_doc(rec.form_id, rec, heading),), f"附件{rec.form_id}")
+    return Prepared((_sheet_doc(rec.form_id, rec, heading),), _annex(rec.form_id))
 
 
 def _finish(session: Session, prepared: Prepared, keep: bool) -> PrintJob:
@@ -325,9 +328,8 @@ def print_blank(form_id: str, year: int = 0) -> PrintJob:
     elif form_id == "3-3":
         doc = RankingDoc(form, heading, None, None, (), False)
     elif form_id == "4-1":
-        from zeshi_desktop.printing.data import SummaryDoc
         doc = SummaryDoc(form, heading, {}, (), (), final=False)
     else:
         doc = SheetDoc(form, heading, final=False, blank=True)
-    rendered = render_pdf([doc], f"附件{form_id}")
+    rendered = render_pdf([doc], _annex(form_id))
     return PrintJob(rendered.pdf, rendered.pages, 1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import (
+    PAPER,
     AppendixTable,
     Case,
     Heading,
@@ -16,23 +18,40 @@ from zeshi_desktop.services.printing.content import SheetRecord
 from zeshi_desktop.services.printing.planned import Planned, stamp_for
 from zeshi_desktop.services.scoring import district_summary as summary
 
+APPENDIX_COLUMNS = {"teams": ("unit", "planner", "kind", "organisation", "leader"),
+                    "members": ("planner", "member", "discipline", "qualification", "core"),
+                    "contracts": ("unit", "planner", "term", "appointment", "contract"),
+                    "funds": ("unit", "planner", "fee", "paid")}
+
+
+def _words(code: str, **params: object) -> str:
+    """The appendix's own words (``printing.appendix.*``), printed in the paper's language."""
+    return text(f"printing.appendix.{code}", PAPER, **params)
+
+
+def _table(name: str, rows: tuple[tuple[str, ...], ...]) -> AppendixTable:
+    return AppendixTable(_words(f"{name}.title"), tuple(_words(f"column.{c}") for c in APPENDIX_COLUMNS[name]), rows)
+
+
+def _either(flag: bool, yes: str, no: str) -> str:
+    return _words(yes if flag else no)
+
 
 def _appendix(session: Session, year: int, district_id: int) -> tuple[AppendixTable, ...]:
     """The four tables the outline's appendix names, from the roster of the district."""
     apps = roster.appointments(session, year, district_id)
     planners = {a.planner_id: roster.planner(session, a.planner_id) for a in apps}
-    teams = tuple((a.unit, a.planner, "团队" if planners[a.planner_id].is_team else "个人",
+    teams = tuple((a.unit, a.planner, _either(planners[a.planner_id].is_team, "team", "individual"),
                    planners[a.planner_id].organisation, planners[a.planner_id].leader) for a in apps)
-    members = tuple((p.name, m.name, m.discipline, m.qualification, "是" if m.is_core else "否")
+    members = tuple((p.name, m.name, m.discipline, m.qualification, text("common.yes" if m.is_core else "common.no", PAPER))
                     for p in planners.values() for m in p.members)
-    contracts = tuple((a.unit, a.planner, f"{a.term_start}年起{a.term_years}年", "续聘" if a.renewal else "首聘",
-                       "已签订" if a.contract_signed else "未签订") for a in apps)
+    contracts = tuple((a.unit, a.planner, _words("term", start=a.term_start, years=a.term_years),
+                       _either(a.renewal, "renewal", "first"), _either(a.contract_signed, "signed", "unsigned"))
+                      for a in apps)
     funds = tuple((a.unit, a.planner, "" if a.fee_amount is None else f"{a.fee_amount:,}",
-                   "已拨付" if a.fee_paid else "未拨付") for a in apps)
-    return (AppendixTable("责任团队名单", ("责任片区", "责任规划师", "类型", "所在单位", "负责人"), teams),
-            AppendixTable("团队成员名单", ("责任规划师", "成员", "专业", "资格", "核心成员"), members),
-            AppendixTable("合同签订情况", ("责任片区", "责任规划师", "聘期", "聘任", "合同"), contracts),
-            AppendixTable("经费落实情况", ("责任片区", "责任规划师", "经费（元）", "拨付"), funds))
+                   _either(a.fee_paid, "paid", "unpaid")) for a in apps)
+    return (_table("teams", teams), _table("members", members), _table("contracts", contracts),
+            _table("funds", funds))
 
 
 def _cases(session: Session, rec: SheetRecord) -> tuple[Case, ...]:

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import verification as vdomain
+from zeshi_desktop.messages import Message, text
+from zeshi_desktop.printing.data import PAPER
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.printing import content as print_content
@@ -26,7 +28,7 @@ from zeshi_desktop.store.models import PrintedSheet, Sheet
 class ChangeView:
     sheet: str          # how a person names the sheet (a 3-2 row names its unit)
     key: str            # item id, answer key, "remarks"
-    label: str          # the item's short text when the key is an item
+    label: str          # the item's short text when the key is an item (in the paper's words)
     old: str | None
     new: str | None
 
@@ -42,24 +44,33 @@ class VerifyResult:
     changes: list[ChangeView] = field(default_factory=list)
     details_known: bool = True
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "zh") -> str:
+        """What a person reads: match or change, and each change old → new (names and values as stored)."""
+        about = {"code": self.code, "form": self.form_id, "sheet": self.sheet}
         if self.matches:
-            state = "" if self.status == "final" else "（注意：该表已解锁，尚未重新定稿）"
-            return f"{self.code}：与数据库一致 — 附件{self.form_id} {self.sheet}{state}"
+            state = Message("printing.verify.unlocked") if self.status != "final" else ""
+            return text("printing.verify.matches", lang, state=state, **about)
         if not self.details_known:
-            return (f"{self.code}：已改动 — 附件{self.form_id} {self.sheet} 的内容与打印时不同"
-                    "（本数据库没有该次打印的记录，无法列出改动项）")
-        lines = [f"{self.code}：已改动 — 附件{self.form_id} {self.sheet}，{len(self.changes)} 处与打印时不同："]
-        lines += [f"  {c.sheet} {c.label or c.key}：{c.old if c.old is not None else '（空）'} → "
-                  f"{c.new if c.new is not None else '（空）'}" for c in self.changes]
+            return text("printing.verify.changed_unknown", lang, **about)
+        lines = [text("printing.verify.changed", lang, count=len(self.changes), **about)]
+        empty = Message("printing.verify.empty")
+        lines += [text("printing.verify.change", lang, sheet=c.sheet,
+                       label=_label(self.form_id, c.key, lang),
+                       old=empty if c.old is None else c.old, new=empty if c.new is None else c.new)
+                  for c in self.changes]
         return "\n".join(lines)
 
 
-def _label(form_id: str, key: str) -> str:
+_KEYS = {"remarks": "printing.verify.remarks", "sheet": "printing.verify.sheet"}
+
+
+def _label(form_id: str, key: str, lang: str = PAPER) -> str:
+    """How a change names its key: an item by its first phrase, remarks and a whole sheet in words."""
     form = catalogue.form(form_id)
     if form.has_item(key):
-        return form.item(key).short
-    return {"remarks": "意见建议", "sheet": "评审表"}.get(key, key)
+        item = form.item(key)
+        return item.text.get(lang) if lang != "zh" else item.short
+    return text(_KEYS[key], lang) if key in _KEYS else key
 
 
 def _current(session: Session, printed: list[vdomain.SheetContent]) -> list[vdomain.SheetContent]:
@@ -83,7 +94,7 @@ def verify(session: Session, code: str) -> VerifyResult:
     try:
         parsed = vdomain.parse_code(code)
     except vdomain.CodeRefused as exc:
-        raise ActionRefused(str(exc), "Not a verification code") from exc
+        raise ActionRefused(exc.msg) from exc
     printed = session.scalar(select(PrintedSheet).where(PrintedSheet.code == parsed.code))
     if printed is not None:
         old = vdomain.from_json(printed.content)
@@ -96,7 +107,7 @@ def verify(session: Session, code: str) -> VerifyResult:
     candidates = session.scalars(select(Sheet.id).where(
         Sheet.uid.like(f"{parsed.ref[:8].lower()}%"))).all()
     if not candidates:
-        raise NotFound(f"没有与核验码 {parsed.code} 对应的评审表", f"No sheet for code {parsed.code}")
+        raise NotFound("printing.verify.no_sheet", code=parsed.code)
     records = print_content.load(session, candidates)
     for rec in records.values():
         contents = _matrix_of(session, rec)
@@ -107,6 +118,7 @@ def verify(session: Session, code: str) -> VerifyResult:
 
 
 def _who(rec: print_content.SheetRecord) -> str:
+    """The sheet as the report names it; a 3-2 code covers the reviewer's whole matrix, so its district."""
     if rec.form_id == "3-2":
-        return f"{rec.district} 评审人{rec.reviewer}"
-    return rec.label.removeprefix(f"附件{rec.form_id} ")
+        return text("printing.sheet.reviewed_by", PAPER, who=rec.district, reviewer=rec.reviewer)
+    return rec.who
