@@ -59,18 +59,16 @@ def test_one_bad_value_refuses_the_whole_batch(setup):
 
 
 def test_reviewer_required_for_3_2(setup):
-    with pytest.raises(ActionRefused, match="区级评审人"):
-        with setup["db"].write() as s:
-            sheets.open_sheet(s, "3-2", 2025, appointment_id=setup["appointment"])
+    with pytest.raises(ActionRefused, match="区级评审人"), setup["db"].write() as s:
+        sheets.open_sheet(s, "3-2", 2025, appointment_id=setup["appointment"])
     with setup["db"].write() as s:
         v = sheets.open_sheet(s, "3-2", 2025, appointment_id=setup["appointment"], reviewer_id=setup["reviewer"])
     assert v.reviewer_id == setup["reviewer"]
 
 
 def test_finalise_needs_every_item(setup, forms):
-    with pytest.raises(ActionRefused, match="不能定稿"):
-        with setup["db"].write() as s:
-            sheets.finalize(s, setup["sheet"])
+    with pytest.raises(ActionRefused, match="不能定稿"), setup["db"].write() as s:
+        sheets.finalize(s, setup["sheet"])
     with setup["db"].write() as s:
         sheets.set_scores(s, setup["sheet"], {i.id: "1" for i in forms["3-1"].items})
         v = sheets.finalize(s, setup["sheet"], "张三")
@@ -81,12 +79,10 @@ def test_finalised_sheet_is_locked_until_unlocked_with_reason(setup, forms):
     with setup["db"].write() as s:
         sheets.set_scores(s, setup["sheet"], {i.id: "2" for i in forms["3-1"].items})
         sheets.finalize(s, setup["sheet"], "张三")
-    with pytest.raises(SheetLocked):
-        with setup["db"].write() as s:
-            sheets.set_score(s, setup["sheet"], "basic_contract", "3")
-    with pytest.raises(ActionRefused, match="理由"):
-        with setup["db"].write() as s:
-            sheets.unlock(s, setup["sheet"], "   ")
+    with pytest.raises(SheetLocked), setup["db"].write() as s:
+        sheets.set_score(s, setup["sheet"], "basic_contract", "3")
+    with pytest.raises(ActionRefused, match="理由"), setup["db"].write() as s:
+        sheets.unlock(s, setup["sheet"], "   ")
     with setup["db"].write() as s:
         sheets.unlock(s, setup["sheet"], "街道复核后更正", "李四")
         sheets.set_score(s, setup["sheet"], "basic_contract", "3", "李四")
@@ -108,18 +104,16 @@ def test_questionnaire_cannot_be_finalised_incomplete(db, forms):
         answers["choice:local_3"] = "不同意"
         answers["yes_no:fixed_contact"] = "yes"
         sheets.set_answers(s, sid, answers)
-    with pytest.raises(ActionRefused, match="不同意理由"):
-        with db.write() as s:
-            sheets.finalize(s, sid)
+    with pytest.raises(ActionRefused, match="不同意理由"), db.write() as s:
+        sheets.finalize(s, sid)
     with db.write() as s:
         sheets.set_answers(s, sid, {"reason:local_3": "资料获取困难"})
         assert sheets.finalize(s, sid).is_final
 
 
 def _refusal(db, action) -> ActionRefused:  # type: ignore[no-untyped-def]
-    with pytest.raises(ActionRefused) as refused:
-        with db.write() as s:
-            action(s)
+    with pytest.raises(ActionRefused) as refused, db.write() as s:
+        action(s)
     return refused.value
 
 

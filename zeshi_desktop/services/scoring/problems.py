@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zeshi_desktop.domain import questionnaire as qdomain
+from zeshi_desktop.domain.answers import NO, YES
 from zeshi_desktop.domain.forms import Form, Label
 from zeshi_desktop.domain.scores import item_name
 from zeshi_desktop.messages import Message
@@ -52,7 +53,7 @@ def questionnaire_answers(form: Form, answers: Mapping[str, str]) -> qdomain.Ans
     assert q is not None
     choices = {s.id: answers[f"choice:{s.id}"] for s in q.statements if answers.get(f"choice:{s.id}")}
     reasons = {s.id: answers[f"reason:{s.id}"] for s in q.statements if answers.get(f"reason:{s.id}")}
-    yes_no = {y.id: answers[f"yes_no:{y.id}"] == "yes" for y in q.yes_no if answers.get(f"yes_no:{y.id}")}
+    yes_no = {y.id: answers[f"yes_no:{y.id}"] == YES for y in q.yes_no if answers.get(f"yes_no:{y.id}")}
     return qdomain.Answers(choices, reasons, yes_no, answers.get(f"free_text:{q.free_text.id}", ""))
 
 
@@ -62,7 +63,7 @@ def form_problems(form: Form, scores: Mapping[str, object], answers: Mapping[str
     if form.is_scored:
         found += [Message("scoring.problem.no_score", item=item_name(i)) for i in form.items if i.id not in scores]
         rule = form.contract_rule
-        if rule and answers.get(rule.id) not in ("yes", "no"):
+        if rule and answers.get(rule.id) not in (YES, NO):
             question = Label(rule.question.zh.rstrip("：:"), rule.question.en.rstrip("：:"))
             found.append(Message("scoring.problem.unanswered", question=question))
     if form.questionnaire is not None:
