@@ -1,7 +1,9 @@
 """Core benchmark: generate the city-scale year into a store, rank every district, rank the city.
 
 Run: python tests/bench/run.py  (prints JSON; targets: generate < 5 s,
-one district < 50 ms, the whole city < 1 s, on a 2-core laptop).
+one district < 50 ms, the whole city < 1 s, on a 2-core laptop). On the same
+store, the command line's start-up (tests/bench/cli_bench.py): ``zeshi --version``
+< 0.25 s, ``zeshi rank`` < 0.5 s.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from tests.bench.cli_bench import startup as cli_startup  # noqa: E402
 from tests.bench.generate import city_year  # noqa: E402
 from zeshi_desktop.demo.yeardata import load_year  # noqa: E402
 from zeshi_desktop.services import roster  # noqa: E402
@@ -53,6 +56,7 @@ def main() -> None:
             ranking.city_ranking(session, data.year)
         city_only = time.perf_counter() - start
         db.dispose()
+        cli = cli_startup(Path(tmp) / "city.sqlite3", runs=5)
     print(json.dumps({
         "dataset": counts,
         "build_records_s": round(t1 - t0, 3),
@@ -63,6 +67,7 @@ def main() -> None:
                                  "max": round(max(per_district) * 1000, 1)},
         "rank_all_districts_and_city_s": round(whole, 3),
         "rank_city_districts_ms": round(city_only * 1000, 1),
+        "cli_startup_s": cli,
     }, indent=2, ensure_ascii=False))
 
 

@@ -37,6 +37,7 @@ def _digest(path):
 
 def test_demo_fills_every_sheet(demo_file, capsys):
     code, out, _ = run(capsys, "--db", str(demo_file), "--json", "sheets")
+    assert code == 0
     sheets = json.loads(out)
     by_form = {}
     for s in sheets:
@@ -52,6 +53,7 @@ def test_demo_refuses_a_non_empty_database(demo_file, capsys):
 
 def test_forms_json_lists_the_annexes(capsys):
     code, out, _ = run(capsys, "--json", "forms")
+    assert code == 0
     data = json.loads(out)
     assert [f["id"] for f in data] == ["3-1", "3-2", "3-3", "4-1", "4-2", "4-3", "5-1"]
     assert {f["id"]: f["total"] for f in data}["3-1"] == "125"
@@ -108,6 +110,13 @@ def test_weights_refused(demo_file, capsys):
     assert code != 0 and "低于20%" in err
 
 
+def test_weights_refused_in_english(demo_file, capsys):
+    """The issue's example: the same refusal, in English, with the old option spellings."""
+    code, out, err = run(capsys, "--db", str(demo_file), "--lang", "en", "weights", "--district", "东城区",
+                         "--street", "15", "--group", "85")
+    assert code == 2 and out == "" and err == "zeshi: Office review weight 15% is below 20%\n"
+
+
 def test_unknown_district_is_one_line(demo_file, capsys):
     code, _, err = run(capsys, "--db", str(demo_file), "rank", "--district", "火星区")
     assert code != 0 and err.strip() == "zeshi: 没有区“火星区”"
@@ -116,5 +125,5 @@ def test_unknown_district_is_one_line(demo_file, capsys):
 def test_console_script_runs(tmp_path):
     """The installed entry point, as a user types it."""
     result = subprocess.run([sys.executable, "-m", "zeshi_desktop.cli", "--db", str(tmp_path / "x.sqlite3"),
-                             "rank", "--district", "东城区"], capture_output=True, text=True)
+                             "rank", "--district", "东城区"], capture_output=True, text=True, check=False)
     assert result.returncode != 0 and result.stdout == "" and result.stderr.startswith("zeshi: ")

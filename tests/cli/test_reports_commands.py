@@ -58,7 +58,7 @@ def test_reports_written(db, capsys, tmp_path):
     for args, name in ((("result", "--district", "东城区"), "r.xlsx"), (("result", "--district", "东城区"), "r.pdf"),
                        (("district", "--district", "东城区"), "d.pdf"), (("city",), "c.pdf"),
                        (("questionnaire", "--circle", "中心城区"), "q.pdf")):
-        code, out, err = run(capsys, "--db", db, "report", *args, "-o", str(tmp_path / name))
+        code, _, err = run(capsys, "--db", db, "report", *args, "-o", str(tmp_path / name))
         assert code == 0, err
         assert (tmp_path / name).stat().st_size > 1000
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
@@ -71,4 +71,4 @@ def test_history(db, capsys):
     code, out, _ = run(capsys, "--db", db, "--json", "history", "--district", "东城区")
     assert code == 0 and json.loads(out)["district_rows"][0]["rank"] == 1
     code, _, err = run(capsys, "--db", db, "history")
-    assert code == 2
+    assert code == 2 and err == "zeshi: 请给出 --planner P 或 --district D\n"

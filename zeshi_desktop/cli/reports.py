@@ -1,8 +1,8 @@
-"""Dashboard and report commands: dashboard, history, report, recommend.
+"""Dashboard and report commands: dashboard, questionnaires, history, report, recommend.
 
 The same services as the dashboards in the window, for a meeting without the
 window (or a script): tables on the terminal, JSON with ``--json``, files
-with ``-o``.
+with ``-o``. The report writers (reportlab, openpyxl) load only for ``report``.
 """
 
 from __future__ import annotations
@@ -12,185 +12,189 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from zeshi_desktop.domain.scores import display
-from zeshi_desktop.services import lookup, roster
+from zeshi_desktop.messages import Message, number_text, text
+from zeshi_desktop.messages.numbers import percent_text
+from zeshi_desktop.services import lookup
 from zeshi_desktop.services.meeting import dashboards as analysis
-from zeshi_desktop.services.meeting import history, reports, result_file
+from zeshi_desktop.services.meeting import history
 from zeshi_desktop.services.meeting import questionnaire as dashboard
+from zeshi_desktop.services.meeting.columns import DISTRICT_RANKING_SHORT, headings
 
-from .common import YEAR_HELP, CommandError, emit, read, table, write, year_of
+from .common import (
+    YEAR_HELP,
+    CommandError,
+    band_text,
+    circle_text,
+    emit,
+    heads,
+    read,
+    table,
+    write,
+    year_of,
+    yes_no,
+)
+from .parser import Configure
+from .reports_data import (
+    band_names,
+    city_data,
+    district_data,
+    item_text,
+    questionnaire_data,
+)
 
-LEANING = reports.LEANING
-
+DASH = "—"
+STAR = "★"
+CIRCLE_HELP = "a circle of the city, by its name as stored (see forms/roster.toml)"
 
 
 def _points(raw: str, name: str) -> Decimal:
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise CommandError(f"{name}“{raw}”不是数字") from None
+        raise CommandError("cli.points.not_a_number", name=Message(f"cli.points.{name}"), raw=raw) from None
     if not value.is_finite() or value < 0:
-        raise CommandError(f"{name}应为不小于 0 的数字，而不是“{raw}”")
+        raise CommandError("cli.points.negative", name=Message(f"cli.points.{name}"), raw=raw)
     return value
 
 
 def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + display(value)
+    return ("+" if value > 0 else "") + number_text(value)
 
 
-def _district_data(board: analysis.DistrictDashboard) -> dict[str, Any]:
+def _district_text(board: analysis.DistrictDashboard, lang: str) -> str:
     r = board.ranking
-    return {
-        "year": board.year, "district": board.district.name, "circle": board.district.circle,
-        "street_weight": r.weights.street, "district_weight": r.weights.district, "trimmed_mean": r.trimmed_mean,
-        "outlier_distance": board.outlier_distance, "offset_tolerance": board.offset_tolerance,
-        "ranking": [{"rank": row.rank, "appointment": row.key, "unit": row.unit, "planner": row.planner,
-                     "street_score": row.street_score, "district_score": row.district_score,
-                     "street_weighted": row.street_weighted, "district_weighted": row.district_weighted,
-                     "total": row.total, "band": row.band.label.zh if row.band else None,
-                     "recommended": row.key in board.recommended} for row in r.rows],
-        "waiting": board.waiting,
-        "offices": [{"office": p.label, "expected": p.progress.expected, "final": p.progress.final,
-                     "draft": p.progress.draft, "missing": p.progress.missing} for p in board.offices],
-        "reviewers": [{"reviewer": p.label, "expected": p.progress.expected, "final": p.progress.final,
-                       "draft": p.progress.draft, "missing": p.progress.missing} for p in board.reviewers],
-        "spreads": [{"subject": s.label, "appointment": s.key, "reviewers": len(s.spread.totals),
-                     "min": s.spread.min, "max": s.spread.max, "mean": s.spread.mean, "std": s.spread.std,
-                     "outliers": [{"reviewer": s.reviewer(o.reviewer), "total": o.total,
-                                   "others_mean": o.others_mean, "distance": o.distance}
-                                  for o in s.spread.outliers]} for s in board.spreads],
-        "offsets": [{"reviewer": o.reviewer.name, "code": o.reviewer.code, "subjects": o.offset.subjects,
-                     "offset": o.offset.offset, "leaning": o.offset.leaning, "outliers": o.offset.outliers}
-                    for o in board.offsets],
-        "items": {form_id: [{"item": i.item_id, "text": i.text, "max": i.max, "mean": i.mean, "share": i.share,
-                             "count": i.count} for i in items]
-                  for form_id, items in (("3-1", board.street_items), ("3-2", board.group_items))},
-        "trimmed_impact": {"changed": board.impact.changed, "trimmable": board.impact.trimmable,
-                           "rows": [{"unit": c.unit, "planner": c.planner, "rank_mean": c.rank_mean,
-                                     "rank_trimmed": c.rank_trimmed, "total_mean": c.total_mean,
-                                     "total_trimmed": c.total_trimmed, "moved": c.moved}
-                                    for c in board.impact.rows]},
-    }
-
-
-def _district_text(board: analysis.DistrictDashboard) -> str:
-    r = board.ranking
+    say = lambda code, **params: text(code, lang, **params)
+    outlier = lambda s, o: say("cli.dashboard.outlier", reviewer=s.reviewer(o.reviewer), total=o.total,
+                               distance=_signed(o.distance))
     parts = [
-        f"{board.district.name} {board.year} 年度  权重 {display(r.weights.street)}% / {display(r.weights.district)}%"
-        f"  {'去掉最高最低分' if r.trimmed_mean else '算术平均'}  待交评审表 {board.waiting} 张",
-        table(["排名", "责任片区", "责师", "加权3-1", "加权3-2", "总分", "等级", "推荐"],
-              [(row.rank or "—", row.unit, row.planner, row.street_weighted, row.district_weighted, row.total,
-                row.band.label.zh if row.band else "未完成", "★" if row.key in board.recommended else "")
+        say("cli.dashboard.heading", district=board.district.name, year=board.year, street=r.weights.street,
+            group=r.weights.district, mean=Message("cli.mean.trimmed_short" if r.trimmed_mean else "cli.mean.plain"),
+            waiting=board.waiting),
+        table(headings(DISTRICT_RANKING_SHORT, lang),
+              [(row.rank or DASH, row.unit, row.planner, row.street_weighted, row.district_weighted, row.total,
+                band_text(row.band, lang, say("cli.band.unfinished")), STAR if row.key in board.recommended else "")
                for row in r.rows]),
-        "\n缺交 / 草稿",
-        table(["提交方", "附件", "应交", "已定稿", "草稿", "缺交"],
+        "\n" + say("cli.dashboard.missing_title"),
+        table(heads(lang, "submitter", "annex", "expected", "final", "draft", "missing"),
               [(p.label, "3-1", p.progress.expected, p.progress.final, p.progress.draft, p.progress.missing)
                for p in board.offices] +
               [(p.label, "3-2", p.progress.expected, p.progress.final, p.progress.draft, p.progress.missing)
                for p in board.reviewers]),
-        f"\n评审人总分离散度（离群：与其他评审人平均相差超过 {display(board.outlier_distance)} 分）",
-        table(["责任片区 — 责师", "最低", "最高", "平均", "标准差", "离群"],
+        "\n" + say("cli.dashboard.spread_title", distance=board.outlier_distance),
+        table(heads(lang, "unit_planner", "lowest", "highest", "mean", "std", "outliers"),
               [(s.label, s.spread.min, s.spread.max, s.spread.mean, s.spread.std,
-                "；".join(f"{s.reviewer(o.reviewer)} {display(o.total)}（{_signed(o.distance)}）"
-                         for o in s.spread.outliers)) for s in board.spreads]),
-        "\n评审人宽严（负 = 偏严）",
-        table(["评审人", "评审数", "平均偏差", "倾向", "离群次数"],
-              [(o.reviewer.name, o.offset.subjects, _signed(o.offset.offset), LEANING[o.offset.leaning],
+                say("cli.semicolon").join(outlier(s, o) for o in s.spread.outliers)) for s in board.spreads]),
+        "\n" + say("cli.dashboard.offsets_title"),
+        table(heads(lang, "reviewer", "reviewed", "offset", "leaning", "outlier_count"),
+              [(o.reviewer.name, o.offset.subjects, _signed(o.offset.offset), analysis.leaning_text(o.offset.leaning, lang),
                 o.offset.outliers) for o in board.offsets]),
-        "\n各评分项得分率",
-        table(["附件", "评分项", "满分", "平均", "得分率"],
-              [(form_id, i.text, i.max, i.mean, f"{display(i.share * 100, 1)}%" if i.share is not None else "")
+        "\n" + say("cli.dashboard.items_title"),
+        table(heads(lang, "annex", "item", "full_marks", "mean", "share"),
+              [(form_id, item_text(form_id, i.item_id, i.text, lang), i.max, i.mean, percent_text(i.share))
                for form_id, items in (("3-1", board.street_items), ("3-2", board.group_items)) for i in items]),
-        f"\n去掉最高最低分：{board.impact.changed} 个责任片区排名改变",
-        table(["责任片区", "平均分排名", "去高低后排名", "变化"],
-              [(c.unit, c.rank_mean or "—", c.rank_trimmed or "—", "" if not c.moved else _signed(Decimal(c.moved)))
+        "\n" + say("cli.dashboard.impact_title", changed=board.impact.changed),
+        table(heads(lang, "unit", "rank_mean", "rank_trimmed", "moved"),
+              [(c.unit, c.rank_mean or DASH, c.rank_trimmed or DASH, "" if not c.moved else _signed(Decimal(c.moved)))
                for c in board.impact.rows]),
     ]
     return "\n".join(parts)
 
 
+def _city_text(board: analysis.CityDashboard, lang: str) -> str:
+    bands = band_names("3-3", lang)
+    eligible = {True: text("common.yes", lang), False: text("common.no", lang)}
+    return "\n".join([
+        table(heads(lang, "rank", "district", "circle", "city_score", "self_score", "contracts", "band", "eligible"),
+              [(r.rank or DASH, r.district, circle_text(r.circle, lang), r.city_score, r.self_score,
+                yes_no(r.contracts_signed, lang), band_text(r.band, lang, ""),
+                text("cli.dashboard.no_contracts", lang) if r.blocked_by_contracts else eligible[r.eligible_excellent])
+               for r in board.rows]),
+        "\n" + text("cli.dashboard.circles_title", lang),
+        table([*heads(lang, "circle", "district", "unit", "mean", "lowest", "highest"),
+               *(bands.get(b, b) for b in (board.circles[0].bands if board.circles else ()))],
+              [(circle_text(c.circle, lang), c.districts, c.units, c.mean_total, c.min_total, c.max_total,
+                *c.bands.values()) for c in board.circles])])
+
+
 def cmd_dashboard(args: argparse.Namespace) -> None:
-    distance = _points(args.outlier_distance, "离群距离")
-    tolerance = _points(args.tolerance, "宽严容差")
+    distance = _points(args.outlier_distance, "outlier_distance")
+    tolerance = _points(args.tolerance, "tolerance")
     with read(args) as session:
         year = year_of(session, args)
         if args.city:
-            board = analysis.city_dashboard(session, year, outlier_distance=distance, offset_tolerance=tolerance)
-            data = {"year": year, "excluded_band": board.excluded_band, "contract_question": board.contract_question,
-                    "districts": [{"rank": r.rank, "district": r.district, "circle": r.circle,
-                                   "city_score": r.city_score, "self_score": r.self_score,
-                                   "contracts_signed": r.contracts_signed,
-                                   "band": r.band.label.zh if r.band else None,
-                                   "eligible_excellent": r.eligible_excellent,
-                                   "blocked_by_contracts": r.blocked_by_contracts} for r in board.rows],
-                    "circles": board.circles}
-            text = "\n".join([
-                table(["排名", "区", "圈层", "市级评审", "自评", "合同全部签订", "等级", "可评优秀"],
-                      [(r.rank or "—", r.district, r.circle, r.city_score, r.self_score,
-                        {True: "是", False: "否", None: "—"}[r.contracts_signed], r.band.label.zh if r.band else "",
-                        "是" if r.eligible_excellent else ("否（合同）" if r.blocked_by_contracts else "否"))
-                       for r in board.rows]),
-                "\n各圈层（附件3-3 总分）",
-                table(["圈层", "区", "责任片区", "平均", "最低", "最高", *(board.circles[0].bands if board.circles else ())],
-                      [(c.circle, c.districts, c.units, c.mean_total, c.min_total, c.max_total, *c.bands.values())
-                       for c in board.circles])])
-            emit(args, data, text=text)
+            city = analysis.city_dashboard(session, year, outlier_distance=distance, offset_tolerance=tolerance)
+            emit(args, city_data(city, args.lang), text=_city_text(city, args.lang))
             return
         if not args.district:
-            raise CommandError("请给出 --district D，或 --city")
+            raise CommandError("cli.dashboard.need_district")
         board = analysis.district_dashboard(session, year, lookup.district_id(session, args.district),
                                             outlier_distance=distance, offset_tolerance=tolerance)
-    emit(args, _district_data(board), text=_district_text(board))
+    emit(args, district_data(board, args.lang), text=_district_text(board, args.lang))
+
+
+def _statement(st: Any, lang: str) -> str:
+    wording = getattr(st, "wording", None)
+    return st.text[:24] if lang == "zh" or wording is None else wording.get(lang)[:48]
 
 
 def cmd_questionnaires(args: argparse.Namespace) -> None:
+    lang = args.lang
     with read(args) as session:
         year = year_of(session, args)
         did = lookup.district_id(session, args.district) if args.district else None
         summary = dashboard.questionnaire_summary(session, year, did, args.circle)
-    rows = [(st.text[:24], *st.summary.counts.values(),
-             "" if st.summary.agree_share is None else f"{st.summary.agree_share * 100:.0f}%",
+    options = [summary.option(o).get(lang) for o in summary.options]
+    rows = [(_statement(st, lang), *st.summary.counts.values(),
+             "" if st.summary.agree_share is None else percent_text(st.summary.agree_share, 0),
              len(st.summary.reasons)) for st in summary.statements]
-    text = "\n".join([f"已定稿问卷 {summary.questionnaires} 份",
-                      table(["观点", *summary.options, "认可", "理由数"], rows),
-                      *(f"{y.text}：是 {y.yes}，否 {y.no}" for y in summary.yes_no)])
-    emit(args, summary, text=text)
+    lines = [text("cli.questionnaires.count", lang, count=summary.questionnaires),
+             table([text("cli.column.statement", lang), *options, *heads(lang, "agree", "reasons")], rows),
+             *(text("cli.questionnaires.yes_no", lang, question=y.text_in(lang), yes=y.yes, no=y.no)
+               for y in summary.yes_no)]
+    emit(args, questionnaire_data(summary, lang), text="\n".join(lines))
 
 
 def cmd_history(args: argparse.Namespace) -> None:
+    lang = args.lang
     with read(args) as session:
         if args.planner:
             h = history.years_history(session, planner_id=lookup.planner_id(session, args.planner))
-            rows = [(r.year, r.district, r.unit, f"{r.rank}/{r.ranked}" if r.rank else "—", r.total,
-                     r.band.label.zh if r.band else "", "★" if r.recommended else "") for r in h.planner_rows]
-            emit(args, h, ["年度", "区", "责任片区", "排名", "总分", "等级", "推荐"], rows)
+            rows = [(r.year, r.district, r.unit, f"{r.rank}/{r.ranked}" if r.rank else DASH, r.total,
+                     band_text(r.band, lang, ""), STAR if r.recommended else "") for r in h.planner_rows]
+            emit(args, h, heads(lang, "year", "district", "unit", "rank", "total", "band", "recommended"), rows)
         elif args.district:
             h = history.years_history(session, district_id=lookup.district_id(session, args.district))
-            rows = [(r.year, f"{r.rank}/{r.ranked}" if r.rank else "—", r.city_score, r.self_score,
-                     r.band.label.zh if r.band else "", r.units, r.mean_total, r.recommended) for r in h.district_rows]
-            emit(args, h, ["年度", "全市排名", "市级评审", "自评", "等级", "责任片区", "平均总分", "推荐"], rows)
+            rows = [(r.year, f"{r.rank}/{r.ranked}" if r.rank else DASH, r.city_score, r.self_score,
+                     band_text(r.band, lang, ""), r.units, r.mean_total, r.recommended) for r in h.district_rows]
+            emit(args, h, heads(lang, "year", "city_rank", "city_score", "self_score", "band", "units", "mean_total",
+                                "recommended"), rows)
         else:
-            raise CommandError("请给出 --planner P 或 --district D")
+            raise CommandError("cli.history.need_subject")
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    out = Path(args.output)
+    from zeshi_desktop.services.meeting import (  # reportlab and openpyxl: only to write
+        reports,
+        result_file,
+    )
+
+    out, lang = Path(args.output), args.lang
     with read(args) as session:
         year = year_of(session, args)
         if args.kind in ("district", "result"):
             if not args.district:
-                raise CommandError(f"zeshi report {args.kind} 需要 --district")
+                raise CommandError("cli.report.needs_district", kind=args.kind)
             did = lookup.district_id(session, args.district)
             if args.kind == "result" or out.suffix.lower() == ".xlsx":
-                written = result_file.export_district_results(session, year, did, out)
+                written = result_file.export_district_results(session, year, did, out, lang)
             else:
-                written = reports.write_district_report(session, year, did, out)
+                written = reports.write_district_report(session, year, did, out, lang)
         elif args.kind == "city":
-            written = reports.write_city_report(session, year, out)
+            written = reports.write_city_report(session, year, out, lang)
         else:
             did = lookup.district_id(session, args.district) if args.district else None
-            written = reports.write_questionnaire_report(session, year, out, did, args.circle)
-    emit(args, written, text=f"已写入 {written.path}（{written.kind}）")
+            written = reports.write_questionnaire_report(session, year, out, did, args.circle, lang=lang)
+    emit(args, written, text=text("cli.report.written", lang, path=written.path, kind=written.kind))
 
 
 def cmd_recommend(args: argparse.Namespace) -> None:
@@ -199,18 +203,19 @@ def cmd_recommend(args: argparse.Namespace) -> None:
             year = year_of(session, args)
             app = lookup.appointment_id(session, year, args.unit, args.planner, args.district)
             view = analysis.set_recommended(session, app, not args.off)
-        emit(args, view, text=f"{view.district} {view.unit} {view.planner}："
-                              f"{'已推荐为区级优秀责师' if view.recommended else '已取消推荐'}")
+        emit(args, view, text=text("cli.recommend.marked" if view.recommended else "cli.recommend.unmarked",
+                                   args.lang, district=view.district, unit=view.unit, planner=view.planner))
         return
     with read(args) as session:
         year = year_of(session, args)
         did = lookup.district_id(session, args.district) if args.district else None
         found = analysis.recommended(session, year, did)
-    emit(args, found, ["区", "责任片区", "责师"], [(a.district, a.unit, a.planner) for a in found])
+    emit(args, found, heads(args.lang, "district", "unit", "planner"), [(a.district, a.unit, a.planner) for a in found])
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("dashboard", help="the district (3-3) or city dashboard as tables or JSON")
+# ---------------------------------------------------------------- options
+
+def _dashboard(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, help=YEAR_HELP)
     p.add_argument("--district", help="district (code or name)")
     p.add_argument("--city", action="store_true", help="the city dashboard (4-3 beside 4-2, circles)")
@@ -218,29 +223,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tolerance", default="2", help="mean offset still counted as in line (default 2)")
     p.set_defaults(handler=cmd_dashboard)
 
-    p = sub.add_parser("questionnaires", help="the 5-1 summary: answers per statement, reasons, suggestions")
+
+def _questionnaires(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, help=YEAR_HELP)
-    p.add_argument("--district")
-    p.add_argument("--circle", choices=roster.CIRCLES)
+    p.add_argument("--district", help="only this district's questionnaires (code or name)")
+    p.add_argument("--circle", metavar="CIRCLE", help=CIRCLE_HELP)
     p.set_defaults(handler=cmd_questionnaires)
 
-    p = sub.add_parser("history", help="a planner's or a district's results across the years")
-    p.add_argument("--planner")
-    p.add_argument("--district")
+
+def _history(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--planner", help="the planner (code or name) whose years to show")
+    p.add_argument("--district", help="the district (code or name) whose years to show")
     p.set_defaults(handler=cmd_history)
 
-    p = sub.add_parser("report", help="write a report: result (3-3 .xlsx/.pdf), district, city, questionnaire")
-    p.add_argument("kind", choices=("result", "district", "city", "questionnaire"))
+
+def _report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=("result", "district", "city", "questionnaire"), help="which report to write")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf (or FILE.xlsx for result / district)")
     p.add_argument("--year", type=int, help=YEAR_HELP)
-    p.add_argument("--district")
-    p.add_argument("--circle", choices=roster.CIRCLES)
+    p.add_argument("--district", help="the district (code or name): result and district; filters questionnaire")
+    p.add_argument("--circle", metavar="CIRCLE", help=f"questionnaire: {CIRCLE_HELP}")
     p.set_defaults(handler=cmd_report)
 
-    p = sub.add_parser("recommend", help="mark a planner in a unit as recommended excellent (or list the marks)")
+
+def _recommend(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, help=YEAR_HELP)
     p.add_argument("--unit", help="unit (code or name); without it, list the marks")
     p.add_argument("--planner", help="planner, when the unit has several")
     p.add_argument("--district", help="district, to tell units apart or to filter the list")
     p.add_argument("--off", action="store_true", help="remove the mark")
     p.set_defaults(handler=cmd_recommend)
+
+
+COMMANDS: dict[str, Configure] = {"dashboard": _dashboard, "questionnaires": _questionnaires,
+                                  "history": _history, "report": _report, "recommend": _recommend}
