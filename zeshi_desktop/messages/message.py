@@ -67,39 +67,15 @@ def render(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-class Legacy(Message):
-    """TRANSITIONAL: a text pair not yet in the catalogue. Removed once every caller passes a code."""
-
-    def __init__(self, zh: str, en: str = "") -> None:  # noqa: D107
-        self.code = "legacy"
-        self.params = MappingProxyType({"zh": zh, "en": en or zh})
-
-    def text(self, lang: str = "zh") -> str:
-        return str(self.params["en"] if lang == "en" else self.params["zh"])
-
-
 class Refused(ValueError):
     """A user action refused for a reason the catalogue words: nothing was written.
 
     ``code`` is what callers decide by; ``message(lang)`` is what a person reads.
     """
 
-    def __init__(self, code: str | Message, /, *legacy_en: str, **params: Any) -> None:
-        if isinstance(code, Message):
-            self.msg = code
-        elif legacy_en or code not in catalogue():  # TRANSITIONAL: (zh, en) text pairs
-            self.msg = Legacy(code, *legacy_en)
-        else:
-            self.msg = Message(code, **params)
+    def __init__(self, code: str | Message, /, **params: Any) -> None:
+        self.msg = code if isinstance(code, Message) else Message(code, **params)
         super().__init__(self.msg.code)
-
-    @property
-    def zh(self) -> str:  # TRANSITIONAL
-        return self.message("zh")
-
-    @property
-    def en(self) -> str:  # TRANSITIONAL
-        return self.message("en")
 
     @property
     def code(self) -> str:

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from zeshi_desktop.messages import Message, Refused
-from zeshi_desktop.messages.message import Legacy
 
 
 class PackageRefused(Refused):
     """The file as a whole cannot be read or trusted; ``problems`` lists bad cells, if any."""
 
-    def __init__(self, code: str | Message, /, *legacy_en: str, problems: list[CellProblem] | None = None,
-                 **params: Any) -> None:
-        super().__init__(code, *legacy_en, **params)
+    def __init__(self, code: str | Message, /, problems: list[CellProblem] | None = None, **params: Any) -> None:
+        super().__init__(code, **params)
         self.problems = list(problems or [])
 
     def message(self, lang: str = "zh") -> str:
@@ -37,11 +35,9 @@ class CellProblem:
     cell: str
     reason: Message
 
-    def __init__(self, sheet: str, cell: str, reason: Message | Refused | str, en: str = "") -> None:
+    def __init__(self, sheet: str, cell: str, reason: Message | Refused) -> None:
         if isinstance(reason, Refused):
             reason = reason.msg
-        elif isinstance(reason, str):  # TRANSITIONAL: (zh, en) text pairs
-            reason = Legacy(reason, en)
         object.__setattr__(self, "sheet", sheet)
         object.__setattr__(self, "cell", cell)
         object.__setattr__(self, "reason", reason)
@@ -56,14 +52,6 @@ class CellProblem:
 
     def message(self, lang: str = "zh") -> str:
         return f"{self.where}: {self.reason.text(lang)}"
-
-    @property
-    def zh(self) -> str:  # TRANSITIONAL
-        return self.reason.text("zh")
-
-    @property
-    def en(self) -> str:  # TRANSITIONAL
-        return self.reason.text("en")
 
     def __str__(self) -> str:
         return self.message()

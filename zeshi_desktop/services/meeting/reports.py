@@ -8,10 +8,9 @@ is written to a temporary name and renamed, so a failure leaves no half file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
 
 from sqlalchemy.orm import Session
 
@@ -32,7 +31,6 @@ from zeshi_desktop.printing.reports import (
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.meeting.columns import DISTRICT_RANKING, heading, headings
 from zeshi_desktop.services.meeting.dashboards import (
-    LEANINGS,
     CityDashboard,
     DistrictDashboard,
     SubjectSpread,
@@ -47,8 +45,6 @@ from zeshi_desktop.services.meeting.questionnaire import (
 from zeshi_desktop.services.meeting.result_file import Written, _suffix
 
 DASH = "—"   # a figure that does not exist yet (no score, no rank)
-# TRANSITIONAL: the Chinese leaning words, for callers that do not pass a language yet (use ``leaning_text``).
-LEANING: Mapping[str, str] = MappingProxyType({k: leaning_text(k) for k in LEANINGS})
 _MAX_IN_TEXT = re.compile(r"\s*\(\d+\)$")   # the "(15)" closing an English item text: the maximum, shown apart
 
 # Relative column widths of the tables, per language: a Chinese name on one line, and room for the
