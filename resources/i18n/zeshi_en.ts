@@ -228,10 +228,6 @@
       <translation>Exporting…</translation>
     </message>
     <message>
-      <source>正在导入…</source>
-      <translation>Importing…</translation>
-    </message>
-    <message>
       <source>区：</source>
       <translation>District:</translation>
     </message>
@@ -693,6 +689,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>The package is not signed; the sender cannot be confirmed.</translation>
     </message>
     <message>
+      <source>意见建议</source>
+      <translation>Remarks</translation>
+    </message>
+    <message>
       <source>导入交接包</source>
       <translation>Import package</translation>
     </message>
@@ -729,8 +729,8 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>This package was imported before; nothing was changed.</translation>
     </message>
     <message>
-      <source>意见建议</source>
-      <translation>Remarks</translation>
+      <source>正在导入…</source>
+      <translation>Importing…</translation>
     </message>
     <message>
       <source>名册：</source>
@@ -893,12 +893,32 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Saved</translation>
     </message>
     <message>
+      <source>评分人：</source>
+      <translation>Who is scoring:</translation>
+    </message>
+    <message>
+      <source>只读</source>
+      <translation>Read-only</translation>
+    </message>
+    <message>
       <source>责师评审</source>
       <translation>Planner review</translation>
     </message>
     <message>
-      <source>评分人：</source>
-      <translation>Who is scoring:</translation>
+      <source>（只读）</source>
+      <translation> (read-only)</translation>
+    </message>
+    <message>
+      <source>数据库以只读方式打开，不能修改</source>
+      <translation>The database is open read-only and cannot be changed</translation>
+    </message>
+    <message>
+      <source>今日备份未完成：</source>
+      <translation>Today's backup was not made: </translation>
+    </message>
+    <message>
+      <source>评分人：{0}</source>
+      <translation>Who is scoring: {0}</translation>
     </message>
     <message>
       <source>区级评审组：{0}（{1}）</source>
@@ -1013,6 +1033,64 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Cannot start printing</translation>
     </message>
     <message>
+      <source>这个数据库在内存中，没有文件：不能备份、恢复或检查。</source>
+      <translation>This database is in memory and has no file: it cannot be backed up, restored or checked.</translation>
+    </message>
+    <message>
+      <source>。数据不能修改。</source>
+      <translation>. Nothing can be changed.</translation>
+    </message>
+    <message>
+      <source>没有完好的备份可以恢复。</source>
+      <translation> There is no sound backup to restore.</translation>
+    </message>
+    <message>
+      <source>其他备份…</source>
+      <translation>Other backups…</translation>
+    </message>
+    <message>
+      <source>检查数据</source>
+      <translation>Check data</translation>
+    </message>
+    <message>
+      <source>正在备份…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>已备份到：
+{0}</source>
+      <translation>Backed up to:
+{0}</translation>
+    </message>
+    <message>
+      <source>正在检查数据…</source>
+      <translation>Checking the data…</translation>
+    </message>
+    <message>
+      <source>备份…</source>
+      <translation>Back up…</translation>
+    </message>
+    <message>
+      <source>恢复…</source>
+      <translation>Restore…</translation>
+    </message>
+    <message>
+      <source>数据位置…</source>
+      <translation>Where the data is…</translation>
+    </message>
+    <message>
+      <source>恢复数据库</source>
+      <translation>Restore the database</translation>
+    </message>
+    <message>
+      <source>恢复最新的完好备份（{0}）…</source>
+      <translation>Restore the newest sound backup ({0})…</translation>
+    </message>
+    <message>
+      <source>将用 {0} 的备份 {1} 替换已损坏的数据库（损坏的文件会另存为备份）。确定恢复吗？</source>
+      <translation>The damaged database will be replaced by the backup {1} of {0} (the damaged file is kept as a backup). Restore it?</translation>
+    </message>
+    <message>
       <source>不能定稿：</source>
       <translation>Cannot finalise: </translation>
     </message>
@@ -1043,6 +1121,120 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？</source>
       <translation>Finalising locks the sheet; changing it later needs a reason. Finalise “{0}”?</translation>
+    </message>
+    <message>
+      <source>选择要恢复的文件</source>
+      <translation>Choose the file to restore</translation>
+    </message>
+    <message>
+      <source>选择其他文件…</source>
+      <translation>Choose another file…</translation>
+    </message>
+    <message>
+      <source>还没有备份。</source>
+      <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+      <source>每日备份</source>
+      <translation>Daily</translation>
+    </message>
+    <message>
+      <source>导入前</source>
+      <translation>Before an import</translation>
+    </message>
+    <message>
+      <source>全部定稿前</source>
+      <translation>Before finalise all</translation>
+    </message>
+    <message>
+      <source>解锁前</source>
+      <translation>Before an unlock</translation>
+    </message>
+    <message>
+      <source>恢复前</source>
+      <translation>Before a restore</translation>
+    </message>
+    <message>
+      <source>手动备份</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <source>升级前</source>
+      <translation>Before an upgrade</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>关联</source>
+      <translation>Links</translation>
+    </message>
+    <message>
+      <source>数据值</source>
+      <translation>Values</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>可用 文件 → 恢复… 换回一个完好的备份。</source>
+      <translation>Use File → Restore… to go back to a sound backup.</translation>
+    </message>
+    <message>
+      <source>数据库：{0}（在内存中，没有文件，也没有备份）</source>
+      <translation>Database: {0} (in memory: no file and no backups)</translation>
+    </message>
+    <message>
+      <source>数据库：{0}</source>
+      <translation>Database: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件夹：{0}</source>
+      <translation>Backups folder: {0}</translation>
+    </message>
+    <message>
+      <source>用一个备份替换当前数据库 {0}。恢复前会先检查所选文件，并把当前数据库另存为一个备份。</source>
+      <translation>Replace the current database {0} with a backup. The file chosen is checked first, and the current database is kept as a backup.</translation>
+    </message>
+    <message>
+      <source>备份文件夹 {0} 中还没有备份。</source>
+      <translation>There are no backups in the folder {0} yet.</translation>
+    </message>
+    <message>
+      <source>数据库 {0} 完好：文件、关联、审计记录和每个数据值都已检查，没有发现问题。</source>
+      <translation>The database {0} is sound: its file, links, audit log and every value were checked and nothing is wrong.</translation>
+    </message>
+    <message>
+      <source>数据库 {0} 有 {1} 处问题：</source>
+      <translation>The database {0} has {1} problems:</translation>
+    </message>
+    <message>
+      <source>共 {0} 个备份，最新的在 {1}（{2}）。</source>
+      <translation>{0} backups; the newest was made at {1} ({2}).</translation>
+    </message>
+    <message>
+      <source>{0} 就是当前数据库，请选择一个备份。</source>
+      <translation>{0} is the current database; choose a backup.</translation>
+    </message>
+    <message>
+      <source>{0} 检查完好。
+将用它替换当前数据库 {1}（当前数据库会先另存为备份）。确定恢复吗？</source>
+      <translation>{0} is sound.
+It will replace the current database {1} (the current database is kept as a backup first). Restore it?</translation>
+    </message>
+    <message>
+      <source>另有 {0} 处问题未列出。</source>
+      <translation>{0} more problems are not listed.</translation>
+    </message>
+    <message>
+      <source>{0} 有 {1} 处问题，不能用来恢复：</source>
+      <translation>{0} has {1} problems and cannot be restored:</translation>
     </message>
     <message>
       <source>定稿本评审人的全部行（先检查每一行是否完整）</source>
@@ -1490,6 +1682,18 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>（本表得分已达“{0}”，但因合同未全部签订，本区不能入选。）</source>
       <translation> (This sheet reaches “{0}”, but with contracts unsigned the district cannot be chosen.)</translation>
+    </message>
+    <message>
+      <source>已从 {0} 恢复。</source>
+      <translation>Restored from {0}.</translation>
+    </message>
+    <message>
+      <source>原数据库已另存为 {0}。</source>
+      <translation>The database it replaced is kept as {0}.</translation>
+    </message>
+    <message>
+      <source>恢复最新的完好备份（{0}）吗？</source>
+      <translation>Restore the newest sound backup ({0})?</translation>
     </message>
   </context>
 </TS>

@@ -85,11 +85,11 @@ def test_a_refusal_midway_finalises_no_row(window, demo_db, demo_year, confirmat
     def finalize(session, sheet_id, actor=""):  # type: ignore[no-untyped-def]
         calls.append(sheet_id)
         if len(calls) == 2:
-            raise ActionRefused("模拟：第二行被拒绝", "simulated refusal")
+            raise ActionRefused("scoring.sheet.not_found", sheet=sheet_id)   # a refusal of the second row
         return real(session, sheet_id, actor)
     monkeypatch.setattr(sheets, "finalize", finalize)
     assert not page.finalise_all()
-    assert len(calls) == 2 and "模拟" in page.bar.message.text()
+    assert len(calls) == 2 and page.bar.message.text() == f"没有编号为 {calls[1]} 的评审表"
     assert sum(not v.is_final for v in _reviewer_sheets(demo_db, demo_year, reviewer.id)) == 2
 
 

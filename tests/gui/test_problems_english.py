@@ -30,7 +30,7 @@ def test_scored_sheet_refusal_in_english(qapp, window, fresh_appointment):  # ty
     window.select(fresh_appointment["district"], fresh_appointment["unit"], fresh_appointment["appointment"])
     page = window.show_page("sheet-3-1")
     first = catalogue.form("3-1").items[0]
-    ok, _ = page.runner.run(page.key.then(lambda s, sid: sheets.set_score(s, sid, first.id, "1")),
+    ok, _ = page.runner.run(page.key.then(lambda s, sid: sheets.set_score(s, sid, first.id, "1"), page.runner.role),
                             lambda v: Change(sheets=frozenset({v.id})))
     assert ok and page.sheet is not None
     page.bar.finalize_button.click()

@@ -130,6 +130,7 @@ def test_screenshots_write_one_png_per_page(qtbot, demo_db, tmp_path):
     assert {"sheet-3-1", "sheet-3-2", "sheet-3-3", "sheet-5-1", "roster", "district-dashboard"} <= names
     assert {f"{s.name}{tab}" for s in PAGES for tab in s.extra_tabs} <= names   # the dashboards' further tabs
     assert "district-dashboard-impact" in names
+    assert {"role-reviewer", "file-check", "file-restore"} <= names   # the role on screen, 检查数据 and 恢复…
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 
 

@@ -6,6 +6,11 @@ reports a refusal in words the user can act on, shows that a long action is
 working, and on success tells every view what changed (:class:`Change`) so
 each refreshes only what concerns it. Sheet views, dashboards, printing and
 the hand-over dialogs all go this one way.
+
+The runner also knows who the person works as (:attr:`ActionRunner.role`,
+the main window's 评分人): every write records it in its audit rows, and
+:meth:`ActionRunner.write_refusal` tells a view whether a sheet is theirs to
+change, or whether the store is open read-only.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from zeshi_desktop.domain.ranking import WeightsRefused
 from zeshi_desktop.domain.scores import ScoreRefused
 from zeshi_desktop.messages import Refused
+from zeshi_desktop.services import trust
 from zeshi_desktop.services.errors import ActionRefused
-from zeshi_desktop.store.database import Database, Session
+from zeshi_desktop.services.trust import OFFICE, Role
+from zeshi_desktop.store.database import Database, Session, StoreError
 
 from .i18n import lang
 
@@ -74,7 +81,23 @@ class ActionRunner(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.role: Role = OFFICE   # who the person works as; set by the main window's 评分人
         self.undo_stack = QUndoStack(self)  # score changes, undone with Ctrl+Z
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.readonly
+
+    def write_refusal(self, form_id: str | None, reviewer_id: int | None = None) -> Refused | None:
+        """Why nothing of this form and reviewer may be changed now (read-only store, not the role's); or None."""
+        if self.db.readonly:
+            return StoreError("store.read_only", path=str(self.db.path or self.db.url))
+        return trust.sheet_refusal(self.role, form_id, reviewer_id) if form_id else None
+
+    def write_refusal_text(self, form_id: str | None, reviewer_id: int | None = None) -> str:
+        """:meth:`write_refusal` in the user's language; "" when the change is allowed."""
+        refusal = self.write_refusal(form_id, reviewer_id)
+        return refusal.message(lang()) if refusal is not None else ""
 
     def read(self, query: Callable[[Session], T]) -> T:
         """A look at the store; queries never fail on user input."""
@@ -93,6 +116,9 @@ class ActionRunner(QObject):
         except REFUSALS as error:
             self._refuse(error, on_refused)
             return False, None
+        except trust.STORE_FAILURES as error:   # a damaged file read: a sentence, not a traceback
+            self._refuse(trust.store_refusal(error, self.db.path), on_refused)  # type: ignore[arg-type]
+            return False, None
 
     def run(self, action: Callable[[Session], T], change: Change | Callable[[T], Change],
             on_refused: Callable[[str], None] | None = None, *,
@@ -104,12 +130,17 @@ class ActionRunner(QObject):
         ``on_refused`` (or the ``refused`` signal when there is none).
         ``change`` may be computed from the result (a sheet created by the action).
         ``progress`` names a long action while it runs (see :meth:`working`).
+        Every audit row the action writes records :attr:`role`; a store that
+        cannot be written (read-only, full disk) is a refusal like any other.
         """
         try:
-            with self.working(progress), self.db.write() as session:
+            with self.working(progress), self.db.write(role=self.role.audit_text()) as session:
                 result = action(session)
         except REFUSALS as error:
             self._refuse(error, on_refused)
+            return False, None
+        except trust.STORE_FAILURES as error:
+            self._refuse(trust.store_refusal(error, self.db.path), on_refused)  # type: ignore[arg-type]
             return False, None
         self.changed.emit(change(result) if callable(change) else change)
         return True, result

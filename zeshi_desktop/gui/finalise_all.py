@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from zeshi_desktop.services import trust
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.services.scoring.sheets import SheetView
 
@@ -64,7 +65,11 @@ def finalise_all(parent: QWidget | None, runner: ActionRunner, rows: Sequence[Ma
                            .format(n=len(pending))):
         return False
 
+    role = runner.role
+
     def action(session):  # type: ignore[no-untyped-def]
+        for sid in pending:
+            trust.check_sheet(session, role, sid)
         return [sheets.finalize(session, sid, actor) for sid in pending]
 
     ok, _ = runner.run(action, Change(sheets=frozenset(pending)), on_refused)

@@ -4,6 +4,12 @@ Pages are built the first time they are shown and load only when visible, so
 that starting and switching stay fast on a city-sized database. Actions go
 through the shared :class:`ActionRunner`, whose ``changed`` signal tells each
 page what to refresh.
+
+Who is scoring (评分人) is the role the person works as: it is shown in the
+status bar, given to the runner (every write records it in the audit) and
+decides which sheets the pages let them change. A store found damaged when
+it was opened is shown read-only under a banner that offers its newest
+sound backup.
 """
 
 from __future__ import annotations
@@ -20,46 +26,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
-from zeshi_desktop.services import roster
+from zeshi_desktop.services import roster, trust
+from zeshi_desktop.services.trust import OpenCheck
 from zeshi_desktop.store.database import Database
 
 from .actions import ActionRunner, Change
 from .i18n import LANGUAGES, lang, language_name, tr
 from .navigation import NavigationTree
-from .pages import PAGES, PageSpec
+from .pages import PAGES, PageHolder, PageSpec
+from .safekeeping import DamageBanner, StoreMenu, under_banner
 from .selection import PrintRequest, Selection
 
 OFFICE = -1  # the reviewer combo's entry for the office / district task force
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class PageHolder(QWidget):
-    """A tab's container: builds its page on first show."""
-
-    def __init__(self, spec: PageSpec, runner: ActionRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.runner = runner
-        self.page: QWidget | None = None
-        self.shown: Selection | None = None
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-
-    def ensure(self) -> QWidget:
-        if self.page is None:
-            self.page = self.spec.factory(self.runner)
-            self.layout().addWidget(self.page)
-            self.page.show()
-        return self.page
-
-    def show_selection(self, selection: Selection) -> None:
-        page = self.ensure()
-        if self.shown != selection and hasattr(page, "show_selection"):
-            page.show_selection(selection)
-        self.shown = selection
 
 
 class MainWindow(QMainWindow):
@@ -67,16 +49,19 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
     database_requested = Signal(str)
+    restore_requested = Signal(str)   # a checked and confirmed file to put in place of the store
 
-    def __init__(self, db: Database, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, settings: QSettings | None = None, parent: QWidget | None = None,
+                 opened: OpenCheck | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.opened = opened or OpenCheck()
         self.settings = settings or QSettings()
         self.runner = ActionRunner(db, self)
         self.runner.refused.connect(self._show_refusal)
         self.runner.changed.connect(self._on_changed)
         self.runner.busy.connect(self._show_busy)
-        self.setWindowTitle(tr("责师评审") + f" — {db.path or db.url}")
+        self.setWindowTitle(tr("责师评审") + f" — {db.path or db.url}" + (tr("（只读）") if db.readonly else ""))
         self.selection = Selection(year=date.today().year)
         self._building = True
 
@@ -106,8 +91,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1100])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
         self._build_menus()
+        self.banner = DamageBanner(self.opened, db.path, self) if self.opened.damaged else None
+        if self.banner is not None:
+            self.banner.restore_requested.connect(self.restore_requested)
+            self.banner.other_requested.connect(self.store_menu.restore)
+            self.banner.check_requested.connect(self.store_menu.check)
+        self.setCentralWidget(under_banner(self.banner, splitter))
+        self._build_status()
 
         self.year_box.currentIndexChanged.connect(self._year_changed)
         self.reviewer_box.currentIndexChanged.connect(self._reviewer_changed)
@@ -146,6 +137,21 @@ class MainWindow(QMainWindow):
         if isinstance(holder, PageHolder):
             holder.show_selection(self.selection)
 
+    def _build_status(self) -> None:
+        """Who is working, always in view; a store that cannot be changed says so beside it."""
+        bar = self.statusBar()
+        if self.db.readonly:
+            read_only = QLabel(tr("只读"), self)
+            read_only.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 6px;")
+            read_only.setToolTip(self.runner.write_refusal_text(None) or tr("数据库以只读方式打开，不能修改"))
+            bar.addPermanentWidget(read_only)
+        self.role_label = QLabel(self)
+        self.role_label.setObjectName("role")
+        self.role_label.setStyleSheet("padding: 0 6px;")
+        bar.addPermanentWidget(self.role_label)
+        if self.opened.backup_refused is not None:   # the daily backup failed: a warning, never a failed start
+            bar.showMessage(tr("今日备份未完成：") + self.opened.backup_refused.message(lang()), 20000)
+
     # ------------------------------------------------------------ menus
     def _action(self, menu, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
                 ) -> QAction:  # type: ignore[no-untyped-def]
@@ -160,6 +166,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
         self._action(file_menu, tr("打开数据库…"), self._open_database, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self.store_menu = StoreMenu(self.runner, file_menu, self)
+        self.store_menu.restore_requested.connect(self.restore_requested)
         file_menu.addSeparator()
         self._action(file_menu, tr("导出交接包…"), lambda: self._export(template=False))
         self._action(file_menu, tr("导出填报模板…"), lambda: self._export(template=True))
@@ -252,6 +261,12 @@ class MainWindow(QMainWindow):
         reviewer_id = None if data in (None, OFFICE) else int(data)
         actor = self.reviewer_box.currentText() if reviewer_id is not None else tr("街乡镇 / 区专班")
         self.selection = self.selection.with_(reviewer_id=reviewer_id, actor=actor)
+        self.set_role(self.runner.read(lambda s: trust.role_of(s, reviewer_id)))
+
+    def set_role(self, role: trust.Role) -> None:
+        """Who the person works as: the runner writes it into the audit; the status bar shows it."""
+        self.runner.role = role
+        self.role_label.setText(tr("评分人：{0}").format(role.text(lang())))
 
     def _year_changed(self, _index: int) -> None:
         self.selection = self.selection.with_(year=int(self.year_box.currentData()))

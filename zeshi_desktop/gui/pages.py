@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .actions import ActionRunner
 from .i18n import tr
+from .selection import Selection
 
 
 @dataclass(frozen=True)
@@ -107,3 +108,27 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("years", lambda: tr("历年结果"), _years),
 )
 
+
+class PageHolder(QWidget):
+    """A tab's container: builds its page on first show."""
+
+    def __init__(self, spec: PageSpec, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.runner = runner
+        self.page: QWidget | None = None
+        self.shown: Selection | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.page is None:
+            self.page = self.spec.factory(self.runner)
+            self.layout().addWidget(self.page)
+            self.page.show()
+        return self.page
+
+    def show_selection(self, selection: Selection) -> None:
+        page = self.ensure()
+        if self.shown != selection and hasattr(page, "show_selection"):
+            page.show_selection(selection)
+        self.shown = selection

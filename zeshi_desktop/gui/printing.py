@@ -81,8 +81,12 @@ def save_pdf(parent: QWidget | None, pdf_bytes: bytes, suggested: str) -> str | 
         return None
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    with open(path, "wb") as handle:
-        handle.write(pdf_bytes)
+    try:
+        with open(path, "wb") as handle:
+            handle.write(pdf_bytes)
+    except OSError as error:   # a folder that cannot be written, a full disk: a sentence naming the file
+        dialogs.show_error(parent, tr("无法写入 {0}：{1}").format(path, error.strerror or error))
+        return None
     return path
 
 

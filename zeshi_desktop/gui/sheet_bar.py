@@ -13,6 +13,7 @@ from zeshi_desktop.services.scoring.sheets import SheetView
 from . import dialogs
 from .actions import ActionRunner, Change
 from .i18n import lang, tr
+from .sheet_access import on_sheet
 
 
 def problems_text(problems: list[sheet_problems.Problem], shown: int = 3) -> str:
@@ -32,6 +33,7 @@ class SheetBar(QWidget):
         self.title = title
         self.actor = actor
         self.sheet: SheetView | None = None
+        self.locked = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.status = QLabel(self)
@@ -55,8 +57,10 @@ class SheetBar(QWidget):
             self.print_button.hide()
         self.show_sheet(None)
 
-    def show_sheet(self, sheet: SheetView | None, editable_subject: bool = True) -> None:
+    def show_sheet(self, sheet: SheetView | None, editable_subject: bool = True, locked: str = "") -> None:
+        """Show ``sheet``'s status; ``locked`` (why it may not be changed now) disables 定稿 and 解锁…."""
         self.sheet = sheet
+        self.locked = locked
         final = sheet is not None and sheet.is_final
         if sheet is None:
             self.status.setText(tr("状态：未填写") if editable_subject else "")
@@ -68,14 +72,22 @@ class SheetBar(QWidget):
         else:
             self.status.setText(tr("状态：草稿（每项输入即已保存）"))
         self.status.setStyleSheet("color: #1b5e20; font-weight: bold;" if final else "")
-        self.finalize_button.setEnabled(sheet is not None and not final)
-        self.unlock_button.setEnabled(final)
+        self.finalize_button.setEnabled(sheet is not None and not final and not locked)
+        self.unlock_button.setEnabled(final and not locked)
+        for button in (self.finalize_button, self.unlock_button):
+            button.setToolTip(locked)
         self.audit_button.setEnabled(sheet is not None)
         self.message.clear()
 
+    def _refuse_locked(self) -> bool:
+        """A locked sheet is refused with its reason, even if a button is pressed some other way."""
+        if self.locked:
+            self.message.setText(self.locked)
+        return bool(self.locked)
+
     def finalize(self) -> None:
         sheet = self.sheet
-        if sheet is None:
+        if sheet is None or self._refuse_locked():
             return
         problems = self.runner.read(lambda s: sheets.problems(s, sheet.id))
         if problems:
@@ -85,19 +97,19 @@ class SheetBar(QWidget):
                                .format(self.title())):
             return
         actor = self.actor()
-        self.runner.run(lambda s: sheets.finalize(s, sheet.id, actor), Change(sheets=frozenset({sheet.id})),
-                        self.message.setText)
+        self.runner.run(on_sheet(sheet.id, lambda s: sheets.finalize(s, sheet.id, actor), self.runner.role),
+                        Change(sheets=frozenset({sheet.id})), self.message.setText)
 
     def unlock(self) -> None:
         sheet = self.sheet
-        if sheet is None:
+        if sheet is None or self._refuse_locked():
             return
         reason = dialogs.ask_text(self, tr("解锁"), tr("解锁理由（将记入审计记录）："))
         if reason is None:
             return
         actor = self.actor()
-        self.runner.run(lambda s: sheets.unlock(s, sheet.id, reason, actor), Change(sheets=frozenset({sheet.id})),
-                        self.message.setText)
+        self.runner.run(on_sheet(sheet.id, lambda s: sheets.unlock(s, sheet.id, reason, actor), self.runner.role),
+                        Change(sheets=frozenset({sheet.id})), self.message.setText)
 
     def show_audit(self) -> None:
         sheet = self.sheet

@@ -34,7 +34,7 @@ class ScoreCommand(QUndoCommand):
                 return sheets.clear_score(session, sheet_id, item_id, actor)
             return sheets.set_score(session, sheet_id, item_id, value, actor)
 
-        ok, _ = self.runner.run(self.key.then(change), lambda v: Change(sheets=frozenset({v.id}), source=self),
+        ok, _ = self.runner.run(self.key.then(change, self.runner.role), lambda v: Change(sheets=frozenset({v.id}), source=self),
                                 self.on_refused)
         return ok
 

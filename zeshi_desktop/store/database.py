@@ -48,8 +48,8 @@ def _sqlite_settings(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode=WAL")
+        if engine.url.database not in (None, "", ":memory:") and engine.url.query.get("mode") != "ro":
+            cursor.execute("PRAGMA journal_mode=WAL")   # not on a read-only file: a backup stays as it is
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 

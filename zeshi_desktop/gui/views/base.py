@@ -16,6 +16,8 @@ from ..selection import PrintRequest, Selection
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 
+NOTICE_STYLE = "background: #fff4d6; color: #5d4200; border: 1px solid #e0c46c; padding: 6px;"
+
 
 class AnnexView(QWidget):
     """A page: built once, told the selection, refreshed by the changes that concern it.
@@ -25,6 +27,10 @@ class AnnexView(QWidget):
     whose reading is costly (a ranking, a dashboard) calls
     :meth:`reload_when_visible` from ``on_changed``: hidden, it only notes that
     it is stale and reads again when next shown.
+
+    A page whose content the person may not change now (a sheet that is not
+    their role's, a store open read-only) says why in :attr:`notice`, at the
+    top, instead of only greying its controls: :meth:`locked_reason`.
     """
 
     form_id: str | None = None
@@ -36,6 +42,13 @@ class AnnexView(QWidget):
         self.form: Form | None = catalogue.form(self.form_id) if self.form_id else None
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(8, 8, 8, 8)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.root.addWidget(self.notice)
+        self.locked = ""   # why the shown sheet may not be changed now ("" when it may)
         self._stale = False
         runner.changed.connect(self.on_changed)
 
@@ -48,6 +61,17 @@ class AnnexView(QWidget):
         font.setBold(True)
         label.setFont(font)
         return label
+
+    def locked_reason(self, reviewer_id: int | None = None) -> str:
+        """Why this page's sheet (of ``reviewer_id``) may not be changed now, shown in :attr:`notice`; "" if it may."""
+        reason = self.runner.write_refusal_text(self.form_id, reviewer_id)
+        self.locked = reason
+        self.show_notice(reason)
+        return reason
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def show_selection(self, selection: Selection) -> None:
         self.selection = selection
@@ -110,15 +134,22 @@ class SheetFormView(AnnexView):
         self.scroll.setVisible(key is not None)
         if key is None:
             self.subject.clear()
+            self.locked = ""
+            self.show_notice("")
             self.bar.show_sheet(None, editable_subject=False)
         return key is not None
 
     def reread(self) -> tuple[dict[str, str], bool] | None:
-        """Read the shown sheet again: its answers and whether it is final; None when no subject is shown."""
+        """Read the shown sheet again: its answers and whether it is locked (final, or not the role's to change).
+
+        None when no subject is shown.
+        """
         if self.key is None:
             return None
         self.sheet = self.runner.read(self.key.find)
-        return (dict(self.sheet.answers) if self.sheet else {}), self.sheet is not None and self.sheet.is_final
+        locked = bool(self.locked_reason(self.key.reviewer_id))
+        return (dict(self.sheet.answers) if self.sheet else {}), locked or (self.sheet is not None
+                                                                            and self.sheet.is_final)
 
 
 def placeholder(text: str, parent: QWidget) -> QLabel:

@@ -192,6 +192,7 @@ class MatrixView(AnnexView):
         if reviewer is None or reviewer.level != "district" or reviewer.district_id != sel.district_id:
             return self._empty(tr("3-2 由区级评审组成员填写：请在上方“评分人”中选择本区的一位评审人。"))
         self.reviewer_name = reviewer.name
+        self.locked_reason(sel.reviewer_id)
         header_values = [reviewer.organisation, reviewer.name]
         self.header.setText("    ".join(_labelled(f.label.get(lang()), v) for f, v in zip(self.form.header_fields,
                                                                                      header_values, strict=False))
@@ -230,7 +231,7 @@ class MatrixView(AnnexView):
         t.setColumnWidth(2, max(150, min(260, t.sizeHintForColumn(2))))
         self.fit_header()
         self.stack.setCurrentWidget(t)
-        self.finalise_all_button.setEnabled(bool(self.rows))
+        self.finalise_all_button.setEnabled(bool(self.rows) and not self.locked)
         self.hint.clear()
         if self.rows and t.currentRow() < HEADER_ROWS:
             t.setCurrentCell(HEADER_ROWS, FIXED_COLS)
@@ -247,11 +248,16 @@ class MatrixView(AnnexView):
         """全部定稿: one confirmation, all rows or none."""
         if not self.rows or self.selection is None:
             return False
+        if self.locked:
+            self.bar.message.setText(self.locked)
+            return False
         rows = [MatrixRow(f"{i + 1} {a.unit} {a.planner}", self.row_sheets.get(i)) for i, a in enumerate(self.rows)]
         return finalise_rows(self, self.runner, rows, self.selection.actor, self.bar.message.setText)
 
     def _empty(self, why: str) -> None:
         self.rows = []
+        self.locked = ""
+        self.show_notice("")
         self.header.clear()
         self.empty.setText(why)
         self.stack.setCurrentWidget(self.empty)
@@ -264,7 +270,7 @@ class MatrixView(AnnexView):
         final = sheet is not None and sheet.is_final
         row = HEADER_ROWS + index
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not final:
+        if not final and not self.locked:
             flags |= Qt.ItemFlag.ItemIsEditable
         for item in self.items:
             cell = self.table.item(row, self.col_of_item[item.id])
@@ -295,7 +301,7 @@ class MatrixView(AnnexView):
 
     def _row_focused(self, row: int) -> None:
         index = row - HEADER_ROWS
-        self.bar.show_sheet(self.row_sheets.get(index) if 0 <= index < len(self.rows) else None)
+        self.bar.show_sheet(self.row_sheets.get(index) if 0 <= index < len(self.rows) else None, locked=self.locked)
 
     def on_changed(self, change: Change) -> None:
         if not self.rows or not change.any_sheet:

@@ -27,7 +27,7 @@ from zeshi_desktop.services.scoring.sheets import SheetView
 from ..actions import ActionRunner, Change
 from ..i18n import lang, tr
 from ..selection import PrintRequest
-from ..sheet_access import SheetKey
+from ..sheet_access import SheetKey, on_sheet
 from ..sheet_bar import SheetBar
 from .base import SheetFormView, placeholder
 from .outline_parts import CaseBox, CountedText, fill_table
@@ -144,7 +144,7 @@ class OutlineView(SheetFormView):
             box.show_pictures([p for p in pictures if p.key == key_name], final)
         if hasattr(self, "add_case_button"):
             self.add_case_button.setEnabled(not final)
-        self.bar.show_sheet(self.sheet)
+        self.bar.show_sheet(self.sheet, locked=self.locked)
 
     def _fill_appendix(self) -> None:
         sel = self.selection
@@ -174,7 +174,8 @@ class OutlineView(SheetFormView):
         if sheet_key is None:
             return
         actor = self.selection.actor if self.selection else ""
-        self.runner.run(sheet_key.then(lambda s, sid: sheets.set_answers(s, sid, {key: value or None}, actor)),
+        self.runner.run(sheet_key.then(lambda s, sid: sheets.set_answers(s, sid, {key: value or None}, actor),
+                                       self.runner.role),
                         lambda v: Change(sheets=frozenset({v.id}), source=self), self.bar.message.setText)
 
     def _add_picture(self, case_key: str) -> None:
@@ -184,19 +185,27 @@ class OutlineView(SheetFormView):
             return
         file = Path(path)
         mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        data = file.read_bytes()
-        self.runner.run(sheet_key.then(lambda s, sid: summary.add_picture(s, sid, case_key, file.name, mime, data)),
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            self.bar.message.setText(tr("无法读取 {0}：{1}").format(file, exc.strerror or exc))
+            return
+        self.runner.run(sheet_key.then(lambda s, sid: summary.add_picture(s, sid, case_key, file.name, mime, data),
+                                       self.runner.role),
                         Change(), self.bar.message.setText)
         self.refresh()
 
     def _remove_picture(self, attachment_id: int) -> None:
-        self.runner.run(lambda s: summary.remove_picture(s, attachment_id), Change(), self.bar.message.setText)
+        if self.sheet is None:
+            return
+        self.runner.run(on_sheet(self.sheet.id, lambda s: summary.remove_picture(s, attachment_id), self.runner.role),
+                        Change(), self.bar.message.setText)
         self.refresh()
 
     def on_changed(self, change: Change) -> None:
         if change.source is self:
             self.sheet = self.runner.read(self.key.find) if self.key else None
-            self.bar.show_sheet(self.sheet)
+            self.bar.show_sheet(self.sheet, locked=self.locked)
         elif self.key is not None and (self.sheet is None or change.touches_sheet(self.sheet.id)):
             self.refresh()
         if change.roster and self.key is not None:

@@ -181,7 +181,7 @@ class QuestionnaireView(SheetFormView):
         self.free_text.setPlainText(self._free_text_stored)
         self.free_text.setReadOnly(final)
         self._mark_problems(answers)
-        self.bar.show_sheet(self.sheet)
+        self.bar.show_sheet(self.sheet, locked=self.locked)
 
     def _mark_problems(self, answers: dict[str, str]) -> None:
         """Rows still missing (or a 不同意 without reason) in red, as the user goes."""
@@ -203,7 +203,7 @@ class QuestionnaireView(SheetFormView):
         if key is None:
             return
         actor = self.selection.actor if self.selection else ""
-        self.runner.run(key.then(lambda s, sid: sheets.set_answers(s, sid, values, actor)),
+        self.runner.run(key.then(lambda s, sid: sheets.set_answers(s, sid, values, actor), self.runner.role),
                         lambda v: Change(sheets=frozenset({v.id})), self.bar.message.setText)
 
     def on_changed(self, change: Change) -> None:

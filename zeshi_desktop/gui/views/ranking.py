@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain.scores import display
+from zeshi_desktop.services import trust
 from zeshi_desktop.services.meeting import ranking
 
 from ..actions import ActionRunner, Change
@@ -95,8 +96,9 @@ class RankingView(AnnexView):
         has_district = sel.district_id is not None
         self.empty.setVisible(not has_district)
         self.table.setVisible(has_district)
+        locked = self.locked_reason() if has_district else ""   # the weights are the district task force's
         for w in (self.street, self.district, self.apply, self.trimmed):
-            w.setEnabled(has_district)
+            w.setEnabled(has_district and not locked)
         if not has_district:
             return
         result = self.runner.read(lambda s: ranking.district_ranking(s, sel.year, sel.district_id))  # type: ignore[arg-type]
@@ -132,8 +134,12 @@ class RankingView(AnnexView):
         def refused(why: str) -> None:
             self.message.setStyleSheet("color: #b00020; font-weight: bold;")
             self.message.setText("⚠ " + why)
-        ok, _ = self.runner.run(lambda s: ranking.set_weights(s, sel.year, sel.district_id, street, district),
-                                Change(weights=True), refused)
+        role = self.runner.role
+
+        def action(s):  # type: ignore[no-untyped-def]
+            trust.check_key(role, "3-3", None)
+            return ranking.set_weights(s, sel.year, sel.district_id, street, district)
+        ok, _ = self.runner.run(action, Change(weights=True), refused)
         if ok:
             self.load()
             self.message.setStyleSheet("color: #1b5e20;")
@@ -143,9 +149,12 @@ class RankingView(AnnexView):
         sel = self.selection
         if sel is None or sel.district_id is None:
             return
-        on = self.trimmed.isChecked()
-        self.runner.run(lambda s: ranking.set_trimmed_mean(s, sel.year, sel.district_id, on), Change(weights=True),
-                        self.message.setText)
+        on, role = self.trimmed.isChecked(), self.runner.role
+
+        def action(s):  # type: ignore[no-untyped-def]
+            trust.check_key(role, "3-3", None)
+            return ranking.set_trimmed_mean(s, sel.year, sel.district_id, on)
+        self.runner.run(action, Change(weights=True), self.message.setText)
         self.load()
 
     def on_changed(self, change: Change) -> None:

@@ -156,6 +156,8 @@ class ScoredSheetView(AnnexView):
         self.key = key
         if key is None:
             self.empty.setText(why)
+            self.locked = ""
+            self.show_notice("")
             self.subject.setText("")
             self._show_title()
             self.stack.setCurrentWidget(self.empty)
@@ -176,7 +178,8 @@ class ScoredSheetView(AnnexView):
         self._show_title(self.sheet.answers.get("header:office", "") if self.sheet else "")
         self.scores = dict(self.sheet.scores) if self.sheet else {}
         self.preview = None
-        final = self.sheet is not None and self.sheet.is_final
+        locked = self.locked_reason(key.reviewer_id)
+        final = self.sheet is not None and self.sheet.is_final or bool(locked)
         self.table.show_scores(self.scores, editable=not final)
         if self.remarks is not None:
             self.remarks.set_stored(self.sheet.remarks if self.sheet else "")
@@ -185,7 +188,7 @@ class ScoredSheetView(AnnexView):
             answers = self.sheet.answers if self.sheet else {}
             self.contract.show_answer(answers.get(self.contract.rule.id), final)
         self.update_totals()
-        self.bar.show_sheet(self.sheet)
+        self.bar.show_sheet(self.sheet, locked=locked)
 
     def on_changed(self, change: Change) -> None:
         if self.key is None:
@@ -276,7 +279,7 @@ class ScoredSheetView(AnnexView):
         if key is None or (self.sheet is None and not text) or (self.sheet and self.sheet.remarks == text):
             return
         actor = self.actor()
-        self.runner.run(key.then(lambda s, sid: sheets.set_remarks(s, sid, text, actor)),
+        self.runner.run(key.then(lambda s, sid: sheets.set_remarks(s, sid, text, actor), self.runner.role),
                         lambda v: Change(sheets=frozenset({v.id})), self.bar.message.setText)
 
     def _save_contract(self, value: str) -> None:
@@ -284,7 +287,8 @@ class ScoredSheetView(AnnexView):
         if key is None or self.contract is None:
             return
         rule_id, actor = self.contract.rule.id, self.actor()
-        self.runner.run(key.then(lambda s, sid: sheets.set_answers(s, sid, {rule_id: value}, actor)),
+        self.runner.run(key.then(lambda s, sid: sheets.set_answers(s, sid, {rule_id: value}, actor),
+                                 self.runner.role),
                         lambda v: Change(sheets=frozenset({v.id})), self.bar.message.setText)
 
     def print_request(self) -> PrintRequest | None:
