@@ -24,11 +24,13 @@ COMMANDS = [
     ("questionnaires",), ("--json", "questionnaires"),
     ("history", "--district", "东城区"), ("--json", "history", "--district", "东城区"),
     ("recommend", "--unit", "景山街道"), ("recommend",),
+    ("backups",), ("backup",), ("backup", "--list"), ("check",), ("--json", "check"),
     # refusals
     ("weights", "--district", "东城区", "--street-weight", "15", "--district-weight", "85"),
     ("rank", "--district", "火星区"), ("rank",), ("dashboard", "--district", "东城区", "--tolerance", "x"),
     ("score", "--form", "3-1", "--unit", "景山街道", "basic_contract=3"),
-    ("--json", "rank", "--district", "火星区"),
+    ("--json", "rank", "--district", "火星区"), ("restore", "nothing-here.sqlite3"),
+    ("score", "--form", "4-2", "--district", "东城区", "--answer", "foo=bar"),
 ]
 
 

@@ -59,7 +59,9 @@ def test_a_usage_error_without_json_is_argparse_own(zeshi) -> None:  # type: ign
 def test_a_missing_file_is_reported_not_raised(zeshi, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = zeshi("--db", db, "--json", "score", "--form", "3-1", "--unit", "景山街道",
                            "--file", str(tmp_path / "none.json"))
-    assert code == 2 and out == "" and _json_error(err)["code"] == "file"
+    missing = tmp_path / "none.json"
+    assert code == 2 and out == "" and _json_error(err) == {
+        "code": "cli.file.cannot_read", "message": f"无法读取 {missing}：文件或文件夹不存在"}
 
 
 def test_the_convention_is_in_the_help(zeshi) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,11 +20,12 @@ from zeshi_desktop.domain.form_loader import FormDefinitionError
 from zeshi_desktop.domain.forms import Band
 from zeshi_desktop.domain.ranking import WeightsRefused
 from zeshi_desktop.domain.scores import ScoreRefused
-from zeshi_desktop.locations import default_db_path
 from zeshi_desktop.messages import Message, Refused, number_text, render, text
-from zeshi_desktop.store.database import Database, StoreError
+from zeshi_desktop.store.database import StoreError
 
 from .errors import CommandError, report
+from .files import os_reason
+from .opening import database, db_path, read, sqlite_reason, write
 from .options import YEAR_HELP
 
 __all__ = ["YEAR_HELP", "CommandError", "Handler", "band_text", "circle_text", "database", "db_path", "emit", "heads",
@@ -32,34 +33,6 @@ __all__ = ["YEAR_HELP", "CommandError", "Handler", "band_text", "circle_text", "
 
 Handler = Callable[[argparse.Namespace], Any]
 DASH = "—"
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_db_path()
-
-
-_open: dict[str, Database] = {}
-
-
-def database(args: argparse.Namespace) -> Database:
-    """The store of ``--db``, opened once per process (tests run many commands in one)."""
-    path = db_path(args)
-    key = str(path.resolve())
-    if key not in _open:
-        _open[key] = Database.open(path)
-    return _open[key]
-
-
-@contextmanager
-def write(args: argparse.Namespace) -> Iterator[Session]:
-    with database(args).write() as session:
-        yield session
-
-
-@contextmanager
-def read(args: argparse.Namespace) -> Iterator[Session]:
-    with database(args).read() as session:
-        yield session
 
 
 def year_of(session: Session, args: argparse.Namespace) -> int:
@@ -167,11 +140,10 @@ def emit(args: argparse.Namespace, data: Any, headers: Sequence[str] | None = No
 # Errors that are not refusals: the code --json reports for each.
 _KINDS: tuple[tuple[type[BaseException], str], ...] = (
     (StoreError, "store"), (FormDefinitionError, "forms"), (KeyError, "lookup"), (OSError, "file"),
-    (SQLAlchemyError, "database"), (ValueError, "refused"))
+    (SQLAlchemyError, "database"), (sqlite3.Error, "database"), (ValueError, "refused"))
 
-
-def describe(exc: BaseException, lang: str) -> tuple[str, str, dict[str, Any]]:
-    """(code, message in ``lang``, extra JSON fields) of an error a command ended with."""
+def describe(exc: BaseException, lang: str, store: Path | None = None) -> tuple[str, str, dict[str, Any]]:
+    """(code, message in ``lang``, extra JSON fields) of an error a command ended with; ``store``: the ``--db``."""
     extra: dict[str, Any] = {}
     problems = getattr(exc, "problems", None)
     if problems:
@@ -180,9 +152,11 @@ def describe(exc: BaseException, lang: str) -> tuple[str, str, dict[str, Any]]:
     if callable(message):
         code = getattr(exc, "code", None)
         return (code if isinstance(code, str) else "refused"), str(message(lang)), extra
-    if isinstance(exc, SQLAlchemyError):
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        return "database", text("cli.database_error", lang, kind=exc.__class__.__name__, detail=first), extra
+    if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+        return "database", text("cli.database_failed", lang, path=store or "", reason=sqlite_reason(exc)), extra
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else store
+        return "file", text("cli.file.failed", lang, path=where or "", reason=os_reason(exc)), extra
     code = next(c for kind, c in _KINDS if isinstance(exc, kind))
     shown = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
     return code, str(shown), extra
@@ -190,7 +164,7 @@ def describe(exc: BaseException, lang: str) -> tuple[str, str, dict[str, Any]]:
 
 # What a command may end with and is reported (a refusal, a file or store problem); anything else is a bug.
 REPORTED: tuple[type[BaseException], ...] = (Refused, ScoreRefused, WeightsRefused, FormDefinitionError, StoreError,
-                                             KeyError, OSError, SQLAlchemyError)
+                                             KeyError, OSError, SQLAlchemyError, sqlite3.Error)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -201,7 +175,7 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader went away: main() ends quietly
     except REPORTED as exc:
-        code, message, extra = describe(exc, args.lang)
+        code, message, extra = describe(exc, args.lang, db_path(args))
         if args.json and "problems" in extra:  # the cells are listed apart; the message keeps the reason
             message = message.splitlines()[0]
         return report(code, message, args.json, **extra)

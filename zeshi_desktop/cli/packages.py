@@ -9,6 +9,7 @@ from zeshi_desktop.messages import Message, render, text
 from zeshi_desktop.services.handover import packages
 
 from .common import YEAR_HELP, emit, heads, jsonable, read, sheet_name, write, year_of
+from .files import writing
 from .options import hidden_alias
 from .parser import Configure
 
@@ -17,8 +18,8 @@ SIGNER_NAME_HELP = "this installation's name as receivers see it (remembered)"
 
 
 def _export(args: argparse.Namespace, template: bool) -> None:
-    with read(args) as session:
-        result = packages.export_package(session, args.kind, year_of(session, args), Path(args.output),
+    with read(args) as session, writing(args.output) as path:
+        result = packages.export_package(session, args.kind, year_of(session, args), path,
                                          units=args.unit or (), district=args.district, reviewer=args.reviewer,
                                          template=template, signer_name=args.signer_name)
     data = {"file": str(result.path), "kind": result.kind, "package_id": result.package_id,

@@ -46,6 +46,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("reports", "a planner's or a district's results across the years"),
     "report": ("reports", "write a report: result (3-3 .xlsx/.pdf), district, city, questionnaire"),
     "recommend": ("reports", "mark a planner in a unit as recommended excellent (or list the marks)"),
+    "backup": ("safekeeping", "copy the store into the backups folder beside it (or -o FILE)"),
+    "backups": ("safekeeping", "list the backups of the store, newest first"),
+    "restore": ("safekeeping", "replace the store with a backup, checked first; the replaced store is kept"),
+    "check": ("safekeeping", "check the store: pages, links, the audit chain, every value against the forms"),
 }
 
 Configure = Callable[[argparse.ArgumentParser], None]

@@ -18,6 +18,7 @@ from zeshi_desktop.services import catalogue, lookup
 from zeshi_desktop.services.printing import verification
 
 from .common import YEAR_HELP, CommandError, emit, read, write, year_of
+from .files import output_path, writing
 from .parser import Configure
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ def _selection(session: Session, args: argparse.Namespace) -> Selection:
     return Selection(year, district, unit, planner, reviewer)
 
 
-def _write_pdf(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, data)
+def _write_pdf(out: Path, data: bytes) -> None:
+    with writing(out) as path:
+        write_bytes_atomic(path, data)
 
 
 def _print(args: argparse.Namespace) -> int:
@@ -47,7 +48,7 @@ def _print(args: argparse.Namespace) -> int:
         jobs as printing,  # reportlab and the font: only to print
     )
 
-    out = Path(args.output)
+    out = output_path(args.output)   # a mistyped folder is refused before anything is read or drawn
     if args.blank:
         if args.form == "all":
             raise CommandError("cli.print.blank_needs_form")
@@ -60,7 +61,9 @@ def _print(args: argparse.Namespace) -> int:
                         else printing.prepare_form(session, args.form, sel))
         job = printing.render(prepared)
         _write_pdf(out, job.pdf)
-        with write(args) as session:
+        # What a final sheet was printed with, once per code, so `zeshi verify` can check the paper later:
+        # the only thing printing writes (no sheet, no score); not a change of the review, so no daily backup.
+        with write(args, daily=False) as session:
             printing.record(session, prepared)
     report: dict[str, Any] = {"file": str(out), "pages": job.pages, "documents": job.documents,
                               "drafts": job.drafts, "codes": job.codes}

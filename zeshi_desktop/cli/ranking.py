@@ -44,12 +44,14 @@ def mean_name(trimmed: bool, short: bool = False) -> Message:
 
 
 def cmd_weights(args: argparse.Namespace) -> None:
-    with write(args) as session:
+    setting = args.street_weight is not None or args.district_weight is not None
+    if setting and (args.street_weight is None or args.district_weight is None):
+        raise CommandError("cli.weights.both")
+    changes = setting or args.trimmed_mean is not None
+    with (write(args) if changes else read(args)) as session:   # only looking: nothing written
         year = year_of(session, args)
         district_id = lookup.district_id(session, args.district)
-        if args.street_weight is not None or args.district_weight is not None:
-            if args.street_weight is None or args.district_weight is None:
-                raise CommandError("cli.weights.both")
+        if setting:
             ranking.set_weights(session, year, district_id, args.street_weight, args.district_weight)
         if args.trimmed_mean is not None:
             ranking.set_trimmed_mean(session, year, district_id, args.trimmed_mean)

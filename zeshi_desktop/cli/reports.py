@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from zeshi_desktop.messages import Message, number_text, text
@@ -33,6 +32,7 @@ from .common import (
     year_of,
     yes_no,
 )
+from .files import output_path, writing
 from .parser import Configure
 from .reports_data import (
     band_names,
@@ -178,8 +178,8 @@ def cmd_report(args: argparse.Namespace) -> None:
         result_file,
     )
 
-    out, lang = Path(args.output), args.lang
-    with read(args) as session:
+    out, lang = output_path(args.output), args.lang
+    with read(args) as session, writing(out):
         year = year_of(session, args)
         if args.kind in ("district", "result"):
             if not args.district:

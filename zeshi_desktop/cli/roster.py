@@ -9,19 +9,20 @@ from zeshi_desktop.messages import text
 from zeshi_desktop.services.roster import workbook as roster_io
 
 from .common import emit, heads, read, sheet_name, write
+from .files import writing
 from .options import global_options
 from .parser import Configure
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    with read(args) as session:
-        counts = roster_io.export_roster(session, args.year, Path(args.file))
+    with read(args) as session, writing(args.file) as path:
+        counts = roster_io.export_roster(session, args.year, path)
     emit(args, {"file": args.file, "year": args.year, "rows": counts},
          heads(args.lang, "worksheet", "rows"), [(sheet_name(sheet, args.lang), n) for sheet, n in counts.items()])
 
 
 def cmd_import(args: argparse.Namespace) -> None:
-    with write(args) as session:
+    with (read(args) if args.dry_run else write(args)) as session:   # a preview writes nothing
         report = roster_io.import_roster(session, args.year, Path(args.file), dry_run=args.dry_run)
     rows = [(sheet_name(sheet, args.lang), c.added, c.changed, c.unchanged) for sheet, c in report.counts.items()]
     data = {"file": args.file, "year": report.year, "dry_run": report.dry_run, "written": report.written,

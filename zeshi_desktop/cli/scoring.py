@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.messages import number_text, text
 from zeshi_desktop.services import catalogue, lookup
+from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.scoring import sheets
 
 from .common import (
@@ -24,10 +23,9 @@ from .common import (
     write,
     year_of,
 )
-from .options import boolean, boolean_help
+from .files import read_json
+from .options import boolean_help
 from .parser import Configure
-
-YES, NO = "yes", "no"   # how a yes/no answer is stored (4-2's contract question, 5-1's yes/no questions)
 
 
 def _add_sheet_selectors(p: argparse.ArgumentParser) -> None:
@@ -40,7 +38,21 @@ def _add_sheet_selectors(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", default="", help="who does this (for the audit log)")
 
 
-def _sheet_id(session: Session, args: argparse.Namespace) -> int:
+class SheetKey(NamedTuple):
+    """Which sheet the options name: its form, year, subject and reviewer (it may not be stored yet)."""
+
+    form_id: str
+    year: int
+    appointment_id: int | None
+    district_id: int | None
+    reviewer_id: int | None
+
+    def ids(self) -> dict[str, int | None]:
+        return {"appointment_id": self.appointment_id, "district_id": self.district_id,
+                "reviewer_id": self.reviewer_id}
+
+
+def _sheet_key(session: Session, args: argparse.Namespace) -> SheetKey:
     form = catalogue.form(args.form)
     year = year_of(session, args)
     appointment_id = district_id = reviewer_id = None
@@ -56,12 +68,23 @@ def _sheet_id(session: Session, args: argparse.Namespace) -> int:
         if not args.reviewer:
             raise CommandError("cli.form_needs_option", form=form.id, option="--reviewer")
         reviewer_id = lookup.reviewer_id(session, year, args.reviewer)
-    return sheets.open_sheet(session, form.id, year, appointment_id=appointment_id, district_id=district_id,
-                             reviewer_id=reviewer_id).id
+    return SheetKey(form.id, year, appointment_id, district_id, reviewer_id)
+
+
+def _open_sheet(session: Session, args: argparse.Namespace) -> int:
+    """The id of the sheet the options name, created blank for a change that writes to it (a write session)."""
+    key = _sheet_key(session, args)
+    return sheets.open_sheet(session, key.form_id, key.year, **key.ids()).id
+
+
+def _read_sheet(session: Session, args: argparse.Namespace) -> sheets.SheetView:
+    """The sheet the options name as stored, or blank and not stored (``exists`` False): never creates one."""
+    key = _sheet_key(session, args)
+    return sheets.read_sheet(session, key.form_id, key.year, **key.ids())
 
 
 def _sheet_report(view: sheets.SheetView, lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"sheet_id": view.id, "uid": view.uid, "form": view.form_id, "year": view.year,
+    out: dict[str, Any] = {"sheet_id": view.id if view.exists else None, "uid": view.uid or None, "form": view.form_id, "year": view.year,
                            "status": view.status, "scores": view.scores}
     if view.totals is not None:
         out.update(total=view.totals.total, band=band_text(view.totals.band, lang), sections=view.totals.section_sums,
@@ -70,6 +93,8 @@ def _sheet_report(view: sheets.SheetView, lang: str) -> dict[str, Any]:
         out["answers"] = view.answers
     if view.remarks:
         out["remarks"] = view.remarks
+    if view.damaged:   # stored values that break the form's rules: left out of the scores and totals
+        out["damaged"] = list(view.damaged)
     return out
 
 
@@ -84,9 +109,12 @@ def _print_sheet(args: argparse.Namespace, view: sheets.SheetView) -> None:
              view.scores.get(item.id, "")) for item in form.items]
     emit(args, report, heads(lang, "item_id", "item", "full_marks", "score"), rows)
     assert view.totals is not None
-    status = text("cli.status.final" if view.is_final else "cli.status.draft", lang)
+    status = text("cli.status.final" if view.is_final else "cli.status.draft" if view.exists else "cli.status.blank",
+                  lang)
     print(f"{form.total_label.get(lang)}: {number_text(view.totals.total)}  {band_text(view.totals.band, lang)}"
           f"  ({status})")
+    if view.damage is not None:
+        print(view.damage.text(lang))
 
 
 # ---------------------------------------------------------------- handlers
@@ -94,10 +122,11 @@ def _print_sheet(args: argparse.Namespace, view: sheets.SheetView) -> None:
 def _score_values(args: argparse.Namespace) -> dict[str, str]:
     values: dict[str, str] = {}
     if args.file:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        data = read_json(args.file)
         if not isinstance(data, dict):
             raise CommandError("cli.score.not_an_object", file=args.file)
-        values.update({str(k): str(v) for k, v in data.items()})
+        # a value as the file wrote it (null, true, 27.5): the service says why it is no score
+        values.update({str(k): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in data.items()})
     for pair in args.scores:
         if "=" not in pair:
             raise CommandError("cli.score.not_a_pair", pair=pair)
@@ -106,29 +135,14 @@ def _score_values(args: argparse.Namespace) -> dict[str, str]:
     return values
 
 
-def yes_no_keys(form: Form) -> set[str]:
-    """The answer keys of ``form`` that are yes/no questions (stored as ``yes``/``no``)."""
-    keys = {form.contract_rule.id} if form.contract_rule is not None else set()
-    if form.questionnaire is not None:
-        keys |= {f"yes_no:{q.id}" for q in form.questionnaire.yes_no}
-    return keys
-
-
 def _answers(args: argparse.Namespace) -> dict[str, str]:
-    """``--answer KEY=VALUE``; a yes/no question takes 是/否, yes/no, true/false or on/off."""
+    """``--answer KEY=VALUE``, as typed: the service reads the value (是/否, yes/no, an option) or refuses it."""
     answers: dict[str, str] = {}
-    booleans = yes_no_keys(catalogue.form(args.form)) if args.answer else set()
     for pair in args.answer or ():
         if "=" not in pair:
             raise CommandError("cli.score.not_an_answer", pair=pair)
         key, value = pair.split("=", 1)
-        key = key.strip()
-        if key in booleans:
-            try:
-                value = YES if boolean(value) else NO
-            except argparse.ArgumentTypeError:
-                raise CommandError("cli.score.not_yes_no", key=key, value=value) from None
-        answers[key] = value
+        answers[key.strip()] = value
     return answers
 
 
@@ -138,7 +152,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     if not values and args.remarks is None and not answers:
         raise CommandError("cli.score.nothing")
     with write(args) as session:
-        sheet_id = _sheet_id(session, args)
+        sheet_id = _open_sheet(session, args)
         view = sheets.view(session, sheet_id)
         if values:
             view = sheets.set_scores(session, sheet_id, values, args.actor)
@@ -150,26 +164,30 @@ def cmd_score(args: argparse.Namespace) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> None:
-    with write(args) as session:
-        view = sheets.view(session, _sheet_id(session, args))
+    with read(args) as session:
+        view = _read_sheet(session, args)
     _print_sheet(args, view)
 
 
 def cmd_finalize(args: argparse.Namespace) -> None:
     with write(args) as session:
-        view = sheets.finalize(session, _sheet_id(session, args), args.actor)
+        view = sheets.finalize(session, _open_sheet(session, args), args.actor)
     emit(args, _sheet_report(view, args.lang), text=text("cli.finalized", args.lang, sheet=view.id))
 
 
 def cmd_unlock(args: argparse.Namespace) -> None:
     with write(args) as session:
-        view = sheets.unlock(session, _sheet_id(session, args), args.reason, args.actor)
+        found = _read_sheet(session, args)
+        if not found.exists:   # nothing was ever written to it: there is nothing to unlock, and nothing is made
+            raise ActionRefused("scoring.unlock.not_final")
+        view = sheets.unlock(session, found.id, args.reason, args.actor)
     emit(args, _sheet_report(view, args.lang), text=text("cli.unlocked", args.lang, sheet=view.id, reason=args.reason))
 
 
 def cmd_audit(args: argparse.Namespace) -> None:
-    with write(args) as session:
-        entries = sheets.audit_log(session, _sheet_id(session, args))
+    with read(args) as session:
+        found = _read_sheet(session, args)
+        entries = sheets.audit_log(session, found.id) if found.exists else []
     emit(args, entries, heads(args.lang, "time", "actor", "action", "item", "old", "new", "reason"),
          [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, e.item_id or "", e.old or "", e.new or "",
            e.reason) for e in entries])

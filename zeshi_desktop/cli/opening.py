@@ -1,0 +1,203 @@
+"""Opening the store from the command line: who may create one, the daily backup, the role in the audit.
+
+Reading never writes. A command that only reads opens the store with
+``create=False``: a path with no database is refused naming it and how to make
+one, and nothing is created, no file, no folder. Only the commands in
+:data:`CREATING` make a new store. A command that writes passes
+:func:`role` to ``Database.write``, so every audit row it leaves says the
+change came from the command line, and takes the day's backup first when one
+is due (never a command that only reads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from zeshi_desktop.locations import default_db_path
+from zeshi_desktop.messages import Message, Refused, text
+from zeshi_desktop.store import backup
+from zeshi_desktop.store.database import Database, StoreError
+
+from .errors import CommandError
+from .files import os_reason
+
+# The commands that may make a new store; every other command refuses a path with no database.
+CREATING = frozenset({"demo", "import", "roster import"})
+KEEP_VARIABLE = "ZESHI_BACKUPS_KEEP"
+
+R = TypeVar("R", bound=Refused)
+
+_open: dict[str, Database] = {}
+_created: set[str] = set()   # stores this process made: nothing in them to back up yet
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """The command as the table of commands names it (``roster import`` for a roster action)."""
+    action = getattr(args, "roster_command", None)
+    return f"{getattr(args, 'command', '')} {action}" if action else str(getattr(args, "command", ""))
+
+
+def role() -> str:
+    """Who a change was made as, in the audit: in Chinese whatever the language, as the app writes it."""
+    return text("cli.role", "zh")
+
+
+def keep_count() -> int:
+    """How many backups the folder keeps (besides one a month): ``$ZESHI_BACKUPS_KEEP``, else the default."""
+    raw = os.environ.get(KEEP_VARIABLE, "").strip()
+    if not raw:
+        return backup.DEFAULT_KEEP
+    try:
+        keep = int(raw)
+    except ValueError:
+        keep = 0
+    if keep < 1:
+        raise CommandError("cli.backup.bad_keep", name=KEEP_VARIABLE, value=raw)
+    return keep
+
+
+def database(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The store of ``--db``, opened once per process (tests run many commands in one)."""
+    path = db_path(args)
+    key = str(path.resolve())
+    if key not in _open:
+        existed = path.is_file()
+        try:
+            _open[key] = Database.open(path, create=create)
+        except StoreError as refused:
+            raise said_plainly(refused) from refused.__cause__
+        except (SQLAlchemyError, sqlite3.Error) as exc:   # not a database, damaged, locked
+            raise StoreError("cli.cannot_open", path=str(path), reason=sqlite_reason(exc)) from exc
+        except OSError as exc:
+            raise StoreError("cli.cannot_open", path=str(path), reason=os_reason(exc)) from exc
+        if not existed:
+            _created.add(key)
+    return _open[key]
+
+
+def close(args: argparse.Namespace) -> None:
+    """Let go of the store of ``--db`` (before it is replaced by a restore)."""
+    db = _open.pop(str(db_path(args).resolve()), None)
+    if db is not None:
+        db.dispose()
+
+
+def daily_backup(db: Database) -> backup.Backup | None:
+    """The day's backup before a write, when one is due; only of a store the quick check finds sound.
+
+    A damaged store is not copied, so its copies never push sound ones out of
+    the folder (``zeshi check`` says what is wrong). A backup that cannot be
+    written refuses the command before it changes anything.
+    """
+    path = db.path
+    if path is None or not path.is_file() or str(path.resolve()) in _created or not backup.daily_due(path):
+        return None
+    from zeshi_desktop.services.store_check import check_store
+
+    if not check_store(path, quick=True).sound:
+        return None
+    try:
+        return backup.make_backup(path, "daily", keep=keep_count())
+    except backup.BackupRefused as refused:
+        raise said_plainly(refused) from refused.__cause__
+
+
+def said_plainly(refused: R) -> R:
+    """A refusal for an error of the disk (a backup, a new store), its reason in the chosen language, not the system's."""
+    cause = refused.__cause__
+    if isinstance(cause, OSError) and "reason" in refused.params:
+        return type(refused)(refused.code, **{**refused.params, "reason": os_reason(cause)})
+    return refused
+
+
+# What SQLite says (its result code) that a person can act on (``cli.sqlite.*``).
+_SQLITE_REASONS = {13: "disk_full", 11: "damaged", 26: "damaged", 8: "read_only", 5: "busy", 6: "busy"}
+
+
+def sqlite_reason(exc: BaseException) -> Message | str:
+    """Why the database failed: a message for a full disk, a damaged or read-only file, a busy store."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _SQLITE_REASONS:
+        return Message(f"cli.sqlite.{_SQLITE_REASONS[code & 0xFF]}")
+    first = str(orig).strip().splitlines()
+    return first[0] if first else orig.__class__.__name__
+
+
+def _missing(path: Path) -> list[Path]:
+    """The store file and the folders above it that do not exist yet, deepest first: what creating it makes."""
+    if path.exists():
+        return []
+    made = [path]
+    for folder in path.resolve().parents:
+        if folder.exists():
+            break
+        made.append(folder)
+    return made
+
+
+def _unmake(args: argparse.Namespace, made: list[Path]) -> None:
+    """Remove the store a refused command had just created, and its new folders: a refusal leaves nothing."""
+    close(args)
+    _created.discard(str(made[0].resolve()))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{made[0]}{suffix}").unlink(missing_ok=True)
+    for folder in made[1:]:
+        try:
+            folder.rmdir()
+        except OSError:
+            break   # something else is in it now: it stays
+
+
+@contextmanager
+def write(args: argparse.Namespace, *, daily: bool = True) -> Iterator[Session]:
+    """One change by the command line: the day's backup first (``daily``), the role in the audit.
+
+    A command that may create the store and is refused (a package that
+    cannot be read) takes away the store it made, and the folders.
+    """
+    creating = command_name(args) in CREATING
+    made = _missing(db_path(args)) if creating else []
+    db = database(args, create=creating)
+    try:
+        if daily:
+            daily_backup(db)
+        with db.write(role=role()) as session:
+            yield session
+    except BaseException:
+        if made:
+            _unmake(args, made)
+        raise
+
+
+@contextmanager
+def read(args: argparse.Namespace) -> Iterator[Session]:
+    """A look at the store, which must exist: nothing is created, nothing written.
+
+    The preview (``--dry-run``) of a command that may create the store looks
+    at an empty store in memory when there is none yet: what it would start
+    from, without making the file.
+    """
+    if command_name(args) in CREATING and not db_path(args).is_file():
+        blank = Database("sqlite://")
+        try:
+            with blank.read() as session:
+                yield session
+        finally:
+            blank.dispose()
+        return
+    with database(args).read() as session:
+        yield session
