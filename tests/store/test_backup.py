@@ -151,3 +151,20 @@ def test_restore_refuses_a_file_that_is_not_a_store_and_changes_nothing(tmp_path
         backup.replace_store(db.path, candidate)
     assert caught.value.code == code
     assert db.path.read_bytes() == before and backup.backups(db.path) == []
+
+
+def test_restoring_the_oldest_backup_survives_the_pruning_that_keeping_the_current_store_does(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    assert db.path is not None
+    oldest = backup.make_backup(db.path, "manual", now=datetime(2026, 11, 1, 8, 0, 0), keep=2)
+    backup.make_backup(db.path, "manual", now=datetime(2026, 11, 2, 8, 0, 0), keep=2)
+    backup.make_backup(db.path, "manual", now=datetime(2026, 11, 3, 8, 0, 0), keep=2)
+    survivors = backup.backups(db.path)
+    target = survivors[-1].path     # the oldest the folder still holds
+    db.dispose()
+    kept = backup.replace_store(db.path, target, keep=1)
+    assert kept is not None and kept.path.exists()
+    again = Database.open(db.path)
+    with again.read() as session:
+        assert session.scalars(select(District.name)).all() == ["东城区"]
+    again.dispose()

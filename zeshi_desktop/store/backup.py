@@ -219,10 +219,18 @@ def replace_store(db_path: Path, source: Path, keep: int = DEFAULT_KEEP) -> Back
     """
     db_path = Path(db_path)
     check_candidate(source)
-    kept = make_backup(db_path, "restore", keep=keep) if db_path.is_file() else None
     tmp = db_path.with_name(f".{db_path.name}.restore")
-    try:
+    try:   # the source is copied first: keeping the current store may prune the very backup being restored
         copy_database(Path(source), tmp)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupRefused("store.restore_failed", path=str(db_path), reason=_why(exc)) from exc
+    try:
+        kept = make_backup(db_path, "restore", keep=keep) if db_path.is_file() else None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
         if db_path.is_file():
             connection = sqlite3.connect(db_path)
             try:
