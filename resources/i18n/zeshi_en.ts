@@ -541,6 +541,10 @@
       <translation>By</translation>
     </message>
     <message>
+      <source>身份</source>
+      <translation>Role</translation>
+    </message>
+    <message>
       <source>操作</source>
       <translation>Action</translation>
     </message>

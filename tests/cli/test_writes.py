@@ -27,7 +27,7 @@ def test_every_change_names_the_command_line_in_the_audit(zeshi, db: str) -> Non
     assert zeshi("--db", db, "unlock", *SEL, "--reason", "复核", "--actor", "王")[0] == 0
     assert zeshi("--db", db, "score", *SEL, "basic_contract=3", "--actor", "王")[0] == 0
     assert zeshi("--db", db, "finalize", *SEL, "--actor", "王")[0] == 0
-    assert _roles(db)[known:] == [("unlock", "命令行"), ("change", "命令行"), ("finalize", "命令行")]
+    assert _roles(db)[known:] == [("unlock", "command-line"), ("change", "command-line"), ("finalize", "command-line")]
 
 
 def test_a_write_takes_the_days_backup_first(zeshi, db: str) -> None:  # type: ignore[no-untyped-def]

@@ -94,9 +94,9 @@ def test_audit_dialog_lists_unlock_and_changes(qtbot, demo_db, demo_year):
         entries = sheets.audit_log(s, sid)
     dialog = AuditDialog(entries, "测试")
     qtbot.addWidget(dialog)
-    rows = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
-    assert any(row[2] == "解锁" and row[5] == "笔误更正" for row in rows)
-    assert any(row[3] == "basic_contract" and row[4].endswith("→ 1") for row in rows)
+    rows = [[dialog.table.item(r, c).text() for c in range(7)] for r in range(dialog.table.rowCount())]
+    assert any(row[3] == "解锁" and row[6] == "笔误更正" for row in rows)
+    assert any(row[4] == "basic_contract" and row[5].endswith("→ 1") for row in rows)
 
 
 def _tr_strings() -> set[str]:

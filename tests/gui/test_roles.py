@@ -77,13 +77,13 @@ def test_every_write_records_the_role_in_the_audit(window, demo_db, demo_year, m
     matrix.bar.unlock()
     with demo_db.read() as s:
         roles = s.scalars(select(AuditEntry.role).where(AuditEntry.action == "unlock")).all()
-    assert roles == [f"区级评审人 {reviewer.name} ({reviewer.code})"]
+    assert roles == [f"district:{reviewer.code}:{reviewer.name}"]
     window.select(a.district_id, a.unit_id, a.id)
     page = window.show_page("sheet-3-1")
     page.bar.unlock()
     with demo_db.read() as s:
         roles = s.scalars(select(AuditEntry.role).where(AuditEntry.action == "unlock")).all()
-    assert roles[-1] == "街乡镇 / 区专班"
+    assert roles[-1] == "office"
 
 
 def test_the_role_is_on_screen_in_either_language(qapp, window, demo_db, demo_year):  # type: ignore[no-untyped-def]
@@ -113,4 +113,5 @@ def test_the_rules_of_who_changes_what() -> None:
     assert trust.sheet_refusal(trust.OFFICE, "3-2", 7) is not None
     assert trust.sheet_refusal(city, "4-3", 9) is None
     assert trust.sheet_refusal(district, "4-3", 7) is not None
-    assert district.audit_text() == "区级评审人 王芳 (DC-R1)" and district.text("en") == "District reviewer 王芳 (DC-R1)"
+    assert district.audit_text() == "district:DC-R1:王芳" and district.text("en") == "District reviewer 王芳 (DC-R1)"
+    assert trust.role_label(district.audit_text(), "zh") == district.text("zh") == "区级评审人 王芳 (DC-R1)"

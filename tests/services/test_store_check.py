@@ -80,3 +80,45 @@ def test_no_store_is_a_refusal_naming_the_path(tmp_path: Path) -> None:
         store_check.check_store(tmp_path / "none.sqlite3")
     assert "none.sqlite3" in caught.value.message("en")
     assert list(tmp_path.iterdir()) == []
+
+
+def _problems(report: store_check.CheckReport) -> list[object]:
+    return [f.message.params["problem"] for f in report.findings if "problem" in f.message.params]
+
+
+def test_every_stored_answer_is_checked_against_its_question(demo_db: Database) -> None:
+    raw = _raw(demo_db)
+    raw.execute("UPDATE answers SET value = 'maybe' WHERE key = 'contracts_signed' "
+                "AND sheet_id = (SELECT min(sheet_id) FROM answers WHERE key = 'contracts_signed')")
+    raw.execute("INSERT INTO answers (sheet_id, key, value) SELECT min(sheet_id), 'foo', 'bar' FROM answers")
+    raw.close()
+    assert demo_db.path is not None
+    for quick in (False, True):
+        report = store_check.check_store(demo_db.path, quick=quick)
+        problems = _problems(report)
+        codes = sorted(p.code for p in problems)   # type: ignore[attr-defined]
+        assert codes == ["scoring.damaged.answer_key", "scoring.damaged.answer_value"]
+        english = " ".join(f.message.text("en") for f in report.findings)
+        assert "“maybe” is not an answer this question takes" in english and "no question “foo”" in english
+
+
+def test_the_answer_check_says_what_the_rule_says(forms) -> None:  # type: ignore[no-untyped-def]
+    from zeshi_desktop.domain.answers import key_list, stored_problem
+
+    check = store_check.AnswerCheck()
+    for form in forms.values():
+        keys = [k.replace("#N", "#3") for k in key_list(form)] + ["foo", "title:cases#0"]
+        for key in keys:
+            for value in ("yes", "no", "是", "maybe", "", "同意", "不同意", "不了解"):
+                for _ in range(2):   # asked twice: the remembered verdict is the rule's
+                    assert check.problem(form, key, value) == stored_problem(form, key, value), (form.id, key, value)
+
+
+def test_a_stored_role_is_shown_in_either_language() -> None:
+    from zeshi_desktop.services.trust import COMMAND_LINE, role_label
+
+    assert role_label("district:DC-R1:王芳", "en") == "District reviewer 王芳 (DC-R1)"
+    assert role_label("district:DC-R1:王芳", "zh") == "区级评审人 王芳 (DC-R1)"
+    assert role_label(COMMAND_LINE, "en") == "command line" and role_label(COMMAND_LINE, "zh") == "命令行"
+    assert role_label("office", "en") == "Office / district task force"
+    assert role_label(None, "en") == "" and role_label("一段旧文字", "en") == "一段旧文字"

@@ -51,8 +51,10 @@ def command_name(args: argparse.Namespace) -> str:
 
 
 def role() -> str:
-    """Who a change was made as, in the audit: in Chinese whatever the language, as the app writes it."""
-    return text("cli.role", "zh")
+    """Who a change was made as, in the audit: the command line's role code (shown by ``trust.role_label``)."""
+    from zeshi_desktop.services.trust import COMMAND_LINE
+
+    return COMMAND_LINE
 
 
 def keep_count() -> int:

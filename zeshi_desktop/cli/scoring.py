@@ -12,6 +12,7 @@ from zeshi_desktop.messages import number_text, text
 from zeshi_desktop.services import catalogue, lookup
 from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.scoring import sheets
+from zeshi_desktop.services.trust import role_label
 
 from .common import (
     YEAR_HELP,
@@ -188,9 +189,9 @@ def cmd_audit(args: argparse.Namespace) -> None:
     with read(args) as session:
         found = _read_sheet(session, args)
         entries = sheets.audit_log(session, found.id) if found.exists else []
-    emit(args, entries, heads(args.lang, "time", "actor", "action", "item", "old", "new", "reason"),
-         [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, e.item_id or "", e.old or "", e.new or "",
-           e.reason) for e in entries])
+    emit(args, entries, heads(args.lang, "time", "actor", "role", "action", "item", "old", "new", "reason"),
+         [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, role_label(e.role, args.lang), e.action, e.item_id or "", e.old or "",
+           e.new or "", e.reason) for e in entries])
 
 
 def cmd_sheets(args: argparse.Namespace) -> None:

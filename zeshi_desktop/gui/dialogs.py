@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.services.scoring.sheets import AuditView
+from zeshi_desktop.services.trust import role_label
 
-from .i18n import tr
+from .i18n import lang, tr
 
 
 def local_time(moment: datetime, seconds: bool = False) -> str:
@@ -77,16 +78,16 @@ class AuditDialog(QDialog):
         layout = QVBoxLayout(self)
         if not entries:
             layout.addWidget(QLabel(tr("该评审表还没有审计记录（定稿、解锁及解锁后的修改会记录在此）。")))
-        self.table = QTableWidget(len(entries), 6, self)
-        self.table.setHorizontalHeaderLabels([tr("时间"), tr("操作人"), tr("操作"), tr("项目"), tr("原值 → 新值"),
-                                              tr("理由")])
+        self.table = QTableWidget(len(entries), 7, self)
+        self.table.setHorizontalHeaderLabels([tr("时间"), tr("操作人"), tr("身份"), tr("操作"), tr("项目"),
+                                              tr("原值 → 新值"), tr("理由")])
         for row, e in enumerate(entries):
-            values = [local_time(e.at, seconds=True), e.actor, action_name(e.action),
+            values = [local_time(e.at, seconds=True), e.actor, role_label(e.role, lang()), action_name(e.action),
                       e.item_id or "", f"{e.old or '—'} → {e.new or '—'}" if e.action == "change" else "",
                       e.reason]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
         layout.addWidget(dialog_buttons(self)[0])

@@ -57,11 +57,27 @@ class Role:
         return self.message.text(lang)
 
     def audit_text(self) -> str:
-        """As written into the audit: in Chinese whatever the interface language, so the log reads one way."""
-        return self.message.text("zh")
+        """As written into the audit: a stable code (``office``, ``district:CODE:NAME``), shown by ``role_label``."""
+        return "office" if self.level == "office" else f"{self.level}:{self.code}:{self.name}"
 
 
 OFFICE = Role()
+COMMAND_LINE = "command-line"   # the role the command line's writes are recorded under
+
+
+def role_label(stored: str | None, lang: str = "zh") -> str:
+    """A role as the audit stores it, in ``lang``; a text the program did not write is shown as it is."""
+    if not stored:
+        return ""
+    if stored == "office":
+        return OFFICE.text(lang)
+    if stored == COMMAND_LINE:
+        return Message("trust.role.command_line").text(lang)
+    level, _, rest = stored.partition(":")
+    if level in ("district", "city") and rest:
+        code, _, name = rest.partition(":")
+        return Role(level, None, name, code).text(lang)
+    return stored
 
 
 def role_of(session: Session, reviewer_id: int | None) -> Role:

@@ -86,6 +86,9 @@ class AuditView:
     old: str | None
     new: str | None
     reason: str
+    role: str | None = None          # who the actor acted as (the app's selection, 命令行)
+    package_id: str | None = None    # an import: which package, and its sender's key
+    signer: str | None = None
 
 
 def slot_for(form_id: str, year: int, appointment_id: int | None, district_id: int | None,
@@ -164,7 +167,8 @@ def view(session: Session, sheet_id: int) -> SheetView:
 def audit_log(session: Session, sheet_id: int) -> list[AuditView]:
     sheet_row(session, sheet_id)
     rows = session.scalars(select(AuditEntry).where(AuditEntry.sheet_id == sheet_id).order_by(AuditEntry.id))
-    return [AuditView(r.at, r.actor, r.action, r.item_id, r.old, r.new, r.reason) for r in rows]
+    return [AuditView(r.at, r.actor, r.action, r.item_id, r.old, r.new, r.reason, r.role, r.package_id, r.signer)
+            for r in rows]
 
 
 def sheets(session: Session, year: int, form_id: str | None = None, *, district_id: int | None = None,
