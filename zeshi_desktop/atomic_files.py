@@ -30,6 +30,11 @@ def write_atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut, where the file system can."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

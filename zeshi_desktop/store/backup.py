@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from zeshi_desktop.atomic_files import fsync_folder
 from zeshi_desktop.messages import Refused
 
 FOLDER = "backups"
@@ -71,19 +72,6 @@ def backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy of ``source`` (WAL included) into ``target``, written under a temporary name first.
 
@@ -109,7 +97,7 @@ def copy_database(source: Path, target: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def make_backup(db_path: Path, reason: str, *, target: Path | None = None, keep: int = DEFAULT_KEEP,
@@ -243,5 +231,5 @@ def replace_store(db_path: Path, source: Path, keep: int = DEFAULT_KEEP) -> Back
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupRefused("store.restore_failed", path=str(db_path), reason=_why(exc)) from exc
-    _fsync_folder(db_path.parent)
+    fsync_folder(db_path.parent)
     return kept
