@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pypdf
@@ -125,7 +126,7 @@ def test_4_2_marks_the_contract_answer_and_sums_the_parts(forms):
     page = page_texts(render_pdf([doc]).pdf)[0]
     for item in form.items:
         assert squash(item.text.zh) in page
-    assert squash(form.contract_rule.question.zh) + "□是■否" in page
+    assert squash(form.contract_rule.question.zh) + "是否√" in page   # drawn boxes; √ in the one ticked
     assert "区规自分局盖章" in page
     row = "".join(str(scores[item.id]) for item in form.items)
     assert row + "94" in page  # 100 - 12 x 0.5, right after the twelve scores
@@ -195,10 +196,10 @@ def test_4_1_summary_has_outline_texts_pictures_and_appendix(forms):
     doc = SummaryDoc(form, Heading(2025, "东城区"), texts, (case,), (table,), True, stamp=STAMP)
     pdf = render_pdf([doc]).pdf
     joined = "".join(page_texts(pdf))
-    assert "东城区责任规工作总结" in joined
+    assert "东城区责任规划工作总结" in joined          # the annex's typo corrected
     for section in form.outline:
-        assert squash(section.title.zh) in joined
-    assert "背街小巷整治" in joined and "整治前.png" in joined and "东四街道200,000" in joined
+        assert squash(section.heading.zh) in joined   # the writing hints are no headings
+    assert "背街小巷整治" in joined and "图1整治前" in joined and "东四街道200,000" in joined
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     images = [img for page in reader.pages for img in page.images]
     assert len(images) == 1
@@ -215,15 +216,16 @@ def test_page_numbers_count_each_document_separately(forms):
 
 
 def test_the_paragraph_caches_do_not_change_the_output(forms, monkeypatch):
-    from zeshi_desktop.printing import layout
+    from zeshi_desktop.printing import paragraphs
 
     form = forms["3-1"]
     docs = [SheetDoc(form, HEADING, True, _scores(form), remarks="很长的意见" * 40, stamp=STAMP),
             MatrixDoc(forms["3-2"], HEADING, tuple(MatrixRow(n, f"第{n}单元", "甲团队", _scores(forms["3-2"], "1"),
                                                             Decimal("91")) for n in range(1, 30)), final=False)]
-    cached = render_pdf(docs).pdf
-    assert render_pdf(docs).pdf == cached
-    monkeypatch.setattr(layout, "_PARSED", {})
-    monkeypatch.setattr(layout, "_BROKEN", {})
-    monkeypatch.setattr(layout, "_PARSED_MAX", 0)
-    assert render_pdf(docs).pdf == cached
+    moment = datetime(2026, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=8)))   # the file states when it was made
+    cached = render_pdf(docs, created=moment).pdf
+    assert render_pdf(docs, created=moment).pdf == cached
+    monkeypatch.setattr(paragraphs, "_PARSED", {})
+    monkeypatch.setattr(paragraphs, "_BROKEN", {})
+    monkeypatch.setattr(paragraphs, "_PARSED_MAX", 0)
+    assert render_pdf(docs, created=moment).pdf == cached

@@ -25,10 +25,10 @@ def test_the_3_1_title_on_screen_fills_its_placeholder_as_the_print_does(demo_db
         pdf = printing.print_sheet(s, sheet.id, record=False).pdf
     window.select(a.district_id)   # no planner chosen: the seed's placeholder, as on a blank sheet
     page = window.show_page("sheet-3-1")
-    assert page.heading_title.text() == form.title.zh == "附件3-1 ：XXX（街/乡/镇/功能区管委会）责师工作评审表"
+    assert page.heading_title.text() == form.title.zh == "附件3-1：XXX（街/乡/镇/功能区管委会）责师工作评审表"
     office = sheet.answers.get("header:office") or a.unit
     window.select(a.district_id, a.unit_id, a.id)
     page = window.show_page("sheet-3-1")
-    assert page.heading_title.text() == f"附件3-1 ：{office}责师工作评审表"
+    assert page.heading_title.text() == f"附件3-1：{office}责师工作评审表"
     assert squash(f"{office}责师工作评审表") in page_texts(pdf)[0]
     assert "XXX" not in page_texts(pdf)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
@@ -172,7 +173,11 @@ def cmd_show(args: argparse.Namespace) -> None:
 
 def cmd_finalize(args: argparse.Namespace) -> None:
     with write(args) as session:
-        view = sheets.finalize(session, _open_sheet(session, args), args.actor)
+        sheet_id = _open_sheet(session, args)
+        notes = [] if sheets.view(session, sheet_id).is_final else sheets.warnings(session, sheet_id)
+        view = sheets.finalize(session, sheet_id, args.actor)
+    for note in notes:   # worth a look, no refusal: on stderr, so --json output stays one document
+        print(text("scoring.warning.line", args.lang, warning=note), file=sys.stderr)
     emit(args, _sheet_report(view, args.lang), text=text("cli.finalized", args.lang, sheet=view.id))
 
 

@@ -13,6 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .corrections import (
+    CORRECTIONS_FILE,
+    Correction,
+    apply_corrections,
+    load_corrections,
+)
 from .form_reader import FormDefinitionError, Reader
 from .forms import (
     TEXT_FIELDS,
@@ -158,6 +164,28 @@ def _signature(root: Reader) -> tuple[SignatureLine, ...]:
     return tuple(lines)
 
 
+def _without(title: str, hint: str) -> str:
+    """The title without its hint at the end (the title itself when it does not end with it)."""
+    return title[: -len(hint)].rstrip() if hint and title.endswith(hint) else title
+
+
+def _unit_question(root: Reader) -> UnitQuestion:
+    """5-1 question 1, its blanks (which field each run of spaces takes) and the kinds after the last one."""
+    uq = root.child(root.data.get("unit_question", {}), "unit_question")
+    blanks, kinds = uq.data.get("blanks", []), uq.data.get("kinds", [])
+    for key, value in (("blanks", blanks), ("kinds", kinds)):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise uq.fail(f"'{key}' must be a list of texts")
+    question = UnitQuestion(uq.label("section"), uq.label("text"), uq.label("hint"), tuple(blanks), tuple(kinds))
+    if blanks:
+        pieces = question.pieces()
+        if len(pieces) != len(blanks) + 1:
+            raise uq.fail(f"'text' has {len(pieces) - 1} blanks (runs of spaces), 'blanks' names {len(blanks)}")
+        if kinds and not pieces[-1].startswith("/".join(kinds)):
+            raise uq.fail(f"'text' does not go on with the kinds {'/'.join(kinds)!r} after its last blank")
+    return question
+
+
 def _outline(root: Reader) -> tuple[OutlineSection, ...]:
     out, seen = [], set()
     for o_data in root.tables("sections"):
@@ -170,11 +198,15 @@ def _outline(root: Reader) -> tuple[OutlineSection, ...]:
         if low is not None and high is not None and low > high:
             raise o.fail(f"min_chars {low} is above max_chars {high}")
         appendix = o_data.get("appendix", [])
+        title, hint = o.label("title"), Label(o.str("hint", ""), o.str("hint_en", ""))
+        if not title.zh.endswith(hint.zh):
+            raise o.fail(f"the hint {hint.zh!r} is not the end of the title {title.zh!r}")
+        heading = Label(_without(title.zh, hint.zh), _without(title.en, hint.en))
         out.append(OutlineSection(
-            sid, o.label("number"), o.label("title"), high, low,
+            sid, o.label("number"), title, high, low,
             bool(o_data.get("heading_only", False)), bool(o_data.get("repeatable", False)),
             bool(o_data.get("pictures", False)), bool(o_data.get("optional", False)),
-            tuple(str(a) for a in appendix)))
+            tuple(str(a) for a in appendix), hint, heading))
     if not out:
         raise root.fail("an outline needs at least one section")
     return tuple(out)
@@ -190,8 +222,7 @@ def _questionnaire(root: Reader) -> Questionnaire:
     for name in (reason_option, *agree):
         if name not in names:
             raise root.fail(f"{name!r} is not one of the options")
-    uq = root.child(root.data.get("unit_question", {}), "unit_question")
-    unit_question = UnitQuestion(uq.label("section"), uq.label("text"), uq.label("hint"))
+    unit_question = _unit_question(root)
     seen: set[str] = set()
     yes_no = []
     for y_data in root.tables("yes_no"):
@@ -220,8 +251,13 @@ def _questionnaire(root: Reader) -> Questionnaire:
                          tuple(yes_no), tuple(groups), free)
 
 
-def parse_form(data: Mapping[str, Any], source: str) -> Form:
-    """Turn one form's raw table into a validated ``Form``."""
+def parse_form(data: Mapping[str, Any], source: str, corrections: Iterable[Correction] | None = None) -> Form:
+    """Turn one form's raw table into a validated ``Form``.
+
+    With ``corrections`` (even none) the texts are as shown: the listed typos
+    corrected, stray spaces removed; without, exactly as the file has them.
+    """
+    data, applied = apply_corrections(data, source, corrections) if corrections is not None else (data, ())
     root = Reader(source, data, "")
     kind = root.str("kind")
     if kind not in KINDS:
@@ -250,7 +286,8 @@ def parse_form(data: Mapping[str, Any], source: str) -> Form:
     headers = []
     for h_data in root.tables("header_fields"):
         h = root.child(h_data, f"header {h_data.get('id', '?')}")
-        headers.append(HeaderField(h.str("id"), h.label("label")))
+        headers.append(HeaderField(h.str("id"), h.label("label"),
+                                   h.template("value") if "value" in h_data else None))
     remarks = None
     if "remarks" in root.data:
         remarks = root.child(root.data["remarks"], "remarks").label("label")
@@ -279,31 +316,43 @@ def parse_form(data: Mapping[str, Any], source: str) -> Form:
         outline=_outline(root) if kind == "outline" else (),
         document_title=root.template("document_title") if "document_title" in data else FormText(""),
         questionnaire=_questionnaire(root) if kind == "questionnaire" else None,
+        corrections=applied,
     )
     form._items_by_id.update({item.id: item for item in form.items})
     return form
 
 
-def load_form(path: Path) -> Form:
+def load_form(path: Path, corrections: Iterable[Correction] | None = None) -> Form:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise FormDefinitionError(path.name, "", f"not valid TOML: {exc}") from None
-    form = parse_form(data, path.name)
+    form = parse_form(data, path.name, corrections)
     if path.stem != form.id:
         raise FormDefinitionError(path.name, "", f"the file is named {path.stem!r} but defines form {form.id!r}")
     return form
 
 
-def load_forms(paths: Iterable[Path]) -> dict[str, Form]:
-    """The annexes among ``paths``; files not named like an annex ("3-1.toml") are other data and skipped."""
+def load_forms(paths: Iterable[Path], *, corrected: bool = True) -> dict[str, Form]:
+    """The annexes among ``paths``; files not named like an annex ("3-1.toml") are other data and skipped.
+
+    The annexes' typos listed in ``corrections.toml`` beside the files are
+    corrected (and stray spaces removed); ``corrected=False`` gives the annex
+    texts exactly as the files hold them, the source the seed check reads.
+    """
     forms: dict[str, Form] = {}
+    listed: dict[Path, tuple[Correction, ...]] = {}
     for path in sorted(paths):
         if not ANNEX_FILE.fullmatch(path.stem):
             continue
-        form = load_form(path)
+        if corrected and path.parent not in listed:
+            listed[path.parent] = load_corrections(path.parent / CORRECTIONS_FILE)
+        form = load_form(path, listed[path.parent] if corrected else None)
         if form.id in forms:
             raise FormDefinitionError(path.name, "", f"form {form.id!r} is defined twice")
         forms[form.id] = form
+    unknown = sorted({c.form for found in listed.values() for c in found} - forms.keys())
+    if unknown:
+        raise FormDefinitionError(CORRECTIONS_FILE, "", f"corrections for forms that are not loaded: {unknown}")
     return forms

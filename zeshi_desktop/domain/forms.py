@@ -7,12 +7,16 @@ no form's wording is ever typed into Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from string import Formatter
-from typing import Literal, Self
+from typing import TYPE_CHECKING, Literal, Self
 
 from zeshi_desktop.messages import Refused
+
+if TYPE_CHECKING:
+    from .corrections import Correction
 
 FormKind = Literal["scored", "ranking", "outline", "questionnaire"]
 Subject = Literal["appointment", "district"]
@@ -161,8 +165,11 @@ class Band:
 
 @dataclass(frozen=True)
 class HeaderField:
+    """A field of a sheet's heading (单位：); ``value``: what the print writes when nobody typed one."""
+
     id: str
     label: Label
+    value: FormText | None = None
 
 
 @dataclass(frozen=True)
@@ -197,8 +204,20 @@ class ContractRule:
         return self.excluded.label.zh
 
 
+def char_count(text: str) -> int:
+    """Characters as a Chinese word limit counts them: everything but white space."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
 @dataclass(frozen=True)
 class OutlineSection:
+    """A section of the 4-1 outline; ``title`` is the annex's line, hint included ("整体介绍（300字）").
+
+    ``heading`` is the title without its writing ``hint`` ("（300字）"): the
+    hint guides the writer beside the editor and is not a heading of the
+    finished summary.
+    """
+
     id: str
     number: Label                 # "1.", "3.1"; the appendix's "附件." has its own English
     title: Label
@@ -209,6 +228,17 @@ class OutlineSection:
     pictures: bool = False
     optional: bool = False
     appendix: tuple[str, ...] = ()
+    hint: Label = Label("")
+    heading: Label = Label("")
+
+    def outside(self, text: str) -> Literal["long", "short"] | None:
+        """Whether ``text`` is longer or shorter than the section asks (None: within, or no limit)."""
+        n = char_count(text)
+        if self.max_chars is not None and n > self.max_chars:
+            return "long"
+        if self.min_chars is not None and n < self.min_chars:
+            return "short"
+        return None
 
 
 @dataclass(frozen=True)
@@ -244,11 +274,40 @@ class FreeTextQuestion:
     none_option: str
 
 
+_BLANK = re.compile(r"\s{2,}")
+
+
 @dataclass(frozen=True)
 class UnitQuestion:
+    """5-1 question 1: where the team's unit lies, a line with blanks and the kinds of unit to tick.
+
+    ``text``'s runs of spaces are its blanks, filled in the order ``blanks``
+    names (``district``, ``unit``); the kinds (街道/镇(乡)/园区/单元) follow the
+    last blank, one of them marked.
+    """
+
     section: Label
     text: Label
     hint: Label
+    blanks: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def pieces(self) -> list[str]:
+        """The Chinese text between its blanks: one more piece than there are blanks."""
+        return _BLANK.split(self.text.zh)
+
+    def kind_of(self, name: str) -> tuple[str, int | None]:
+        """A unit name split into the part written in the blank and the kind it ends with (by index).
+
+        "东华门街道" is written "东华门" with 街道 marked; "马坡镇" marks 镇(乡)
+        (a kind "镇(乡)" stands for 镇 and for 乡); a name ending in none of
+        them is written whole and marks nothing.
+        """
+        for index, kind in enumerate(self.kinds):
+            for word in (w for w in re.split(r"[()（）]", kind) if w):
+                if name.endswith(word) and len(name) > len(word):
+                    return name[: -len(word)], index
+        return name, None
 
 
 @dataclass(frozen=True)
@@ -293,6 +352,7 @@ class Form:
     outline: tuple[OutlineSection, ...] = ()
     document_title: FormText = FormText("")
     questionnaire: Questionnaire | None = None
+    corrections: tuple[Correction, ...] = ()    # the annex's typos this form shows corrected
     _items_by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -93,8 +93,11 @@ class SheetBar(QWidget):
         if problems:
             self.message.setText(problems_text(problems))
             return
-        if not dialogs.confirm(self, tr("定稿"), tr("定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？")
-                               .format(self.title())):
+        question = tr("定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？").format(self.title())
+        notes = self.runner.read(lambda s: sheets.warnings(s, sheet.id))   # worth a look, no refusal
+        if notes:
+            question = "\n".join([tr("请注意："), *(f"• {n.text(lang())}" for n in notes), "", question])
+        if not dialogs.confirm(self, tr("定稿"), question):
             return
         actor = self.actor()
         self.runner.run(on_sheet(sheet.id, lambda s: sheets.finalize(s, sheet.id, actor), self.runner.role),

@@ -1,20 +1,27 @@
-"""附件4-2 (the district's self-assessment) and 附件4-3 (a city reviewer's sheet for one district)."""
+"""附件4-2 (the district's self-assessment) and 附件4-3 (a city reviewer's sheet for one district).
+
+4-2's first line is the annex's: 单位 (the body that seals, 区规自分局) and, on
+the same line, the contract question with a drawn box of 4.5 mm after 是 and
+after 否, large enough to tick by hand.
+"""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.sheet import totals
 
-from .data import SheetDoc
-from .document import LANDSCAPE, PORTRAIT, PageMeta, Part, frame_width
+from .data import PAPER, SheetDoc
+from .document import LANDSCAPE, PORTRAIT, PageMeta, Part, frame_height, frame_width
 from .layout import (
     BODY,
     CELL,
     CELL_C,
+    FONT,
     SMALL_C,
-    checkbox,
     grid,
     heading_line,
     notes,
@@ -22,10 +29,66 @@ from .layout import (
     para,
     signature_block,
     signature_lines,
-    text,
     title_block,
     words,
 )
+from .paragraphs import fitted
+from .signed import keep_signed
+
+BOX = 4.5 * mm
+WRITE_IN = "\u00a0" * 44     # a blank 单位 long enough for a bureau's name written by hand
+
+
+class TickBox(Flowable):
+    """A square to tick by hand, ``BOX`` wide; a given answer prints a √ in it (readable as text)."""
+
+    def __init__(self, checked: bool) -> None:
+        super().__init__()
+        self.checked = checked
+        self.width = self.height = BOX
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(0.7)
+        canv.rect(0, 0, BOX, BOX)
+        if self.checked:
+            canv.setFont(FONT, 9.5)
+            canv.drawCentredString(BOX / 2, BOX * 0.22, "√")
+        canv.restoreState()
+
+
+def _header_values(doc: SheetDoc) -> list[tuple[str, str]]:
+    """年度 and the form's header fields: what the district typed, else the field's own value (区规自分局)."""
+    form = doc.form
+    if doc.blank:
+        return [(words("printing.paper.year"), "")] + [(f.label.zh, WRITE_IN) for f in form.header_fields]
+    pairs = [(words("printing.paper.year"), str(doc.heading.year))]
+    for f in form.header_fields:
+        typed = doc.answers.get(f"header:{f.id}", "")
+        pairs.append((f.label.zh, typed or (f.value.fill(PAPER, **doc.heading.fields()) if f.value
+                                            else doc.heading.district)))
+    return pairs
+
+
+def _first_line(doc: SheetDoc, width: float) -> Flowable:
+    """The heading fields and, on the same line as in the annex, the contract question with its boxes."""
+    form: Form = doc.form
+    line = heading_line(_header_values(doc))
+    rule = form.contract_rule
+    if rule is None:
+        return line
+    answer = "" if doc.blank else doc.answers.get(rule.id, "")
+    size = BODY.fontSize
+    words_w = [stringWidth(w, FONT, size) + 2.5 * mm for w in (rule.question.zh, rule.yes, rule.no)]
+    widths = [words_w[0], words_w[1], BOX + 5 * mm, words_w[2], BOX + 2 * mm]
+    cells = [para(rule.question.zh, BODY), para(rule.yes, BODY), TickBox(answer == "yes"),
+             para(rule.no, BODY), TickBox(answer == "no")]
+    table = Table([[line, *cells]], colWidths=[width - sum(widths), *widths])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("ALIGN", (2, 0), (-1, 0), "LEFT")]))
+    return table
 
 
 def _meta(doc: SheetDoc, doc_no: int) -> PageMeta:
@@ -45,10 +108,10 @@ def render_self_assessment(doc: SheetDoc, doc_no: int) -> Part:
     spans: list[tuple] = [("SPAN", (last, 0), (last, 1))]
     col = 0
     for part in form.parts:
-        row0 += [para(part.label.zh, CELL_C)] + [""] * (len(part.items) - 1)
+        row0 += [fitted(part.label.zh, CELL_C)] + [""] * (len(part.items) - 1)
         spans.append(("SPAN", (col, 0), (col + len(part.items) - 1, 0)))
         col += len(part.items)
-    row0.append(para(form.total_label.zh, CELL_C))
+    row0.append(fitted(form.total_label.zh, CELL_C))
     row1: list[object] = [para(item.text.zh, SMALL_C) for item in items] + [""]
     sums = None if doc.blank else totals(form, doc.scores)
     row2: list[object] = [("" if doc.blank else num(doc.scores.get(i.id))) for i in items]
@@ -57,16 +120,9 @@ def render_self_assessment(doc: SheetDoc, doc_no: int) -> Part:
                  heights=[None, None, 14 * mm])
     heading = None if doc.blank else doc.heading
     flow: list[Flowable] = title_block(form, heading)
-    line = heading_line([(words("printing.paper.year"), "" if doc.blank else str(doc.heading.year))] +
-                        [(f.label.zh, "" if doc.blank else doc.heading.district) for f in form.header_fields])
-    flow.append(line)
-    rule = form.contract_rule
-    if rule is not None:
-        answer = doc.answers.get(rule.id)
-        flow.append(Paragraph(f"{text(rule.question.zh)}&nbsp;&nbsp;{checkbox(rule.yes, answer == 'yes')}"
-                              f"&nbsp;&nbsp;&nbsp;&nbsp;{checkbox(rule.no, answer == 'no')}", BODY))
-    flow += [Spacer(1, 2 * mm), table]
-    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
+    flow += [_first_line(doc, width), Spacer(1, 2 * mm)]
+    flow += keep_signed(table, signature_block(signature_lines(form, heading), doc.stamp, width, seal=True),
+                        frame_height(LANDSCAPE))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, LANDSCAPE, _meta(doc, doc_no))
 
@@ -76,19 +132,20 @@ def render_city_review(doc: SheetDoc, doc_no: int) -> Part:
     form = doc.form
     width = frame_width(PORTRAIT)
     widths = [16 * mm, width - 16 * mm - 26 * mm - 30 * mm, 26 * mm, 30 * mm]
-    rows: list[list[object]] = [[para(c.zh, CELL_C) for c in form.columns]]
+    rows: list[list[object]] = [[fitted(c.zh, CELL_C) for c in form.columns]]
     for n, item in enumerate(form.items, start=1):
         rows.append([item.number or str(n), para(item.text.zh, CELL), num(item.max),
                      "" if doc.blank else num(doc.scores.get(item.id))])
     sums = None if doc.blank else totals(form, doc.scores)
-    rows.append([para(form.total_label.zh, CELL_C), "", "", "" if sums is None else num(sums.total)])
+    rows.append([fitted(form.total_label.zh, CELL_C), "", "", "" if sums is None else num(sums.total)])
     table = grid(rows, widths, [("SPAN", (0, len(rows) - 1), (2, len(rows) - 1))],
                  heights=[9 * mm] * len(rows))
     heading = None if doc.blank else doc.heading
     flow: list[Flowable] = title_block(form, heading)
     flow.append(heading_line([(words("printing.paper.year"), "" if doc.blank else str(doc.heading.year)),
                               (words("printing.paper.reviewed_district"), "" if doc.blank else doc.heading.district)]))
-    flow += [Spacer(1, 3 * mm), table]
-    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
+    flow += [Spacer(1, 3 * mm)]
+    flow += keep_signed(table, signature_block(signature_lines(form, heading), doc.stamp, width),
+                        frame_height(PORTRAIT))
     flow += [Spacer(1, 2 * mm)] + notes(form)
     return Part(flow, PORTRAIT, _meta(doc, doc_no))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from zeshi_desktop.domain.forms import YesNoQuestion
 
@@ -27,29 +25,45 @@ from .layout import (
     title_block,
     year_line,
 )
+from .paragraphs import CJKParagraph as Paragraph
 
 TICK = "√"
 
 
+def _blank(value: str) -> str:
+    """A blank of the question, underlined: the value written in, or room to write by hand."""
+    return f"<u>&nbsp;{text(value)}&nbsp;</u>" if value else "<u>" + "&nbsp;" * 24 + "</u>"
+
+
 def _unit_question(doc: SheetDoc) -> str:
-    """The fill-in question with the district and unit written into its blanks (underlined)."""
+    """Question 1 as a line to fill in: district and unit in their blanks, the unit's kind ticked.
+
+    "东城区" is written "东城" before the form's own 区, and "东华门街道" is
+    written "东华门" with ■街道 marked, so no word prints twice; a unit whose
+    name ends in none of the kinds is written whole and no kind is marked.
+    """
     q = doc.form.questionnaire
     assert q is not None
-    raw = q.unit_question.text.zh
-    if doc.blank:  # the seed's runs of spaces are the blanks to write in; paragraphs would collapse them
-        return re.sub(r"\s{2,}", "<u>" + "&nbsp;" * 12 + "</u>", text(raw))
-    district = doc.answers.get("unit:district") or doc.heading.district
-    unit = doc.answers.get("unit:name") or doc.heading.unit
-    blanks = list(re.finditer(r"\s{2,}", raw))
-    if len(blanks) < 2:
-        return text(raw) + f"<br/><u>{text(district)}</u> <u>{text(unit)}</u>"
-    first, second = blanks[0], blanks[1]
-    # The form prints the 区 after the first blank ("位于      区      街道"): 东城区 is written 东城.
-    after = raw[first.end():first.end() + 1]
-    district_short = district[:-1] if after and district.endswith(after) else district
-    return (text(raw[:first.start()]) + f"<u>&nbsp;{text(district_short)}&nbsp;</u>"
-            + text(raw[first.end():second.start()]) + f"<u>&nbsp;{text(unit)}&nbsp;</u>"
-            + text(raw[second.end():]))
+    uq = q.unit_question
+    pieces = uq.pieces()
+    if not uq.blanks or len(pieces) != len(uq.blanks) + 1:   # no blanks declared: the text as the form has it
+        return text(uq.text.zh)
+    values = {} if doc.blank else {"district": doc.answers.get("unit:district") or doc.heading.district,
+                                   "unit": doc.answers.get("unit:name") or doc.heading.unit}
+    out, kind = [text(pieces[0])], None
+    for field, after in zip(uq.blanks, pieces[1:], strict=True):
+        value = values.get(field, "")
+        if field == "unit" and uq.kinds:
+            value, kind = uq.kind_of(value)
+        elif value and after and len(value) > 1 and value.endswith(after[0]):
+            value = value[:-1]
+        out.append(_blank(value))
+        out.append(text(after))
+    listed = "/".join(uq.kinds)
+    if uq.kinds and pieces[-1].startswith(listed):
+        marks = "&nbsp;&nbsp;".join(checkbox(k, i == kind) for i, k in enumerate(uq.kinds))
+        out[-1] = "&nbsp;" + marks + text(pieces[-1][len(listed):])
+    return "".join(out)
 
 
 def render(doc: SheetDoc, doc_no: int) -> Part:

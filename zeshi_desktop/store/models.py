@@ -203,6 +203,7 @@ class Attachment(Base):
     mime: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(String(255), default="", server_default="")   # printed "图N caption"
 
 
 class AuditEntry(Base):

@@ -153,7 +153,7 @@ def test_4_1_prints_the_case_pictures_and_a_swapped_picture_is_a_change(demo_db,
     reader = pypdf.PdfReader(io.BytesIO(job.pdf))
     assert sum(len(page.images) for page in reader.pages) == 1
     joined = "".join(page_texts(job.pdf))
-    assert "整治后.png" in joined and sheet.answers["title:cases#1"] in joined
+    assert "图1整治后" in joined and sheet.answers["title:cases#1"] in joined   # the file name as the caption
     for member in ("责任团队名单", "团队成员名单", "合同签订情况", "经费落实情况"):
         assert member in joined
     with demo_db.write() as s:

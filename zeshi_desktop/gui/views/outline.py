@@ -66,7 +66,7 @@ class OutlineView(SheetFormView):
         page = QWidget(self.scroll)
         layout = QVBoxLayout(page)
         for section in self.form.outline:  # type: ignore[union-attr]
-            heading = QLabel(f"{section.number.get(lang())} {section.title.get(lang())}", page)
+            heading = QLabel(f"{section.number.get(lang())} {section.heading.get(lang())}", page)
             heading.setStyleSheet("font-weight: bold; font-size: 12pt; margin-top: 8px;")
             heading.setWordWrap(True)
             layout.addWidget(heading)
@@ -106,7 +106,7 @@ class OutlineView(SheetFormView):
         key = f"cases#{number}"
         box = CaseBox(number, self.case_section, lambda v: self._save(f"title:{key}", v),
                       lambda v: self._save(f"text:{key}", v), lambda: self._add_picture(key),
-                      self._remove_picture, self)
+                      self._remove_picture, self._set_caption, self)
         self.cases_layout.addWidget(box)
         self.cases.append(box)
         return box
@@ -136,12 +136,15 @@ class OutlineView(SheetFormView):
             self._add_case(len(self.cases) + 1)
         while len(self.cases) > wanted:
             self.cases.pop().deleteLater()
+        figure = 1   # 图1, 图2 … through the summary, as printed
         for box in self.cases:
             key_name = f"cases#{box.number}"
             box.title.setText(answers.get(f"title:{key_name}", ""))
             box.title.setReadOnly(final)
             box.text.set_stored(answers.get(f"text:{key_name}", ""), final)
-            box.show_pictures([p for p in pictures if p.key == key_name], final)
+            shown = [p for p in pictures if p.key == key_name]
+            box.show_pictures(shown, final, figure)
+            figure += len(shown)
         if hasattr(self, "add_case_button"):
             self.add_case_button.setEnabled(not final)
         self.bar.show_sheet(self.sheet, locked=self.locked)
@@ -194,6 +197,13 @@ class OutlineView(SheetFormView):
                                        self.runner.role),
                         Change(), self.bar.message.setText)
         self.refresh()
+
+    def _set_caption(self, attachment_id: int, caption: str) -> None:
+        if self.sheet is None:
+            return
+        self.runner.run(on_sheet(self.sheet.id, lambda s: summary.set_caption(s, attachment_id, caption),
+                                 self.runner.role),
+                        Change(), self.bar.message.setText)
 
     def _remove_picture(self, attachment_id: int) -> None:
         if self.sheet is None:

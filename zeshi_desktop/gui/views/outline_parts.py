@@ -1,4 +1,4 @@
-"""Widgets of the 4-1 editor: a text with a live character count, a case with pictures."""
+"""Widgets of the 4-1 editor: a text with its writing hint and a live count, a case with captioned pictures."""
 
 from __future__ import annotations
 
@@ -17,20 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.domain.forms import OutlineSection
-from zeshi_desktop.services.scoring.district_summary import PictureView
+from zeshi_desktop.domain.forms import OutlineSection, char_count
+from zeshi_desktop.services.scoring.district_summary import CAPTION_MAX, PictureView
 
-from ..i18n import tr
+from ..i18n import lang, tr
 from .sheet_widgets import RemarksEdit
 
 
-def char_count(text: str) -> int:
-    """Characters as a Chinese word limit counts them: everything but white space."""
-    return sum(1 for ch in text if not ch.isspace())
+def hint_text(section: OutlineSection) -> str:
+    """The outline's writing hint in the user's language, without its brackets: "300字", "有则填写，…"."""
+    return section.hint.get(lang()).strip().removeprefix("（").removesuffix("）").removeprefix("(").removesuffix(")")
 
 
 class CountedText(QWidget):
-    """A text box with its count against the section's limits.
+    """A text box with the section's writing hint beside it and a live count against its limits.
+
+    The hint is the annex's own ("（300字）"), moved out of the heading: it tells
+    the writer how much to write and is no heading of the finished summary.
 
     The editor is the one 意见建议 uses (``RemarksEdit``): saved after a pause in
     typing and when the cursor leaves, so closing the window or switching district
@@ -47,10 +50,16 @@ class CountedText(QWidget):
         self.edit = RemarksEdit(self._save_if_changed, self)
         self.edit.setMinimumHeight(90)
         self.edit.setMaximumHeight(150)
+        self.hint = QLabel(hint_text(section), self)
+        self.hint.setStyleSheet("color: #555; font-style: italic;")
+        self.hint.setWordWrap(True)
         self.count = QLabel(self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        below = QHBoxLayout()
+        below.addWidget(self.hint, 1)
+        below.addWidget(self.count)
         layout.addWidget(self.edit)
-        layout.addWidget(self.count)
+        layout.addLayout(below)
         self.edit.textChanged.connect(self._update_count)
 
     def set_stored(self, text: str, read_only: bool) -> None:
@@ -84,11 +93,12 @@ class CountedText(QWidget):
 
 
 class CaseBox(QWidget):
-    """One 优秀案例: title, text, pictures."""
+    """One 优秀案例: title, text, pictures, each with the caption printed under it ("图N caption")."""
 
     def __init__(self, number: int, section: OutlineSection, save_title: Callable[[str], None],
                  save_text: Callable[[str], None], add_picture: Callable[[], None],
-                 remove_picture: Callable[[int], None], parent: QWidget | None = None) -> None:
+                 remove_picture: Callable[[int], None], save_caption: Callable[[int, str], None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.number = number
         layout = QVBoxLayout(self)
@@ -106,16 +116,20 @@ class CaseBox(QWidget):
         self.add_button = QPushButton(tr("添加图片…"), self)
         self.add_button.clicked.connect(add_picture)
         self._remove = remove_picture
+        self._save_caption = save_caption
+        self.captions: dict[int, QLineEdit] = {}
         self.pictures_row.addWidget(self.add_button)
         self.pictures_row.addStretch(1)
         layout.addLayout(self.pictures_row)
         self._thumbs: list[QWidget] = []
 
-    def show_pictures(self, pictures: list[PictureView], read_only: bool) -> None:
+    def show_pictures(self, pictures: list[PictureView], read_only: bool, first_figure: int = 1) -> None:
+        """The case's pictures, numbered from ``first_figure`` as the print numbers them through the summary."""
         for thumb in self._thumbs:
             thumb.deleteLater()
         self._thumbs = []
-        for pic in pictures:
+        self.captions = {}
+        for figure, pic in enumerate(pictures, start=first_figure):
             box = QWidget(self)
             col = QVBoxLayout(box)
             col.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +140,7 @@ class CaseBox(QWidget):
                                           Qt.TransformationMode.SmoothTransformation))
             image.setToolTip(pic.name)
             col.addWidget(image)
+            col.addWidget(self._caption_row(box, figure, pic, read_only))
             remove = QPushButton(tr("移除"), box)
             remove.setEnabled(not read_only)
             remove.clicked.connect(lambda _c=False, i=pic.id: self._remove(i))
@@ -133,6 +148,31 @@ class CaseBox(QWidget):
             self.pictures_row.insertWidget(self.pictures_row.count() - 2, box)
             self._thumbs.append(box)
         self.add_button.setEnabled(not read_only)
+
+    def _caption_row(self, parent: QWidget, figure: int, pic: PictureView, read_only: bool) -> QWidget:
+        """"图N" and the caption typed for it, saved when the cursor leaves; empty prints the file name."""
+        row = QWidget(parent)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(QLabel(tr("图{0}").format(figure), row))
+        edit = QLineEdit(pic.caption, row)
+        edit.setMaxLength(CAPTION_MAX)
+        edit.setMinimumWidth(150)
+        edit.setPlaceholderText(tr("图片说明"))
+        edit.setToolTip(tr("打印在图片下方：图{0} 说明。不填则印文件名“{1}”。").format(figure, pic.name))
+        edit.setReadOnly(read_only)
+        edit.setProperty("stored", pic.caption)
+        edit.editingFinished.connect(lambda e=edit, i=pic.id: self._caption_done(e, i))
+        line.addWidget(edit, 1)
+        self.captions[pic.id] = edit
+        return row
+
+    def _caption_done(self, edit: QLineEdit, attachment_id: int) -> None:
+        """Save a caption that changed (editingFinished also fires when the cursor merely leaves)."""
+        if edit.isReadOnly() or edit.text() == edit.property("stored"):
+            return
+        edit.setProperty("stored", edit.text())
+        self._save_caption(attachment_id, edit.text())
 
 
 def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:

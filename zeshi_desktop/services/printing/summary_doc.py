@@ -57,9 +57,15 @@ def _appendix(session: Session, year: int, district_id: int) -> tuple[AppendixTa
 def _cases(session: Session, rec: SheetRecord) -> tuple[Case, ...]:
     pictures: dict[str, list[Picture]] = {}
     for p in summary.pictures(session, rec.id):
-        pictures.setdefault(p.key, []).append(Picture(p.name, p.mime, p.data))
+        pictures.setdefault(p.key, []).append(Picture(p.name, p.mime, p.data, p.caption))
     return tuple(Case(rec.answers.get(f"title:cases#{n}", ""), rec.answers.get(f"text:cases#{n}", ""),
                       tuple(pictures.get(f"cases#{n}", ()))) for n in summary.case_numbers(rec.answers, pictures))
+
+
+def blank_summary(year: int = 0) -> SummaryDoc:
+    """A 4-1 to write by hand: ruled space under each heading, the appendix tables with empty rows."""
+    tables = tuple(_table(name, ()) for name in APPENDIX_COLUMNS)
+    return SummaryDoc(catalogue.form("4-1"), Heading(year), {}, (), tables, final=False, blank=True)
 
 
 def summary_doc(session: Session, year: int, district: roster.DistrictView, rec: SheetRecord | None) -> Planned:

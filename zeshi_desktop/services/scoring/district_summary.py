@@ -3,7 +3,8 @@
 The texts themselves are answers of the 4-1 sheet (``text:<section>``,
 ``text:cases#N``, ``title:cases#N``, set with ``sheets.set_answers``); this
 module adds what is not text: pictures (``Attachment`` rows keyed
-``cases#N``) and the team/contract/fund tables read from the roster.
+``cases#N``) with the caption typed for each, and the team/contract/fund
+tables read from the roster.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def _editable(sheet: Sheet) -> None:
         raise SheetLocked("scoring.picture.summary_locked")
 
 
+CAPTION_MAX = 100   # characters: a caption is one line under its picture
+
+
 @dataclass(frozen=True)
 class PictureView:
     id: int
@@ -35,6 +39,7 @@ class PictureView:
     mime: str
     data: bytes
     position: int
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,11 +99,20 @@ def pictures(session: Session, sheet_id: int, key: str | None = None) -> list[Pi
     q = select(Attachment).where(Attachment.sheet_id == sheet_id)
     if key is not None:
         q = q.where(Attachment.key == key)
-    return [PictureView(a.id, a.key, a.name, a.mime, a.data, a.position)
+    return [PictureView(a.id, a.key, a.name, a.mime, a.data, a.position, a.caption or "")
             for a in session.scalars(q.order_by(Attachment.key, Attachment.position, Attachment.id))]
 
 
-def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str, data: bytes) -> int:
+def _caption(caption: str) -> str:
+    """A caption as stored: one line, trimmed; refused when longer than ``CAPTION_MAX``."""
+    value = " ".join(caption.split())
+    if len(value) > CAPTION_MAX:
+        raise ActionRefused("scoring.picture.caption_too_long", limit=CAPTION_MAX, length=len(value))
+    return value
+
+
+def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str, data: bytes,
+                caption: str = "") -> int:
     """Attach a PNG or JPEG to a case of a 4-1 summary; refused on a finalised sheet."""
     sheet = session.get(Sheet, sheet_id)
     if sheet is None:
@@ -109,12 +123,26 @@ def add_picture(session: Session, sheet_id: int, key: str, name: str, mime: str,
     problem = picture_problem(name, mime, data)
     if problem is not None:
         raise ActionRefused(problem)
+    caption = _caption(caption)
     position = session.scalar(select(func.count()).select_from(Attachment).where(
         Attachment.sheet_id == sheet_id, Attachment.key == key)) or 0
-    a = Attachment(sheet_id=sheet_id, key=key, name=name, mime=mime, data=data, position=position)
+    a = Attachment(sheet_id=sheet_id, key=key, name=name, mime=mime, data=data, position=position, caption=caption)
     session.add(a)
     session.flush()
     return a.id
+
+
+def set_caption(session: Session, attachment_id: int, caption: str) -> PictureView:
+    """The caption printed under a picture ("图N caption"); empty prints the file name. Refused when final."""
+    a = session.get(Attachment, attachment_id)
+    if a is None:
+        raise NotFound("scoring.picture.not_found", picture=attachment_id)
+    sheet = session.get(Sheet, a.sheet_id)
+    assert sheet is not None
+    _editable(sheet)
+    a.caption = _caption(caption)
+    session.flush()
+    return PictureView(a.id, a.key, a.name, a.mime, a.data, a.position, a.caption)
 
 
 def remove_picture(session: Session, attachment_id: int) -> None:

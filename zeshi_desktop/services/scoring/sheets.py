@@ -27,7 +27,12 @@ from zeshi_desktop.domain.scores import display, parse_score, tenths_text, to_te
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused, NotFound, SheetLocked
 from zeshi_desktop.services.scoring.backups import backup_before
-from zeshi_desktop.services.scoring.problems import Problem, ProblemList, form_problems
+from zeshi_desktop.services.scoring.problems import (
+    Problem,
+    ProblemList,
+    form_problems,
+    form_warnings,
+)
 from zeshi_desktop.services.scoring.scope import check_scope
 from zeshi_desktop.services.scoring.views import (
     DRAFT,
@@ -49,7 +54,7 @@ from zeshi_desktop.store.models import Answer, AuditEntry, Score, Sheet, utcnow
 
 __all__ = ["DRAFT", "FINAL", "UNSAVED", "AuditView", "SheetView", "audit_log", "clear_score", "finalize",
            "finalize_all", "find_sheet", "find_sheet_id", "open_sheet", "problems", "read_sheet", "set_answers",
-           "set_remarks", "set_score", "set_scores", "sheets", "slot_for", "unlock", "view"]
+           "set_remarks", "set_score", "set_scores", "sheets", "slot_for", "unlock", "view", "warnings"]
 
 
 def open_sheet(session: Session, form_id: str, year: int, *, appointment_id: int | None = None,
@@ -212,6 +217,12 @@ def problems(session: Session, sheet_id: int) -> list[Problem]:
     """What stops this sheet from being finalised (empty when it can be): damaged data first, then what is missing."""
     v = view(session, sheet_id)
     return [*v.damaged, *form_problems(catalogue.form(v.form_id), v.scores, v.answers)]
+
+
+def warnings(session: Session, sheet_id: int) -> list[Problem]:
+    """What is worth a look before finalising but does not stop it (a 4-1 text outside its length)."""
+    v = view(session, sheet_id)
+    return form_warnings(catalogue.form(v.form_id), v.answers)
 
 
 def _finalise(session: Session, sheet: Sheet, actor: str) -> None:
