@@ -120,7 +120,7 @@ def test_a_picture_with_a_wrong_digest_is_named_and_nothing_written(demo_db: Dat
     before = digest(db)
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
-            import_package(s, path, accept_edited=True)
+            import_package(s, path, accept_edited=True, reason="核对过图片")
     assert any(p.sheet == PICTURES.sheet and p.reason.params["reason"].code == "handover.picture.digest"
                and "SHA-256" in p.message("zh") for p in refused.value.problems)
     assert digest(db) == before
@@ -146,7 +146,7 @@ def test_a_picture_that_is_not_what_it_claims_is_refused(demo_db: Database, db: 
     wb.save(path)
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
-            import_package(s, path, accept_edited=True)
+            import_package(s, path, accept_edited=True, reason="核对过图片")
     assert any(p.sheet == PICTURES.sheet and reason in p.message("zh") for p in refused.value.problems)
 
 
@@ -162,6 +162,6 @@ def test_pictures_of_a_district_without_its_summary_are_refused(demo_db: Databas
     wb.save(path)
     with pytest.raises(PackageImportRefused) as refused:
         with db.write() as s:
-            import_package(s, path, accept_edited=True)
+            import_package(s, path, accept_edited=True, reason="核对过图片")
     assert any(p.code == "handover.import.pictures_without_summary" and "区 XX 的图片在包中没有对应的 4-1 总结"
                in p.message("zh") for p in refused.value.problems)

@@ -88,16 +88,18 @@ def _problems(report: store_check.CheckReport) -> list[object]:
 
 def test_every_stored_answer_is_checked_against_its_question(demo_db: Database) -> None:
     raw = _raw(demo_db)
-    raw.execute("UPDATE answers SET value = 'maybe' WHERE key = 'contracts_signed' "
-                "AND sheet_id = (SELECT min(sheet_id) FROM answers WHERE key = 'contracts_signed')")
+    raw.execute("UPDATE answers SET value = 'maybe' WHERE key = 'contracts_signed'")   # every district's 4-2
     raw.execute("INSERT INTO answers (sheet_id, key, value) SELECT min(sheet_id), 'foo', 'bar' FROM answers")
+    holders = sorted(r[0] for r in raw.execute("SELECT sheet_id FROM answers WHERE key = 'contracts_signed'"))
     raw.close()
-    assert demo_db.path is not None
+    assert demo_db.path is not None and len(holders) == 4
     for quick in (False, True):
         report = store_check.check_store(demo_db.path, quick=quick)
         problems = _problems(report)
         codes = sorted(p.code for p in problems)   # type: ignore[attr-defined]
-        assert codes == ["scoring.damaged.answer_key", "scoring.damaged.answer_value"]
+        assert codes == ["scoring.damaged.answer_key"] + ["scoring.damaged.answer_value"] * 4
+        assert sorted(f.message.params["sheet"] for f in report.findings if "problem" in f.message.params
+                      and f.message.params["problem"].code == "scoring.damaged.answer_value") == holders
         english = " ".join(f.message.text("en") for f in report.findings)
         assert "“maybe” is not an answer this question takes" in english and "no question “foo”" in english
 

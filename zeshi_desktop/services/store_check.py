@@ -4,8 +4,9 @@
 opens a store (``quick=True``: ``quick_check`` instead of ``integrity_check``,
 still every value). A value that breaks a form's rule — a score above its
 item's maximum, an item the form does not have, a sheet neither draft nor
-final — is damaged data: it is reported here and never shown as a score.
-Everything is read through read-only connections: checking never writes.
+final, an answer its question does not take — is damaged data: it is
+reported here and never shown as a score. Everything is read through
+read-only connections: checking never writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain import answers as answer_rules
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import tenths_text
 from zeshi_desktop.messages import Message
@@ -25,7 +27,7 @@ from zeshi_desktop.services import catalogue
 from zeshi_desktop.store import audit, sheet_seal
 from zeshi_desktop.store.database import Database, StoreError
 from zeshi_desktop.store.integrity import foreign_key_check, page_check, read_only
-from zeshi_desktop.store.models import Sheet
+from zeshi_desktop.store.models import Answer, Sheet
 
 MAX_LISTED = 200   # findings listed in full; a badly damaged file says how many more
 
@@ -69,25 +71,105 @@ def score_problem(form: Form | None, item_id: str, tenths: int) -> Message | Non
     return None
 
 
+class Questions:
+    """``domain.answers.question``, with each form's list of questions built once instead of on every call.
+
+    The rule builds a form's list of questions on every call (about 50 µs); a
+    store holds thousands of answers. ``question`` looks a key up in that list
+    first, then among the repeatable sections: so does this, on the list kept.
+    """
+
+    def __init__(self) -> None:
+        self._fixed: dict[str, tuple[Form, dict[str, answer_rules.Question]]] = {}
+        self._asked: dict[tuple[str, str], answer_rules.Question | None] = {}
+
+    def question(self, form: Form, key: str) -> answer_rules.Question | None:
+        asked = (form.id, key)
+        if asked in self._asked:
+            return self._asked[asked]
+        kept = self._fixed.get(form.id)
+        if kept is None or kept[0] is not form:
+            kept = self._fixed[form.id] = (form, answer_rules.questions(form))
+        found = kept[1].get(key)
+        if found is None:
+            found = answer_rules.question(form, key)
+        self._asked[asked] = found
+        return found
+
+
+class AnswerCheck:
+    """``domain.answers.stored_problem``, asked once per question and value instead of once per stored row.
+
+    The rule's verdict depends on the question and, for a yes/no or a choice,
+    on the value: a text question takes any text, so its verdict is asked once
+    per question; the others once per distinct value.
+    """
+
+    def __init__(self) -> None:
+        self._questions = Questions()
+        self._verdicts: dict[tuple[str, str, str], Message | None] = {}
+        self._seen: dict[tuple[str, str, str], Message | None] = {}   # as stored: most answers repeat
+
+    def problem(self, form: Form, key: str, value: str) -> Message | None:
+        """What ``stored_problem(form, key, value)`` says: why the answer is damaged, or None."""
+        stored = (form.id, key, value)
+        if stored in self._seen:
+            return self._seen[stored]
+        verdict = self._verdict(form, key, value)
+        if len(self._seen) < 100_000:
+            self._seen[stored] = verdict
+        return verdict
+
+    def _verdict(self, form: Form, key: str, value: str) -> Message | None:
+        question = self._questions.question(form, key)
+        if question is not None and question.kind == "text":
+            value = ""   # any text: one verdict for every value
+        verdict = (form.id, key, value)
+        if verdict not in self._verdicts:
+            self._verdicts[verdict] = answer_rules.stored_problem(form, key, value)
+        return self._verdicts[verdict]
+
+
+def distinct_answers(session: Session) -> list[tuple[str, str, str]]:
+    """Every distinct (annex, key, value) stored, read with the driver's own cursor: far fewer than the rows."""
+    cursor = session.connection().connection.cursor()
+    cursor.execute("SELECT DISTINCT s.form_id, a.key, a.value FROM answers a JOIN sheets s ON s.id = a.sheet_id")
+    return cursor.fetchall()
+
+
 def value_findings(session: Session, scores: list[tuple[int, str, int]] | None = None) -> list[Finding]:
-    """Every stored score and sheet status against the forms (the seal is checked apart: ``sheet_seal``)."""
+    """Every stored score, answer and sheet status against the forms (the seal is checked apart: ``sheet_seal``)."""
     forms = catalogue.forms()
-    maxima = {(f.id, i.id): int(i.max * 10) for f in forms.values() if f.is_scored for i in f.items}
+    tops = {f.id: {i.id: int(i.max * 10) for i in f.items} for f in forms.values() if f.is_scored}
     found: list[Finding] = []
-    sheets = dict(session.execute(select(Sheet.id, Sheet.form_id)).all())
+    sheets: dict[int, str] = {}
     for sheet_id, form_id, status in session.execute(select(Sheet.id, Sheet.form_id, Sheet.status)):
+        sheets[sheet_id] = form_id
         if form_id not in forms:
             found.append(Finding("value", Message("check.value.sheet_form", sheet=sheet_id, form=form_id)))
         if status not in ("draft", "final"):
             found.append(Finding("value", Message("check.value.sheet_status", sheet=sheet_id, status=status)))
+    none: dict[str, int] = {}
+    limits = {sheet_id: tops.get(form_id, none) for sheet_id, form_id in sheets.items()}
     for sheet_id, item_id, tenths in (scores if scores is not None else sheet_seal.score_rows(session)):
-        form_id = sheets.get(sheet_id)
-        top = maxima.get((form_id, item_id))
-        if top is not None and isinstance(tenths, int) and 0 <= tenths <= top:
+        top = limits.get(sheet_id, none).get(item_id)
+        if top is not None and type(tenths) is int and 0 <= tenths <= top:
             continue   # the usual case, decided without a Decimal
+        form_id = sheets.get(sheet_id)
         problem = score_problem(forms.get(form_id) if form_id else None, item_id, tenths)
         if problem is not None:
             found.append(Finding("value", Message("check.value.in_sheet", sheet=sheet_id, problem=problem)))
+    check = AnswerCheck()
+    for form_id, key, value in distinct_answers(session):
+        form = forms.get(form_id)
+        if form is None:
+            continue   # a sheet of no known annex is a finding of its own (check.value.sheet_form)
+        problem = check.problem(form, key, value)
+        if problem is not None:
+            holders = session.scalars(select(Answer.sheet_id).join(Sheet, Sheet.id == Answer.sheet_id).where(
+                Sheet.form_id == form_id, Answer.key == key, Answer.value == value).order_by(Answer.sheet_id))
+            found += [Finding("value", Message("check.value.in_sheet", sheet=sheet_id, problem=problem))
+                      for sheet_id in holders]
     return found
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from zeshi_desktop.store.models import AuditEntry
 
@@ -64,12 +65,22 @@ def seal(bind: Session | Connection, role: str | None = None) -> int:
     tip = bind.execute(select(AuditEntry.row_hash).where(AuditEntry.id < first)
                        .order_by(AuditEntry.id.desc()).limit(1)).scalar()
     prev = tip or GENESIS
+    seals = []
     for found in unsealed:
         row = found._mapping if found.role is not None or role is None else {**found._mapping, "role": role}
         digest = row_hash(prev, _Values(row))
-        bind.execute(update(AuditEntry).where(AuditEntry.id == found.id)
-                     .values(prev_hash=prev, row_hash=digest, role=row["role"]))
+        seals.append({"b_id": found.id, "b_prev": prev, "b_hash": digest, "b_role": row["role"]})
         prev = digest
+    table = AuditEntry.__table__   # one executemany of the plain table: an import seals thousands of rows
+    bind.execute(update(table).where(table.c.id == bindparam("b_id"))
+                 .values(prev_hash=bindparam("b_prev"), row_hash=bindparam("b_hash"), role=bindparam("b_role")), seals)
+    if isinstance(bind, Session):   # rows the session holds see their seal, as an ORM update would show them
+        by_id = {s["b_id"]: s for s in seals}
+        for held in list(bind.identity_map.values()):
+            if isinstance(held, AuditEntry) and held.id in by_id:
+                sealed = by_id[held.id]
+                for name, key in (("prev_hash", "b_prev"), ("row_hash", "b_hash"), ("role", "b_role")):
+                    set_committed_value(held, name, sealed[key])
     return len(unsealed)
 
 

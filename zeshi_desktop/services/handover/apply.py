@@ -1,14 +1,17 @@
 """Writing a checked import: the 3-3 weights and the sheets, in bulk.
 
 Called only after every check passed; runs inside the caller's transaction,
-so a failure here still leaves nothing half-written. Conflicts resolved by
-the user are recorded in the audit log, whichever side was kept.
+so a failure here still leaves nothing half-written. Every sheet an import
+adds or replaces, and every conflict the user resolved (whichever side was
+kept), leaves an audit row naming the package, the sender's key, who
+imported and why (``ImportAudit``).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
@@ -73,27 +76,63 @@ def apply_weights(session: Session, year: int, weights: list[WeightChange], reso
         ranking.set_trimmed_mean(session, year, district_id, w.trimmed)
 
 
-def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolver: Resolver, package_id: str,
-                 actor: str) -> None:
+@dataclass(frozen=True)
+class ImportAudit:
+    """What every audit row of an import says besides the change: the package, its sender, who imported, why.
+
+    The audit log is kept in Chinese, like every entry the program writes;
+    ``reason`` is the importer's own words (required when an edited package is
+    accepted), ``edited`` whether the package was edited outside the program.
+    """
+
+    package_id: str
+    signer: str | None          # the sender's key fingerprint; None for an unsigned package
+    actor: str                  # who imported
+    finalized_by: str           # who a final sheet brought in was finalised by (the importer, else the sender)
+    reason: str = ""
+    edited: bool = False
+
+    def why(self, code: str) -> str:
+        """The audit row's reason: what happened (``handover.audit.*``), and the importer's reason, if any."""
+        what = Message(code, package=self.package_id[:8])
+        if self.edited:
+            what = Message("handover.audit.edited", what=what, reason=self.reason)
+        elif self.reason:
+            what = Message("handover.audit.because", what=what, reason=self.reason)
+        return what.text("zh")
+
+    def row(self, sheet_id: int, action: str, new: str, code: str, at: datetime) -> dict[str, object]:
+        return {"sheet_id": sheet_id, "at": at, "actor": self.actor, "action": action, "item_id": None, "old": None,
+                "new": new, "reason": self.why(code), "package_id": self.package_id, "signer": self.signer}
+
+
+def _details(change: SheetChange) -> str:
+    return "; ".join(d.text("zh") for d in change.details)
+
+
+def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolver: Resolver,
+                 audit: ImportAudit) -> None:
+    """Write every added, changed and resolved sheet; each change of a sheet leaves an audit row."""
     now = utcnow()
-    reason_mine = Message("handover.audit.kept_mine", package=package_id[:8]).text("zh")    # the audit log's
-    reason_theirs = Message("handover.audit.kept_theirs", package=package_id[:8]).text("zh")  # language
+    by = audit.finalized_by
     new_rows, payload = [], []
     replaced: list[SheetChange] = []
-    audits = []
+    audits: list[dict[str, object]] = []
     forms = catalogue.forms()
     for c in changes:
         if c.action == "unchanged":
             continue
         if c.action == "conflict":
             assert c.existing_id is not None
-            audits.append({"sheet_id": c.existing_id, "at": now, "actor": actor, "action": "conflict",
-                           "item_id": None, "old": None, "new": "; ".join(d.text("zh") for d in c.details),
-                           "reason": reason_theirs if c.keep == "theirs" else reason_mine})
+            audits.append(audit.row(c.existing_id, "conflict", _details(c),
+                                    "handover.audit.kept_theirs" if c.keep == "theirs" else "handover.audit.kept_mine",
+                                    now))
             if c.keep != "theirs":
                 continue
         if c.existing_id is not None:
             replaced.append(c)
+            if c.action != "conflict":
+                audits.append(audit.row(c.existing_id, "import", _details(c), "handover.audit.replaced", now))
             continue
         form = forms[c.form]
         appointment_id, district_id = resolver.subject(form.subject, c.subject)
@@ -104,7 +143,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
                          "appointment_id": appointment_id, "district_id": district_id, "reviewer_id": reviewer_id,
                          "status": c.status, "remarks": c.remarks, "created_at": now, "updated_at": now,
                          "finalized_at": now if c.status == "final" else None,
-                         "finalized_by": actor if c.status == "final" else None})
+                         "finalized_by": by if c.status == "final" else None})
         payload.append((uid, c))
     if new_rows:
         session.execute(insert(Sheet), new_rows)
@@ -115,13 +154,14 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
                                                          .where(Sheet.uid.in_(uids[start:start + 500])))})
         _insert_content(session, [(ids[u], c) for u, c in payload])
         replace_pictures(session, [(ids[u], c) for u, c in payload])
+        audits += [audit.row(ids[u], "import", c.status, "handover.audit.added", now) for u, c in payload]
     for c in replaced:
         assert c.existing_id is not None
         session.execute(delete(Score).where(Score.sheet_id == c.existing_id))
         session.execute(delete(Answer).where(Answer.sheet_id == c.existing_id, Answer.key.in_(list(c.answer_keys))))
         session.execute(update(Sheet).where(Sheet.id == c.existing_id).values(
             status=c.status, remarks=c.remarks, updated_at=now, reopened_reason=None,
-            finalized_at=now if c.status == "final" else None, finalized_by=actor if c.status == "final" else None))
+            finalized_at=now if c.status == "final" else None, finalized_by=by if c.status == "final" else None))
     _insert_content(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     replace_pictures(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     if audits:

@@ -1,10 +1,17 @@
-"""Building a package from the store: which roster rows and which sheets each kind carries."""
+"""Building a package from the store: which roster rows and which sheets each kind carries.
+
+A sheet holding damaged data (``meeting.damage``) never travels: it is left out
+of the package, as if not filled in, and the export says which sheets it left
+out (``ExportResult.damaged`` and ``warnings``), so the sender can restore or
+re-enter them before sending again.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +20,7 @@ from sqlalchemy.orm import Session
 from zeshi_desktop import __version__
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import display, tenths_text
+from zeshi_desktop.messages import Message
 from zeshi_desktop.packages.form_layout import fields_for, orientation_for
 from zeshi_desktop.packages.model import (
     STATUS_FIELD,
@@ -30,6 +38,7 @@ from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
 from zeshi_desktop.services.handover.pictures import picture_rows
 from zeshi_desktop.services.meeting import ranking
+from zeshi_desktop.services.meeting.damage import DamagedSheet, find_in_records
 from zeshi_desktop.services.roster import workbook as roster_io
 from zeshi_desktop.store.models import (
     Answer,
@@ -52,6 +61,15 @@ class ExportResult:
     sheets: dict[str, int]
     signer: str
     fingerprint: str
+    damaged: tuple[DamagedSheet, ...] = field(default=())   # sheets left out: they hold damaged data
+
+    @property
+    def warnings(self) -> tuple[Message, ...]:
+        """What the sender must be told: the sheets left out (``handover.export.damaged_left_out``), if any."""
+        if not self.damaged:
+            return ()
+        return (Message("handover.export.damaged_left_out", count=len(self.damaged),
+                        sheets=[d.what for d in self.damaged]),)
 
 
 @dataclass(frozen=True)
@@ -88,11 +106,13 @@ def _chunks(values: list[int], size: int = 500) -> Iterable[list[int]]:
 
 
 def _blocks(session: Session, year: int, form: Form, subjects: list[_Subject],
-            reviewers: Sequence[Reviewer | None] = (None,)) -> list[FormBlock]:
+            reviewers: Sequence[Reviewer | None] = (None,), *, left_out: list[DamagedSheet]) -> list[FormBlock]:
     """One worksheet per reviewer (``None``: the office's or district's own sheets), filled from the store.
 
     The sheets of all the reviewers are read together, limited to the subjects, so a
-    district's seven 3-2 matrices cost three queries, not twenty-one.
+    district's seven 3-2 matrices cost three queries, not twenty-one. Sheets
+    holding damaged data are left out (blank, as if not filled in) and added
+    to ``left_out``.
     """
     subject_col = Sheet.appointment_id if form.subject == "appointment" else Sheet.district_id
     reviewer_ids = [r.id for r in reviewers if r is not None]
@@ -105,15 +125,20 @@ def _blocks(session: Session, year: int, form: Form, subjects: list[_Subject],
         q = q.where(Sheet.reviewer_id.in_(reviewer_ids)) if reviewer_ids else q.where(Sheet.reviewer_id.is_(None))
         for sid, rid, subj, status, remarks in session.execute(q):
             found[(rid, subj)] = (sid, status, remarks)
-    scores: dict[int, dict[str, str]] = defaultdict(dict)
+    stored: dict[int, dict[str, int]] = defaultdict(dict)
     answers: dict[int, dict[str, str]] = defaultdict(dict)
     for chunk in _chunks([sid for sid, _, _ in found.values()]):
         for sid, item, tenths in session.execute(select(Score.sheet_id, Score.item_id, Score.tenths)
                                                  .where(Score.sheet_id.in_(chunk))):
-            scores[sid][item] = tenths_text(tenths)
+            stored[sid][item] = tenths
         for sid, key, value in session.execute(select(Answer.sheet_id, Answer.key, Answer.value)
                                                .where(Answer.sheet_id.in_(chunk))):
             answers[sid][key] = value
+    damage = find_in_records(session, {sid: (form.id, stored[sid], answers[sid]) for sid, _, _ in found.values()})
+    if damage:
+        left_out.extend(damage.values())
+        found = {k: v for k, v in found.items() if v[0] not in damage}
+    scores = {sid: {item: tenths_text(t) for item, t in values.items()} for sid, values in stored.items()}
     return [_block(form, subjects, r, {subj: v for (rid, subj), v in found.items()
                                        if rid == (r.id if r is not None else None)}, scores, answers)
             for r in reviewers]
@@ -180,8 +205,14 @@ def _reviewer(session: Session, year: int, ref: str, level: str) -> Reviewer:
 
 
 def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), district: str | None = None,
-          reviewer: str | None = None) -> tuple[PackageData, dict[str, str]]:
-    """The content of a package of ``kind`` and its origin, from the store."""
+          reviewer: str | None = None, left_out: list[DamagedSheet] | None = None
+          ) -> tuple[PackageData, dict[str, str]]:
+    """The content of a package of ``kind`` and its origin, from the store.
+
+    ``left_out`` receives the sheets not carried because they hold damaged data.
+    """
+    sink: list[DamagedSheet] = left_out if left_out is not None else []
+    _blocks_of = partial(_blocks, left_out=sink)
     if kind not in KINDS:
         raise ActionRefused("handover.export.unknown_kind", kind=kind, kinds=list(KINDS))
     forms = catalogue.forms()
@@ -204,7 +235,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
             raise ActionRefused("handover.export.no_appointments", year=year)
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code], unit_codes=codes,
                                                     with_reviewers=False))
-        data.blocks = _blocks(session, year, forms["3-1"], subjects) + _blocks(session, year, forms["5-1"], subjects)
+        data.blocks = _blocks_of(session, year, forms["3-1"], subjects) + _blocks_of(session, year, forms["5-1"], subjects)
         origin = {"district": d.code, "district_name": d.name, "units": ",".join(codes)}
     elif kind == "reviewer-district":
         r = _reviewer(session, year, reviewer or "", "district")
@@ -212,7 +243,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
         assert d is not None
         subjects = _appointment_subjects(session, year, district_id=d.id)
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[d.code], reviewer_codes=[r.code]))
-        data.blocks = _blocks(session, year, forms["3-2"], subjects, [r])
+        data.blocks = _blocks_of(session, year, forms["3-2"], subjects, [r])
         origin = {"district": d.code, "district_name": d.name, "reviewer": r.code, "reviewer_name": r.name}
     elif kind == "district-city":
         d = _district(session, district or "")
@@ -224,18 +255,20 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
         group = list(session.scalars(select(Reviewer).where(Reviewer.year == year, Reviewer.district_id == d.id,
                                                             Reviewer.level == "district").order_by(Reviewer.code)))
         mine = _district_subjects(session, [d.id])
-        data.blocks = (_blocks(session, year, forms["3-1"], subjects)
-                       + (_blocks(session, year, forms["3-2"], subjects, group) if group else [])
-                       + _blocks(session, year, forms["5-1"], subjects)
-                       + [b for f in ("4-2", "4-1") for b in _blocks(session, year, forms[f], mine)])
-        data.tables.update(_tables({PICTURES.sheet: picture_rows(session, year, d.id, d.code)}))
+        data.blocks = (_blocks_of(session, year, forms["3-1"], subjects)
+                       + (_blocks_of(session, year, forms["3-2"], subjects, group) if group else [])
+                       + _blocks_of(session, year, forms["5-1"], subjects)
+                       + [b for f in ("4-2", "4-1") for b in _blocks_of(session, year, forms[f], mine)])
+        summary_left_out = any(damaged.form_id == "4-1" for damaged in sink)
+        pictures = [] if summary_left_out else picture_rows(session, year, d.id, d.code)   # they ride with 4-1
+        data.tables.update(_tables({PICTURES.sheet: pictures}))
         data.display = [_district_result(session, year, d)]
         origin = {"district": d.code, "district_name": d.name}
     elif kind == "reviewer-city":
         r = _reviewer(session, year, reviewer or "", "city")
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code]))
-        data.blocks = _blocks(session, year, forms["4-3"], _district_subjects(session), [r])
+        data.blocks = _blocks_of(session, year, forms["4-3"], _district_subjects(session), [r])
         origin = {"reviewer": r.code, "reviewer_name": r.name, "level": "city"}
     else:  # city-district
         ids = [_district(session, district).id] if district else None
@@ -243,7 +276,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
                                     .order_by(Reviewer.code)))
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code for r in city]))
-        data.blocks = _blocks(session, year, forms["4-3"], _district_subjects(session, ids), city) if city else []
+        data.blocks = _blocks_of(session, year, forms["4-3"], _district_subjects(session, ids), city) if city else []
         data.display = [_city_result(session, year)]
         origin = {"level": "city", "district": district or ""}
     return data, origin
@@ -279,10 +312,11 @@ def export_package(session: Session, kind: str, year: int, path: Path, *, units:
                    district: str | None = None, reviewer: str | None = None, template: bool = False,
                    signer_name: str | None = None) -> ExportResult:
     """Write a signed package (or a fill-in template) of ``kind`` to ``path``, atomically."""
-    data, origin = build(session, kind, year, units=units, district=district, reviewer=reviewer)
+    left_out: list[DamagedSheet] = []
+    data, origin = build(session, kind, year, units=units, district=district, reviewer=reviewer, left_out=left_out)
     me = installation(signer_name)
     origin = {**origin, "installation": me.name, "fingerprint": me.fingerprint}
     manifest = write_package(Path(path), data, kind=kind, year=year, origin=origin, program_version=__version__,
                              me=me, table_specs=TABLE_SPECS, template=template)
     return ExportResult(Path(path), kind, manifest["package_id"], template, data.row_counts(), me.name,
-                        me.fingerprint)
+                        me.fingerprint, tuple(left_out))

@@ -4,9 +4,13 @@ The order matters: the file is checked before it is opened (size, zip,
 macros, rows), then its manifest (kind, year, form versions), its signature
 (refused when it does not verify), every cell (all bad values at once), the
 content hash (a package edited outside the program is refused unless the user
-accepts it), the roster and subjects against this store, and only then the
-sheets are compared. Nothing is written until all of that passed, and then
-everything is written in the caller's ``Database.write()`` transaction.
+accepts it, and accepting it takes a reason), the roster and subjects against
+this store, every answer against its question (``domain.answers.read_answer``),
+and only then the sheets are compared. Nothing is written until all of that
+passed; then the store is backed up (a backup that cannot be made refuses the
+import) and everything is written in the caller's ``Database.write()``
+transaction, each changed sheet with an audit row naming the package, the
+sender's key, who imported and why.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from zeshi_desktop.packages.package_workbook import ReadPackage, read_package
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.handover.apply import (
+    ImportAudit,
     apply_sheets,
     apply_weights,
     plan_weights,
@@ -37,6 +42,7 @@ from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS
 from zeshi_desktop.services.handover.pictures import read_pictures
 from zeshi_desktop.services.handover.plan import Resolver, SheetChange, plan_sheets
 from zeshi_desktop.services.roster import workbook as roster_io
+from zeshi_desktop.services.scoring.backups import backup_before
 from zeshi_desktop.store.models import District, ImportedPackage, KnownSigner, Year
 
 KEEP = ("mine", "theirs")
@@ -129,21 +135,29 @@ def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]
 
 def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_all: str | None = None,
                    keep: dict[str, str] | None = None, accept_edited: bool = False, year: int | None = None,
-                   actor: str = "") -> ImportReport:
+                   actor: str = "", reason: str = "") -> ImportReport:
     """Preview (``dry_run``) or import a package in the caller's transaction.
 
-    Whatever the package layer refuses, wherever in the import (the workbook, a
-    damaged manifest entry), reaches the caller as one ``PackageImportRefused``.
+    ``actor``: who imports; ``reason``: why, written in the audit row of
+    every sheet the import changes. Accepting a package edited outside the
+    program (``accept_edited``) needs a reason unless it is a preview
+    (``handover.import.reason_needed``, nothing read or written). Whatever the
+    package layer refuses, wherever in the import (the workbook, a damaged
+    manifest entry), reaches the caller as one ``PackageImportRefused``; a
+    backup that cannot be made before writing, as ``BackupRefused``.
     """
+    if accept_edited and not dry_run and not reason.strip():
+        raise PackageImportRefused("handover.import.reason_needed")
     try:
         return _import_package(session, path, dry_run=dry_run, keep_all=keep_all, keep=keep,
-                               accept_edited=accept_edited, year=year, actor=actor)
+                               accept_edited=accept_edited, year=year, actor=actor, reason=reason.strip())
     except PackageRefused as exc:
         raise PackageImportRefused(exc.msg, problems=exc.problems) from exc
 
 
 def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: str | None,
-                    keep: dict[str, str] | None, accept_edited: bool, year: int | None, actor: str) -> ImportReport:
+                    keep: dict[str, str] | None, accept_edited: bool, year: int | None, actor: str,
+                    reason: str) -> ImportReport:
     path = Path(path)
     rp = read_package(path, catalogue.forms(), TABLE_SPECS)
     manifest = rp.manifest
@@ -198,7 +212,8 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     pictures = (read_pictures(rp.table_rows[PICTURES.sheet], problems) if PICTURES.sheet in rp.table_rows
                 else None)
     report.sheets = plan_sheets(session, package_year, rp.data.blocks, resolver, strict=True,
-                                subject_cells=rp.subject_cells, problems=problems, pictures=pictures)
+                                subject_cells=rp.subject_cells, problems=problems, pictures=pictures,
+                                cells=rp.cells)
     if pictures:
         summaries = {c.subject for c in report.sheets if c.form == "4-1"}
         problems.extend(CellProblem(PICTURES.sheet, "A", Message("handover.import.pictures_without_summary",
@@ -214,11 +229,14 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
         return report
     if unresolved:
         raise PackageImportRefused("handover.import.unresolved", count=len(unresolved), sheets=unresolved[:8])
+    backup_before(session, "import")   # the store as it was: refuses (BackupRefused) before anything is written
     if plan is not None:
         roster_io.apply_roster(session, plan, update_existing=kind.authority)
     resolver = Resolver.load(session, package_year)   # with the ids the roster part has just written
     apply_weights(session, package_year, weights, resolver)
-    apply_sheets(session, package_year, report.sheets, resolver, report.package_id, actor or signer.name)
+    audit = ImportAudit(report.package_id, signer.fingerprint or None, actor, actor or signer.name, reason,
+                        report.edited_outside)
+    apply_sheets(session, package_year, report.sheets, resolver, audit)
     _remember(session, report, filled_hash)
     report.written = True
     return report

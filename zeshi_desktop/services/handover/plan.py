@@ -4,18 +4,22 @@ A sheet is matched by its natural key (form, subject, reviewer), never by
 database ids, because every laptop numbers its rows differently. A sheet that
 is finalised here and differs in the package is a conflict: it is never
 overwritten unless the user chose to keep the package's side. A blank sheet in
-a package (a district's assignment) never wipes what is here.
+a package (a district's assignment) never wipes what is here. Every answer is
+read as the app reads a typed one (``domain.answers.read_answer``): one its
+question does not take is a refused cell, naming the sheet, the cell and why.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.answers import AnswerRefused, read_answer
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.domain.scores import display, from_tenths, to_tenths
 from zeshi_desktop.messages import Message
@@ -28,6 +32,7 @@ from zeshi_desktop.services.handover.pictures import (
     stored_digests,
 )
 from zeshi_desktop.services.scoring.sheets import slot_for
+from zeshi_desktop.services.store_check import Questions
 from zeshi_desktop.store.models import (
     Answer,
     Appointment,
@@ -113,13 +118,54 @@ def _split(form: Form, values: dict[str, str]) -> tuple[str, dict[str, int], dic
     return values.get(STATUS_FIELD) or "draft", scores, answers, values.get("remarks", "")
 
 
+class AnswerReader:
+    """``domain.answers.read_answer`` for a whole package: asked once per question and typed value.
+
+    A text question takes what was typed as it is (the rule returns it
+    unchanged), so only a yes/no or a choice is asked, once per distinct value;
+    the question itself is found without rebuilding the form's list each time.
+    """
+
+    def __init__(self) -> None:
+        self._questions = Questions()
+        self._read: dict[tuple[str, str, str], str | None | AnswerRefused] = {}
+
+    def read(self, form: Form, key: str, raw: str) -> str | None | AnswerRefused:
+        """What ``read_answer(form, key, raw)`` gives: the value to store (None: none), or its refusal."""
+        question = self._questions.question(form, key)
+        if question is not None and question.kind == "text":
+            return raw
+        asked = (form.id, key, raw)
+        if asked not in self._read:
+            try:
+                self._read[asked] = read_answer(form, key, raw)
+            except AnswerRefused as refused:
+                self._read[asked] = refused
+        return self._read[asked]
+
+
+def _read_answers(reader: AnswerReader, form: Form, title: str, subject: str, given: dict[str, str],
+                  cells: Mapping[tuple[str, str, str], str], problems: list[CellProblem]) -> dict[str, str]:
+    """The answers as they are stored (是/否 read as yes/no); one the question does not take is a refused cell."""
+    read: dict[str, str] = {}
+    for key, raw in given.items():
+        value = reader.read(form, key, raw)
+        if isinstance(value, AnswerRefused):
+            problems.append(CellProblem(title, cells.get((title, subject, key), ""), value.msg))
+        elif value is not None:
+            read[key] = value
+    return read
+
+
 def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: Resolver, strict: bool,
                 subject_cells: dict[tuple[str, str], str], problems: list[CellProblem],
-                pictures: dict[str, tuple[PackagePicture, ...]] | None = None) -> list[SheetChange]:
+                pictures: dict[str, tuple[PackagePicture, ...]] | None = None,
+                cells: Mapping[tuple[str, str, str], str] | None = None) -> list[SheetChange]:
     """Compare every sheet of the package with this store; unknown subjects are problems when ``strict``.
 
     ``pictures`` (district code → the package's 4-1 pictures) is given when the
     package carries a picture table; each 4-1 sheet then speaks for its pictures.
+    ``cells`` ((worksheet, subject, field) → cell) names the cell of a refused answer.
     """
     changes: list[SheetChange] = []
     existing: dict[str, tuple[int, str, str]] = {
@@ -127,6 +173,7 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
             select(Sheet.id, Sheet.slot, Sheet.status, Sheet.remarks).where(Sheet.year == year))}
     wanted: list[tuple[SheetChange, FormBlock]] = []
     forms = catalogue.forms()
+    reader = AnswerReader()
     for block in blocks:
         form = forms[block.form_id]
         reviewer_id = None
@@ -139,7 +186,8 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
                                 and not form.has_item(f.key))
         for subject in block.subjects:
             values = block.values.get(subject.key, {})
-            status, scores, answers, remarks = _split(form, values)
+            status, scores, given, remarks = _split(form, values)
+            answers = _read_answers(reader, form, block.title, subject.key, given, cells or {}, problems)
             if not scores and not answers and not remarks and status != "final":
                 continue  # a blank assignment sheet: nothing to bring in
             appointment_id, district_id = resolver.subject(form.subject, subject.key)

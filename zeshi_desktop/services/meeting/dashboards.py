@@ -3,11 +3,13 @@
 Figures come from finalised sheets only (DOMAIN.md decision 4), gathered in a
 handful of queries and handed to ``domain.analysis``; the views returned are
 plain frozen data, so the GUI, the CLI and the PDF reports show the same thing.
+A sheet holding damaged data counts in no figure; each dashboard lists the
+sheets it left out (``damaged``, each with a catalogue message to show).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,12 +38,15 @@ from zeshi_desktop.domain.scores import from_tenths
 from zeshi_desktop.messages import text
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import NotFound
+from zeshi_desktop.services.meeting.damage import Damage, DamagedSheet
 from zeshi_desktop.services.meeting.ranking import (
     DistrictRanking,
     all_unit_rankings,
+    city_damage,
     city_ranking,
     district_ranking,
     reviewer_totals,
+    unit_damage,
 )
 from zeshi_desktop.services.scoring.sheets import FINAL
 from zeshi_desktop.store.models import Appointment, Score, Sheet, Unit
@@ -114,6 +119,11 @@ class DistrictDashboard:
         """Sheets the meeting still waits for (missing or draft), 3-1 and 3-2 together."""
         return sum(p.progress.waiting for p in self.offices + self.reviewers)
 
+    @property
+    def damaged(self) -> tuple[DamagedSheet, ...]:
+        """The district's finalised 3-1 and 3-2 sheets left out of every figure: they hold damaged data."""
+        return self.ranking.damaged
+
 
 def _reviewer_refs(session: Session, year: int, level: str, district_id: int | None = None
                    ) -> dict[int, ReviewerRef]:
@@ -121,12 +131,15 @@ def _reviewer_refs(session: Session, year: int, level: str, district_id: int | N
             for r in roster.reviewers(session, year, level, district_id)}
 
 
-def _item_sums(session: Session, year: int, form_id: str, district_id: int) -> dict[str, tuple[Decimal, int]]:
+def _item_sums(session: Session, year: int, form_id: str, district_id: int, leave_out: Collection[int] = ()
+               ) -> dict[str, tuple[Decimal, int]]:
     """Per item, (sum, count) of the district's finalised sheets of an appointment form (summed in tenths)."""
     q = (select(Score.item_id, func.sum(Score.tenths), func.count()).join(Sheet, Sheet.id == Score.sheet_id)
          .join(Appointment, Appointment.id == Sheet.appointment_id).join(Unit, Unit.id == Appointment.unit_id)
          .where(Sheet.year == year, Sheet.form_id == form_id, Sheet.status == FINAL, Unit.district_id == district_id)
          .group_by(Score.item_id))
+    if leave_out:
+        q = q.where(Sheet.id.not_in(list(leave_out)))
     return {item: (from_tenths(int(total)), int(count)) for item, total, count in session.execute(q)}
 
 
@@ -150,7 +163,7 @@ def _district_progress(session: Session, year: int, district_id: int, reviewers:
             tuple(ProgressRow(p.group, p) for p in per_reviewer))
 
 
-def _ranking_and_group(session: Session, year: int, district_id: int
+def _ranking_and_group(session: Session, year: int, district_id: int, damage: Damage
                        ) -> tuple[DistrictRanking, dict[int, list[tuple[int | None, Decimal]]]]:
     """The district's 3-3 ranking and the review group's totals it came from, read once.
 
@@ -159,8 +172,8 @@ def _ranking_and_group(session: Session, year: int, district_id: int
     """
     rule = catalogue.form("3-3").weights
     assert rule is not None
-    group = reviewer_totals(session, year, rule.district_form, district_id)
-    return district_ranking(session, year, district_id, group_totals=group), group
+    group = reviewer_totals(session, year, rule.district_form, district_id, leave_out=damage)
+    return district_ranking(session, year, district_id, group_totals=group, damage=damage), group
 
 
 def district_dashboard(session: Session, year: int, district_id: int, *,
@@ -170,7 +183,8 @@ def district_dashboard(session: Session, year: int, district_id: int, *,
     district = roster.district(session, district_id)
     rule = catalogue.form("3-3").weights
     assert rule is not None
-    ranking, group = _ranking_and_group(session, year, district_id)
+    damage = unit_damage(session, year, district_id)
+    ranking, group = _ranking_and_group(session, year, district_id, damage)
     reviewers = _reviewer_refs(session, year, "district", district_id)
     names = {rid: r.name for rid, r in reviewers.items()}
     labels = {row.key: f"{row.unit} — {row.planner}" for row in ranking.rows}
@@ -190,9 +204,9 @@ def district_dashboard(session: Session, year: int, district_id: int, *,
     return DistrictDashboard(
         year, district, ranking, recommended, subject_spreads, offsets,
         tuple(item_shares_from_sums(catalogue.form(rule.street_form),
-                                    _item_sums(session, year, rule.street_form, district_id))),
+                                    _item_sums(session, year, rule.street_form, district_id, damage))),
         tuple(item_shares_from_sums(catalogue.form(rule.district_form),
-                                    _item_sums(session, year, rule.district_form, district_id))),
+                                    _item_sums(session, year, rule.district_form, district_id, damage))),
         impact, offices, per_reviewer, outlier_distance, offset_tolerance)
 
 
@@ -234,6 +248,7 @@ class CityDashboard:
     planners: tuple[PlannerResult, ...]  # every ranked unit, best total first
     outlier_distance: Decimal
     contract_rule: ContractRule | None = None   # 4-2's rule: its texts in both languages, the band it rules out
+    damaged: tuple[DamagedSheet, ...] = ()      # 4-2, 4-3 (and, with the circles, 3-1 and 3-2) sheets left out
 
 
 @dataclass(frozen=True)
@@ -241,6 +256,7 @@ class CircleResults:
     year: int
     circles: tuple[CircleSummary, ...]   # in the order of roster.CIRCLES
     planners: tuple[PlannerResult, ...]  # every unit, best total first, unranked last
+    damaged: tuple[DamagedSheet, ...] = ()   # 3-1 and 3-2 sheets left out: they hold damaged data
 
 
 def circle_results(session: Session, year: int) -> CircleResults:
@@ -249,7 +265,8 @@ def circle_results(session: Session, year: int) -> CircleResults:
     recommended = set(session.scalars(select(Appointment.id).where(Appointment.year == year,
                                                                    Appointment.recommended.is_(True))))
     results = []
-    for district_id, rows in all_unit_rankings(session, year).items():
+    damage = unit_damage(session, year)
+    for district_id, rows in all_unit_rankings(session, year, damage=damage).items():
         d = districts[district_id]
         results.extend(PlannerResult(d.name, d.circle, r, r.key in recommended) for r in rows)
     band_order = [b.label.zh for b in catalogue.form("3-3").bands]
@@ -264,7 +281,7 @@ def circle_results(session: Session, year: int) -> CircleResults:
                                      len(totals), mean(totals), min(totals, default=None), max(totals, default=None),
                                      bands, sum(1 for p in mine if p.recommended)))
     results.sort(key=lambda p: (p.row.total is None, -(p.row.total or 0), p.district, p.row.unit))
-    return CircleResults(year, tuple(circles), tuple(results))
+    return CircleResults(year, tuple(circles), tuple(results), tuple(damage.values()))
 
 
 def city_dashboard(session: Session, year: int, *,
@@ -277,9 +294,10 @@ def city_dashboard(session: Session, year: int, *,
     ``circle_results`` when the circle tab is opened: the planners of the
     whole city are the costly part.
     """
-    ranking = city_ranking(session, year)
+    damage = city_damage(session, year)
+    ranking = city_ranking(session, year, damage=damage)
     rule = catalogue.form("4-2").contract_rule
-    city_totals = reviewer_totals(session, year, "4-3")
+    city_totals = reviewer_totals(session, year, "4-3", leave_out=damage)
     refs = _reviewer_refs(session, year, "city")
     names = {rid: r.name for rid, r in refs.items()}
     labels = {row.key: row.district for row in ranking.rows}
@@ -291,7 +309,7 @@ def city_dashboard(session: Session, year: int, *,
     circles = circle_results(session, year) if with_circles else CircleResults(year, (), ())
     return CityDashboard(year, tuple(ranking.rows), ranking.trimmed_mean, rule.excluded_band if rule else "",
                          rule.question.zh if rule else "", subject_spreads, offsets, circles.circles,
-                         circles.planners, outlier_distance, rule)
+                         circles.planners, outlier_distance, rule, ranking.damaged + circles.damaged)
 
 
 # ------------------------------------------------------------------ recommended excellent

@@ -1,6 +1,8 @@
 """The questionnaire summary (5-1): answers counted per statement, yes/no question and free text.
 
-Only finalised questionnaires are counted, like every other sheet.
+Only finalised questionnaires are counted, like every other sheet; one holding
+damaged data (an answer no question takes, a sheet out of scope) is not
+counted at all and is named in the summary's ``damaged``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from zeshi_desktop.domain import questionnaire as qdomain
 from zeshi_desktop.domain.forms import Form, Label
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.meeting.damage import DamagedSheet, find
 from zeshi_desktop.services.scoring.problems import questionnaire_answers
 from zeshi_desktop.services.scoring.sheets import FINAL
 from zeshi_desktop.store.models import (
@@ -86,6 +89,7 @@ class QuestionnaireSummary:
     free_texts: tuple[FreeTextRow, ...]   # difficulties and suggestions, non-empty ones
     option_labels: tuple[Label, ...] = ()  # ``options`` as the form words them, in both languages
     title: Label | None = None             # the questionnaire's name (the form's short title)
+    damaged: tuple[DamagedSheet, ...] = ()  # finalised questionnaires not counted: they hold damaged data
 
     def option(self, name: str) -> Label:
         """The form's label of an option named by its Chinese text (``options``, ``agree_options``)."""
@@ -117,6 +121,9 @@ def questionnaire_summary(session: Session, year: int, district_id: int | None =
         for sid, key, value in session.execute(select(Answer.sheet_id, Answer.key, Answer.value)
                                                .where(Answer.sheet_id.in_(list(subjects)))):
             raw[sid][key] = value
+    damage = find(session, list(subjects), answers=raw) if subjects else {}
+    for sid in damage:
+        del subjects[sid]
     answers = [questionnaire_answers(form, raw[sid]) for sid in subjects]
     summaries = {s.statement_id: s for s in qdomain.summarise(form, answers)}
     statements = tuple(StatementRow(s.id, g.section.zh, s.text.zh, summaries[s.id], f"{gi}.{si}", s.text)
@@ -127,7 +134,7 @@ def questionnaire_summary(session: Session, year: int, district_id: int | None =
                  if a.free_text.strip() and a.free_text.strip() != q.free_text.none_option)
     return QuestionnaireSummary(year, district_name, circle, len(subjects), tuple(o.zh for o in q.options),
                                 q.agree_options, q.reason_option, statements, yes_no, free, q.options,
-                                short_title(form))
+                                short_title(form), tuple(damage.values()))
 
 
 def short_title(form: Form) -> Label:

@@ -1,13 +1,16 @@
 """3-3 and the city ranking, computed from finalised sheets only.
 
 Totals are summed in SQL (whole tenths, exact) and handed to the domain, which
-does the weighting, aggregation, tie rules and bands.
+does the weighting, aggregation, tie rules and bands. A sheet holding damaged
+data (``damage.find``: a value or a scope that breaks its form's rules) is
+left out of every total and named in the result's ``damaged``, so whoever
+shows the ranking can say which sheets did not count.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,6 +31,7 @@ from zeshi_desktop.domain.ranking import (
 from zeshi_desktop.domain.scores import from_tenths
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import NotFound
+from zeshi_desktop.services.meeting.damage import Damage, DamagedSheet, find, sheets_of
 from zeshi_desktop.services.roster.changes import ensure_year
 from zeshi_desktop.services.scoring.sheets import FINAL
 from zeshi_desktop.store.models import (
@@ -52,6 +56,7 @@ class DistrictRanking:
     weights_set: bool
     trimmed_mean: bool
     rows: list[UnitRankRow[int]]       # key = appointment id
+    damaged: tuple[DamagedSheet, ...] = ()   # 3-1 and 3-2 sheets left out: they hold damaged data
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class CityRanking:
     year: int
     trimmed_mean: bool
     rows: list[DistrictRankRow[int]]   # key = district id
+    damaged: tuple[DamagedSheet, ...] = ()   # 4-2 and 4-3 sheets left out: they hold damaged data
 
 
 def weights(session: Session, year: int, district_id: int) -> tuple[Weights, bool, bool]:
@@ -113,8 +119,12 @@ def set_trimmed_mean(session: Session, year: int, district_id: int | None, trimm
 
 
 def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int | None = None,
-                 final_only: bool = True) -> list[tuple[int, int | None, int | None, Decimal]]:
-    """(sheet id, appointment id or district id, reviewer id, total) of every sheet of a form."""
+                 final_only: bool = True, leave_out: Collection[int] = ()
+                 ) -> list[tuple[int, int | None, int | None, Decimal]]:
+    """(sheet id, appointment id or district id, reviewer id, total) of every sheet of a form.
+
+    ``leave_out``: sheets not to sum (those holding damaged data).
+    """
     subject = Sheet.appointment_id if catalogue.form(form_id).subject == "appointment" else Sheet.district_id
     q = (select(Sheet.id, subject, Sheet.reviewer_id, func.coalesce(func.sum(Score.tenths), 0))
          .outerjoin(Score, Score.sheet_id == Sheet.id)
@@ -122,6 +132,8 @@ def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int 
          .group_by(Sheet.id, subject, Sheet.reviewer_id))
     if final_only:
         q = q.where(Sheet.status == FINAL)
+    if leave_out:
+        q = q.where(Sheet.id.not_in(list(leave_out)))
     if district_id is not None:
         if subject is Sheet.district_id:
             q = q.where(Sheet.district_id == district_id)
@@ -131,26 +143,40 @@ def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int 
     return [(sid, subj, rev, from_tenths(int(t))) for sid, subj, rev, t in session.execute(q)]
 
 
-def reviewer_totals(session: Session, year: int, form_id: str, district_id: int | None = None
-                    ) -> dict[int, list[tuple[int | None, Decimal]]]:
-    """Subject → [(reviewer, total)] over finalised sheets."""
+def reviewer_totals(session: Session, year: int, form_id: str, district_id: int | None = None, *,
+                    leave_out: Collection[int] = ()) -> dict[int, list[tuple[int | None, Decimal]]]:
+    """Subject → [(reviewer, total)] over finalised sheets (but those in ``leave_out``)."""
     out: dict[int, list[tuple[int | None, Decimal]]] = defaultdict(list)
-    for _sid, subject, reviewer, total in sheet_totals(session, year, form_id, district_id=district_id):
+    for _sid, subject, reviewer, total in sheet_totals(session, year, form_id, district_id=district_id,
+                                                       leave_out=leave_out):
         if subject is not None:
             out[subject].append((reviewer, total))
     return out
 
 
+def unit_damage(session: Session, year: int, district_id: int | None = None) -> Damage:
+    """The finalised 3-1 and 3-2 sheets (of one district) that hold damaged data: what a 3-3 ranking leaves out."""
+    rule = catalogue.form("3-3").weights
+    assert rule is not None
+    return find(session, sheets_of(year, (rule.street_form, rule.district_form), district_id=district_id))
+
+
 def all_unit_rankings(session: Session, year: int, district_id: int | None = None, *,
-                      group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None
-                      ) -> dict[int, list[UnitRankRow[int]]]:
-    """The 3-3 ranking of every district (or one) in a few queries; ``district_ranking`` is one district of it."""
+                      group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None,
+                      damage: Damage | None = None) -> dict[int, list[UnitRankRow[int]]]:
+    """The 3-3 ranking of every district (or one) in a few queries; ``district_ranking`` is one district of it.
+
+    ``damage`` (``unit_damage``, when already read): the sheets left out;
+    ``group_totals``, when given, must have been summed without them.
+    """
     form33 = catalogue.form("3-3")
     rule = form33.weights
     assert rule is not None
-    street = reviewer_totals(session, year, rule.street_form, district_id)
+    if damage is None:
+        damage = unit_damage(session, year, district_id)
+    street = reviewer_totals(session, year, rule.street_form, district_id, leave_out=damage)
     group = group_totals if group_totals is not None else reviewer_totals(session, year, rule.district_form,
-                                                                          district_id)
+                                                                          district_id, leave_out=damage)
     settings = {row.district_id: row for row in session.scalars(select(DistrictYear).where(DistrictYear.year == year))}
     inputs: dict[int, list[UnitScores[int]]] = defaultdict(list)
     apps = (select(Appointment.id, Unit.district_id, Unit.name, Planner.name)
@@ -173,26 +199,35 @@ def all_unit_rankings(session: Session, year: int, district_id: int | None = Non
 
 
 def district_ranking(session: Session, year: int, district_id: int, *,
-                     group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None) -> DistrictRanking:
-    """The district's 3-3 table with its weights (``group_totals``: the review group's, when already read)."""
+                     group_totals: Mapping[int, list[tuple[int | None, Decimal]]] | None = None,
+                     damage: Damage | None = None) -> DistrictRanking:
+    """The district's 3-3 table with its weights and the sheets it left out.
+
+    ``group_totals`` and ``damage``: the review group's totals and the
+    district's damaged sheets, when already read (the dashboard reads both).
+    """
     d = session.get(District, district_id)
     if d is None:
         raise NotFound("meeting.no_district", district_id=district_id)
     w, is_set, trimmed = weights(session, year, district_id)
-    rows = all_unit_rankings(session, year, district_id, group_totals=group_totals).get(district_id, [])
-    return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rows)
+    if damage is None:
+        damage = unit_damage(session, year, district_id)
+    rows = all_unit_rankings(session, year, district_id, group_totals=group_totals,
+                             damage=damage).get(district_id, [])
+    return DistrictRanking(year, d.id, d.name, w, is_set, trimmed, rows, tuple(damage.values()))
 
 
 def result_is_final(session: Session, result: DistrictRanking) -> bool:
     """Whether the 3-3 result file may be printed and exported as final (not 草稿).
 
-    Every unit ranked, no 3-1 or 3-2 sheet of the district still a draft, and the
-    weights set by the district (not the rule's defaults). One rule for the PDF
-    of ``zeshi print 3-3`` and for the result file exported from the dashboard.
+    Every unit ranked, no 3-1 or 3-2 sheet of the district still a draft or
+    holding damaged data, and the weights set by the district (not the rule's
+    defaults). One rule for the PDF of ``zeshi print 3-3`` and for the result
+    file exported from the dashboard.
     """
     form33 = catalogue.form("3-3")
     assert form33.weights is not None
-    if not result.rows or not all(r.complete for r in result.rows) or not result.weights_set:
+    if not result.rows or not all(r.complete for r in result.rows) or not result.weights_set or result.damaged:
         return False
     drafts = session.scalar(
         select(func.count()).select_from(Sheet).join(Appointment, Appointment.id == Sheet.appointment_id)
@@ -202,21 +237,30 @@ def result_is_final(session: Session, result: DistrictRanking) -> bool:
     return not drafts
 
 
-def city_ranking(session: Session, year: int) -> CityRanking:
+def city_damage(session: Session, year: int) -> Damage:
+    """The finalised 4-2 and 4-3 sheets that hold damaged data: what the city ranking leaves out."""
+    return find(session, sheets_of(year, ("4-2", "4-3")))
+
+
+def city_ranking(session: Session, year: int, *, damage: Damage | None = None) -> CityRanking:
+    """Districts by their 4-3 score beside their 4-2 self score; sheets holding damaged data left out."""
     y = session.get(Year, year)
     trimmed = bool(y and y.city_trimmed_mean)
     city_form, self_form = catalogue.form("4-3"), catalogue.form("4-2")
-    city = reviewer_totals(session, year, "4-3")
-    self_scores = reviewer_totals(session, year, "4-2")
+    damage = city_damage(session, year) if damage is None else damage
+    city = reviewer_totals(session, year, "4-3", leave_out=damage)
+    self_scores = reviewer_totals(session, year, "4-2", leave_out=damage)
     rule = self_form.contract_rule
     signed: dict[int, bool] = {}
     if rule is not None:
         q = (select(Sheet.district_id, Answer.value).join(Answer, Answer.sheet_id == Sheet.id)
              .where(Sheet.year == year, Sheet.form_id == "4-2", Sheet.status == FINAL, Answer.key == rule.id))
+        if damage:
+            q = q.where(Sheet.id.not_in(list(damage)))
         signed = {did: value == "yes" for did, value in session.execute(q)}
     rows = []
     for d in session.scalars(select(District).order_by(District.code)):
         own = [t for _, t in self_scores.get(d.id, [])]
         rows.append(DistrictScores(d.id, d.name, d.circle, final_score([t for _, t in city.get(d.id, [])], trimmed),
                                    own[0] if own else None, signed.get(d.id)))
-    return CityRanking(year, trimmed, rank_districts(rows, city_form, self_form))
+    return CityRanking(year, trimmed, rank_districts(rows, city_form, self_form), tuple(damage.values()))

@@ -5,6 +5,11 @@ time costs three queries each, so this module reads the sheets, their
 subjects, scores and answers in a few set-based queries and hands back plain
 records. The same records give the canonical content that a verification
 code hashes, so printing and ``verify`` can never disagree on what a sheet is.
+
+A sheet holding damaged data (``meeting.damage``: a value or a scope that
+breaks its form's rules) is never printed: ``load`` refuses it, naming every
+such sheet. ``verify`` asks for it anyway (``damaged_ok``), to compare: the
+damaged values are left out of the record, so no report shows them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from zeshi_desktop.domain.scores import from_tenths
 from zeshi_desktop.domain.verification import SheetContent
 from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import PAPER
+from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.meeting.damage import DamagedSheet, find_in_records
 from zeshi_desktop.store.models import (
     Answer,
     Appointment,
@@ -65,6 +72,7 @@ class SheetRecord:
     tenths: dict[str, int] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     pictures: dict[str, str] = field(default_factory=dict)   # "picture:cases#1/0" -> "name sha256:..."
+    damaged: DamagedSheet | None = None   # what breaks a rule (its values are not in ``tenths``/``answers``)
 
     @property
     def is_final(self) -> bool:
@@ -101,8 +109,21 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
         yield list(ids[start:start + CHUNK])
 
 
-def load(session: Session, sheet_ids: Iterable[int]) -> dict[int, SheetRecord]:
-    """The sheets with these ids, keyed by id (missing ids are simply absent)."""
+class DamagedRefused(ActionRefused):
+    """Sheets that hold damaged data are not printed; ``damaged`` names each and what is wrong."""
+
+    def __init__(self, damaged: Sequence[DamagedSheet]) -> None:
+        super().__init__("check.damaged.print", count=len(damaged), sheets=[d.what for d in damaged])
+        self.damaged = tuple(damaged)
+
+
+def load(session: Session, sheet_ids: Iterable[int], *, damaged_ok: bool = False) -> dict[int, SheetRecord]:
+    """The sheets with these ids, keyed by id (missing ids are simply absent).
+
+    Refuses (``DamagedRefused``) when any holds damaged data, unless
+    ``damaged_ok``: the record then says so (``damaged``) and carries none of
+    the values that break a rule.
+    """
     ids = sorted(set(sheet_ids))
     out: dict[int, SheetRecord] = {}
     unit_district = aliased(District)
@@ -134,6 +155,14 @@ def load(session: Session, sheet_ids: Iterable[int]) -> dict[int, SheetRecord]:
                 select(Attachment.sheet_id, Attachment.key, Attachment.position, Attachment.name, Attachment.data)
                 .where(Attachment.sheet_id.in_(chunk))):
             out[sid].pictures[f"picture:{key}/{position}"] = f"{name} sha256:{hashlib.sha256(data).hexdigest()}"
+    damage = find_in_records(session, {sid: (r.form_id, r.tenths, r.answers) for sid, r in out.items()})
+    for sid, found in damage.items():
+        record = out[sid]
+        record.damaged = found
+        record.tenths = {k: v for k, v in record.tenths.items() if k not in found.items}
+        record.answers = {k: v for k, v in record.answers.items() if k not in found.keys}
+    if damage and not damaged_ok:
+        raise DamagedRefused(list(damage.values()))
     return out
 
 

@@ -75,7 +75,7 @@ def _label(form_id: str, key: str, lang: str = PAPER) -> str:
 
 def _current(session: Session, printed: list[vdomain.SheetContent]) -> list[vdomain.SheetContent]:
     ids = dict(session.execute(select(Sheet.uid, Sheet.id).where(Sheet.uid.in_([p.uid for p in printed]))).all())
-    records = print_content.load(session, ids.values())
+    records = print_content.load(session, ids.values(), damaged_ok=True)
     by_uid = {r.uid: r for r in records.values()}
     return [by_uid[p.uid].content() for p in printed if p.uid in by_uid]
 
@@ -85,7 +85,7 @@ def _matrix_of(session: Session, rec: print_content.SheetRecord) -> list[vdomain
     if rec.form_id != "3-2":
         return [rec.content()]
     ids = print_content.sheet_ids(session, rec.year, "3-2", reviewer_id=rec.reviewer_id)
-    records = print_content.load(session, ids)
+    records = print_content.load(session, ids, damaged_ok=True)
     return [records[i].content() for i in ids]
 
 
@@ -100,7 +100,7 @@ def verify(session: Session, code: str) -> VerifyResult:
         old = vdomain.from_json(printed.content)
         now = _current(session, old)
         changes = vdomain.compare(old, now)
-        ref = print_content.load(session, [printed.sheet_id])[printed.sheet_id]
+        ref = print_content.load(session, [printed.sheet_id], damaged_ok=True)[printed.sheet_id]
         views = [ChangeView(c.sheet_label, c.key, _label(printed.form_id, c.key), c.old, c.new) for c in changes]
         return VerifyResult(parsed.code, not changes, printed.form_id, _who(ref), ref.status, printed.printed_at,
                             views)
@@ -108,7 +108,7 @@ def verify(session: Session, code: str) -> VerifyResult:
         Sheet.uid.like(f"{parsed.ref[:8].lower()}%"))).all()
     if not candidates:
         raise NotFound("printing.verify.no_sheet", code=parsed.code)
-    records = print_content.load(session, candidates)
+    records = print_content.load(session, candidates, damaged_ok=True)
     for rec in records.values():
         contents = _matrix_of(session, rec)
         if contents and contents[0].uid == rec.uid and vdomain.make_code(contents) == parsed.code:
