@@ -83,3 +83,31 @@ def test_a_backup_that_cannot_be_written_refuses_the_change(zeshi, db: str, monk
     code, out, err = zeshi("--db", db, "unlock", *SEL, "--reason", "复核")
     assert (code, out) == (2, "") and err.startswith("zeshi: 无法写入备份 ") and err.endswith("：磁盘空间已满\n")
     assert _roles(db) == known
+
+
+def test_accepting_an_edited_package_needs_a_reason_and_records_it(demo_db, demo_year, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """`zeshi import --accept-edited` without --reason is refused; with one, the reason is in the audit."""
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from tests.packages.excel import cell_of
+    from zeshi_desktop.cli import main
+    from zeshi_desktop.store.models import AuditEntry
+
+    db = ["--db", str(demo_db.path)]
+    demo_db.dispose()
+    package = tmp_path / "p.xlsx"
+    assert main([*db, "export", "street-district", "--unit", "DC-U01", "-o", str(package)]) == 0
+    wb = load_workbook(package)
+    ws = next(w for w in wb.worksheets if w.title.startswith("3-1"))
+    ws[cell_of(ws, "DC-U01/P001", "remarks")] = "在表格软件中改过"
+    wb.save(package)
+    capsys.readouterr()
+    assert main([*db, "--lang", "en", "import", str(package), "--accept-edited", "--keep", "theirs"]) == 2
+    assert "reason" in capsys.readouterr().err
+    assert main([*db, "import", str(package), "--accept-edited", "--keep", "theirs", "--reason", "电话核实"]) == 0
+    again = type(demo_db).open(demo_db.path)
+    with again.read() as s:
+        reasons = s.scalars(select(AuditEntry.reason).where(AuditEntry.package_id.is_not(None))).all()
+    again.dispose()
+    assert any("电话核实" in r for r in reasons)

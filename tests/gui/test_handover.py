@@ -179,7 +179,11 @@ def test_preview_warns_about_a_new_signer_and_an_edited_package(qtbot, demo_db: 
     dialog.keep_all("mine")
     assert not dialog.import_button.isEnabled()       # an edited package needs the user's consent
     dialog.accept_edited.setChecked(True)
+    assert not dialog.import_button.isEnabled()       # and a reason, for the audit log
+    assert dialog.reason is not None and dialog.reason.isEnabled()
+    dialog.reason.setText("发送方电话确认：只改了意见建议")
     assert dialog.import_button.isEnabled() and dialog.choice().accept_edited
+    assert dialog.choice().reason == "发送方电话确认：只改了意见建议"
     names = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
     assert names[CONFLICT_KEY] == "冲突"
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == CONFLICT_KEY)

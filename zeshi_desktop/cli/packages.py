@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> None:
     with session_of(args) as session:
         report = packages.import_package(session, Path(args.file), dry_run=args.dry_run, keep_all=keep_all,
                                          keep=per_sheet, accept_edited=args.accept_edited, year=args.year,
-                                         actor=args.actor)
+                                         actor=args.actor, reason=args.reason or "")
     if args.json:
         emit(args, packages.report_dict(report, args.lang))
     else:
@@ -110,7 +110,9 @@ def _import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--keep", action="append", metavar="mine|theirs|SHEET:SUBJECT=mine|theirs",
                    help="resolve conflicts: for all, or per sheet (repeatable); recorded in the audit log")
-    p.add_argument("--accept-edited", action="store_true", help="import a package edited outside the program")
+    p.add_argument("--accept-edited", action="store_true",
+                   help="import a package edited outside the program (needs --reason; recorded in the audit log)")
+    p.add_argument("--reason", help="why an edited package is accepted (for the audit log)")
     p.add_argument("--year", type=int, help="refuse a package of another year")
     p.add_argument("--actor", default="", help="who imports (for the audit log)")
     p.set_defaults(handler=cmd_import)

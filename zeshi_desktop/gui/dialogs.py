@@ -65,7 +65,8 @@ def dialog_buttons(dialog: QDialog, accept: str | None = None,
 
 
 def action_name(action: str) -> str:
-    return {"finalize": tr("定稿"), "unlock": tr("解锁"), "change": tr("修改")}.get(action, action)
+    return {"finalize": tr("定稿"), "unlock": tr("解锁"), "change": tr("修改"), "import": tr("导入"),
+            "conflict": tr("冲突处理")}.get(action, action)
 
 
 class AuditDialog(QDialog):

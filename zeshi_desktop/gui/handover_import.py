@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -103,6 +104,7 @@ class ImportChoice:
 
     keep: dict[str, str]
     accept_edited: bool
+    reason: str = ""
 
 
 class ImportPreviewDialog(QDialog):
@@ -142,6 +144,7 @@ class ImportPreviewDialog(QDialog):
             info.addRow(tr("名册："), QLabel("；".join(roster), self))
 
         self.accept_edited: QCheckBox | None = None
+        self.reason: QLineEdit | None = None
         if report["edited_outside"]:
             edited = QLabel(tr("警告：该包在本程序之外被修改过（内容与清单中的哈希不符）。请向发送方核实，"
                                "或索取原包。"), self)
@@ -150,6 +153,10 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(edited)
             self.accept_edited = QCheckBox(tr("我已核实，仍然导入这个被修改过的包"), self)
             layout.addWidget(self.accept_edited)
+            self.reason = QLineEdit(self)
+            self.reason.setPlaceholderText(tr("理由（写入审计记录，必填）"))
+            self.reason.setEnabled(False)
+            layout.addWidget(self.reason)
         notes = [w["text"] for w in report["warnings"] if not said_above(w, report)]
         if notes:
             note = QLabel("\n".join(notes), self)
@@ -191,8 +198,9 @@ class ImportPreviewDialog(QDialog):
         assert import_button is not None
         self.import_button = import_button
         layout.addWidget(buttons)
-        if self.accept_edited is not None:
+        if self.accept_edited is not None and self.reason is not None:
             self.accept_edited.toggled.connect(lambda _on: self._update())
+            self.reason.textChanged.connect(lambda _text: self._update())
         self._update()
 
     def keep_all(self, side: str) -> None:
@@ -203,10 +211,15 @@ class ImportPreviewDialog(QDialog):
     def _update(self) -> None:
         """导入 only when every conflict has a side and an edited package was accepted."""
         open_conflicts = [k for k, box in self.keep_boxes.items() if not box.currentData()]
-        edited_ok = self.accept_edited is None or self.accept_edited.isChecked()
+        edited_ok = self.accept_edited is None or (self.accept_edited.isChecked() and self.reason is not None
+                                                   and bool(self.reason.text().strip()))
+        if self.reason is not None and self.accept_edited is not None:
+            self.reason.setEnabled(self.accept_edited.isChecked())
         if open_conflicts:
             self.hint.setText(tr("还有 {n} 个冲突：请为每一张本机已定稿的评审表选择保留本机或采用交接包。").format(
                 n=len(open_conflicts)))
+        elif not edited_ok and self.accept_edited is not None and self.accept_edited.isChecked():
+            self.hint.setText(tr("请写明为什么仍然导入这个被修改过的包（写入审计记录）。"))
         elif not edited_ok:
             self.hint.setText(tr("请先确认导入这个被修改过的包。"))
         else:
@@ -215,7 +228,8 @@ class ImportPreviewDialog(QDialog):
 
     def choice(self) -> ImportChoice:
         return ImportChoice({k: str(box.currentData()) for k, box in self.keep_boxes.items()},
-                            self.accept_edited is not None and self.accept_edited.isChecked())
+                            self.accept_edited is not None and self.accept_edited.isChecked(),
+                            self.reason.text().strip() if self.reason is not None else "")
 
 
 class RefusalDialog(QDialog):
@@ -289,7 +303,7 @@ def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", p
 
     def run(session):  # type: ignore[no-untyped-def]
         return packages.import_package(session, Path(path), keep=choice.keep, accept_edited=choice.accept_edited,
-                                       actor=actor)
+                                       actor=actor, reason=choice.reason)
 
     ok, report = runner.run(run, IMPORTED, refused, progress=tr("正在导入…"))
     if not ok:
