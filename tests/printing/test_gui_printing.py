@@ -100,3 +100,26 @@ def test_verify_dialog_close_button_is_in_the_interface_language(demo_db, qtbot)
     qtbot.addWidget(dialog)
     texts = {b.text() for b in dialog.findChildren(QPushButton)}
     assert "关闭" in texts and "Close" not in texts
+
+
+def test_preview_of_a_batch_offers_two_sided_printing(demo_db, demo_year, qtbot, monkeypatch, tmp_path):
+    with demo_db.read() as s:
+        did = sheets.sheets(s, demo_year, "4-2")[0].district_id
+        prepared = printing.prepare_all(s, printing.Selection(demo_year, district_id=did))
+    plain = printing.render(prepared)
+    padded = printing.render(prepared, two_sided=True)
+    assert padded.pages % 2 == 0 and padded.pages >= plain.pages
+    dialog = gui_printing.preview_dialog(None, plain.pdf, "评审材料", lambda: padded.pdf)
+    qtbot.addWidget(dialog)
+    actions = dialog.findChildren(gui_printing.QToolBar)[0].actions()
+    two_sided = [a for a in actions if "双面" in a.text()]
+    save = [a for a in actions if "PDF" in a.text()]
+    assert two_sided and two_sided[0].isCheckable() and save
+    target = tmp_path / "批"
+    monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    two_sided[0].setChecked(True)   # also asks the printer for two-sided output, where the printer has it
+    save[0].trigger()
+    assert (tmp_path / "批.pdf").read_bytes() == padded.pdf        # what is shown is what is saved
+    two_sided[0].setChecked(False)
+    save[0].trigger()
+    assert (tmp_path / "批.pdf").read_bytes() == plain.pdf

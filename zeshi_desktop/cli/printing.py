@@ -59,7 +59,7 @@ def _print(args: argparse.Namespace) -> int:
             sel = _selection(session, args)
             prepared = (printing.prepare_all(session, sel) if args.form == "all"
                         else printing.prepare_form(session, args.form, sel))
-        job = printing.render(prepared)
+        job = printing.render(prepared, two_sided=args.two_sided)
         _write_pdf(out, job.pdf)
         # What a final sheet was printed with, once per code, so `zeshi verify` can check the paper later:
         # the only thing printing writes (no sheet, no score); not a change of the review, so no daily backup.
@@ -106,6 +106,8 @@ def _print_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--planner", help="planner (code or name)")
     p.add_argument("--reviewer", help="reviewer (code or name)")
     p.add_argument("--blank", action="store_true", help="an empty form to hand out (no data)")
+    p.add_argument("--two-sided", action="store_true",
+                   help="pad every document to an even number of pages (a blank back) for two-sided printing")
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.set_defaults(handler=_print)
 

@@ -7,10 +7,12 @@ exactly what ``zeshi print`` writes, and "save as PDF" saves those same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -90,26 +92,44 @@ def save_pdf(parent: QWidget | None, pdf_bytes: bytes, suggested: str) -> str | 
     return path
 
 
-def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> QPrintPreviewDialog:
-    """The print preview with a "save as PDF" button; built separately so tests can look at it."""
+def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
+                   two_sided: Callable[[], bytes] | None = None) -> QPrintPreviewDialog:
+    """The print preview with a "save as PDF" button; built separately so tests can look at it.
+
+    ``two_sided`` (a batch) adds a check "双面打印" that shows, prints and saves
+    the PDF with every document padded to an even page count, and asks the
+    printer for two-sided output.
+    """
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setPageSize(printer.pageLayout().pageSize())
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(tr("打印预览 — ") + title)
-    document = load_pdf(pdf_bytes, dialog)
-    dialog.paintRequested.connect(lambda p: paint_pdf(p, document))
+    shown = {"pdf": pdf_bytes, "document": load_pdf(pdf_bytes, dialog)}
+    dialog.paintRequested.connect(lambda p: paint_pdf(p, shown["document"]))
     toolbar = dialog.findChild(QToolBar)
     if toolbar is not None:
         toolbar.addSeparator()
-        toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, pdf_bytes, f"{title}.pdf"))
+        toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, shown["pdf"], f"{title}.pdf"))
+        if two_sided is not None:
+            def switch(on: bool) -> None:
+                shown["pdf"] = two_sided() if on else pdf_bytes
+                shown["document"] = load_pdf(shown["pdf"], dialog)
+                printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide if on else QPrinter.DuplexMode.DuplexNone)
+                preview = dialog.findChild(QPrintPreviewWidget)
+                if preview is not None:
+                    preview.updatePreview()
+            check = toolbar.addAction(tr("双面打印（每份补足偶数页）"))
+            check.setCheckable(True)
+            check.toggled.connect(switch)
     dialog._zeshi_printer = printer  # type: ignore[attr-defined]  # keep the printer alive with the dialog
     return dialog
 
 
-def preview_and_print(parent: QWidget | None, pdf_bytes: bytes, title: str) -> None:
+def preview_and_print(parent: QWidget | None, pdf_bytes: bytes, title: str,
+                      two_sided: Callable[[], bytes] | None = None) -> None:
     """Show the preview; its print button sends the pages to a printer chosen by the user."""
-    preview_dialog(parent, pdf_bytes, title).exec()
+    preview_dialog(parent, pdf_bytes, title, two_sided).exec()
 
 
 def _prepare(session: Session, request: PrintRequest) -> printing.Prepared:
@@ -142,7 +162,10 @@ def open_print(parent: QWidget, runner: ActionRunner, request: PrintRequest) -> 
     if not ok:
         return
     title = tr("附件{form}").format(form=request.form_id) if request.form_id else tr("评审材料")
-    preview_and_print(parent, job.pdf, title)
+    if job.documents == 1:
+        preview_and_print(parent, job.pdf, title)
+    else:   # a batch: the preview offers two-sided printing, each document padded to an even page count
+        preview_and_print(parent, job.pdf, title, lambda: printing.render(prepared, two_sided=True).pdf)
 
 
 class VerifyDialog(QDialog):

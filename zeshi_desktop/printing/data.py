@@ -97,6 +97,7 @@ class Picture:
     name: str
     mime: str
     data: bytes
+    caption: str = ""    # typed in the app; printed "图N caption", the file name when there is none
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class SummaryDoc:
     appendix: tuple[AppendixTable, ...]
     final: bool
     stamp: Stamp | None = None
+    blank: bool = False      # a form to write by hand: space under each heading, the writing hints shown
 
 
 Document = SheetDoc | MatrixDoc | RankingDoc | SummaryDoc

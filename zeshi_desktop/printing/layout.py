@@ -13,23 +13,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle, tables
 
 from zeshi_desktop.domain.forms import Form, FormText
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.messages import text as catalogue_text
 
+from . import paragraphs
 from .data import PAPER, Heading, Stamp
+from .document import PageCount
 from .fonts import register
+from .paragraphs import CJKParagraph, text
 
 FONT = register()
+# A table cell holding a plain string is set in the table's font, reportlab's Helvetica unless a style
+# names another; an unembedded Helvetica would then be listed in every file (issue 13).
+tables.CellStyle.fontname = FONT
 CHECKED, UNCHECKED = "■", "□"
 GAP = "&nbsp;"
 
@@ -66,65 +71,21 @@ GRID = [
     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3.5),   # text keeps 1.2 mm off the borders (nothing hangs past it)
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3.5),
     ("TOPPADDING", (0, 0), (-1, -1), 2),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
 ]
 
 
-def text(value: str) -> str:
-    """Paragraph markup for a plain text: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+def markup(value: str, st: ParagraphStyle = CELL) -> CJKParagraph:
+    """A paragraph from markup we wrote (cached parse, Chinese line breaking)."""
+    return paragraphs.markup(value, st)
 
 
-_PARSED: dict[tuple[str, str], list] = {}
-_PARSED_MAX = 4096
-_BROKEN: dict[tuple[str, str, tuple[float, ...]], object] = {}
-
-
-class _CachedParagraph(Paragraph):
-    """A paragraph whose line breaking is remembered per text, style and width.
-
-    A batch prints the same item texts into the same column widths hundreds of
-    times; breaking CJK lines is over a third of a sheet's time. The cached
-    result is only read afterwards (drawing and splitting build new objects).
-    """
-
-    _zs_key: tuple[str, str] | None = None
-
-    def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802 - reportlab's name
-        if self._zs_key is None or getattr(self, "_splitpara", 0) or self.bulletText:
-            return super().breakLinesCJK(maxWidths)
-        widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
-        key = (*self._zs_key, widths)
-        found = _BROKEN.get(key)
-        if found is None:
-            found = super().breakLinesCJK(maxWidths)
-            if len(_BROKEN) < _PARSED_MAX:
-                _BROKEN[key] = found
-        self.height = 0
-        return found
-
-
-def markup(value: str, st: ParagraphStyle = CELL) -> Paragraph:
-    """A paragraph from markup we wrote; the parse is cached because the same form texts
-    recur on every sheet of a batch (parsing is a third of a 3-1 page's time)."""
-    key = (value, st.name)
-    frags = _PARSED.get(key)
-    if frags is None:
-        made = _CachedParagraph(value, st)
-        if len(_PARSED) < _PARSED_MAX:
-            _PARSED[key] = made.frags
-    else:
-        made = _CachedParagraph(value, st, frags=frags)
-    made._zs_key = key
-    return made
-
-
-def para(value: str, st: ParagraphStyle = CELL) -> Paragraph:
+def para(value: str, st: ParagraphStyle = CELL) -> CJKParagraph:
     """A paragraph showing ``value`` as plain text (escaped)."""
-    return markup(text(value), st)
+    return paragraphs.markup(text(value), st)
 
 
 def num(value: Decimal | None) -> str:
@@ -148,13 +109,20 @@ def signature_lines(form: Form, heading: Heading | None) -> list[str]:
     return form.signature_lines(PAPER, **(heading.fields() if heading is not None else {}))
 
 
-def title_block(form: Form, heading: Heading | None) -> list[Flowable]:
-    """"附件3-1" at the top left, then the sheet's own title centred, as on the official annex."""
+def title_block(form: Form, heading: Heading | None, continued: bool = False) -> list[Flowable]:
+    """"附件3-1" at the top left, then the sheet's own title centred, as on the official annex.
+
+    The title shrinks (down to 11 pt, where it wraps) so that a long office
+    name takes little of the page; ``continued`` marks a continuation page "（续）".
+    """
     annex, _, rest = filled(form.title, heading).partition("：")
-    return [para(annex.strip(), ANNEX), para(rest.strip() or form.short_title, TITLE)]
+    title = rest.strip() or form.short_title
+    if continued:
+        title = words("printing.paper.continued", text=title)
+    return [para(annex.strip(), ANNEX), paragraphs.fitted(title, TITLE, smallest=11, wrap_small=True)]
 
 
-def heading_line(pairs: Sequence[tuple[str, str]], st: ParagraphStyle = BODY) -> Paragraph:
+def heading_line(pairs: Sequence[tuple[str, str]], st: ParagraphStyle = BODY) -> CJKParagraph:
     """``label value`` pairs on one line; values underlined so they read as filled-in blanks."""
     parts = []
     for label, value in pairs:
@@ -235,28 +203,56 @@ class QrStamp(Flowable):
         canv.restoreState()
 
 
-def signature_block(lines: Sequence[str], stamp: Stamp | None, width: float,
-                    before: Sequence[Flowable] = (), one_line: bool = False) -> Table:
-    """Signature/stamp lines with a date line on the left; the verification QR and code on the right.
+SEAL = 45 * mm        # the clear square kept for a round seal (42 mm and a margin)
+QR_COLUMN = 40 * mm   # the QR code and its text (a 22-character code on one line), 5 mm from the seal space
 
-    ``before`` (the notes of a long matrix) shares the block so that the last
-    page never holds a signature line alone; ``one_line`` puts the date beside
-    the signature to save height on landscape matrices.
+
+class SealSpace(Flowable):
+    """The square where the seal goes (盖章): kept clear, nothing is drawn in it."""
+
+    def __init__(self, size: float = SEAL) -> None:
+        super().__init__()
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        return None
+
+
+def signature_block(lines: Sequence[str], stamp: Stamp | None, width: float,
+                    before: Sequence[Flowable] = (), one_line: bool = False, *, seal: bool = False,
+                    after: Sequence[Flowable] = ()) -> Table:
+    """Signature/stamp lines with a date line on the left; the seal space; the verification QR and code on the right.
+
+    ``before`` (the notes of a long matrix) and ``after`` (a sheet's notes)
+    share the block so that no page holds a signature line alone; ``one_line``
+    puts the date beside the signature to save height on landscape matrices.
+    ``seal`` keeps a ``SEAL`` square clear beside the lines, away from the QR
+    code. A document of more than one page says "本表共 N 页" under the date.
     """
     left: list[Flowable] = list(before)
     if one_line:
         joined = "&nbsp;&nbsp;".join(text(line) for line in lines)
         left.append(markup(joined + "&nbsp;" * 30 + date_line(), BODY))
     else:
-        left += [markup(text(line) + "&nbsp;" * 24, BODY) for line in lines]
+        left += [markup(text(line), BODY) for line in lines]
         left += [Spacer(1, 3 * mm), markup(date_line(), BODY)]
-    right: list[Flowable] = []
+    left += [PageCount(BODY.fontSize), *after]
+    cells: list[list[Flowable]] = [left]
+    widths = [width]
+    if seal:
+        cells.append([SealSpace()])
+        widths.append(SEAL)
     if stamp is not None:
-        right = [QrStamp(stamp.code, 19 * mm),
-                 Paragraph(f"{text(words('printing.paper.code_label'))}<br/>{text(stamp.code)}", TINY_C)]
-    table = Table([[left, right]], colWidths=[width - 38 * mm, 38 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        cells.append([QrStamp(stamp.code, 19 * mm),
+                      markup(f"{text(words('printing.paper.code_label'))}<br/>{text(stamp.code)}", TINY_C)])
+        widths.append(QR_COLUMN)
+    widths[0] = width - sum(widths[1:])
+    table = Table([cells], colWidths=widths)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (-1, 0), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 2 * mm),
+                               ("LEFTPADDING", (-1, 0), (-1, 0), 5 * mm if seal and stamp else 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm)]))
     return table
 

@@ -107,8 +107,8 @@ def render(doc: SheetDoc, doc_no: int) -> Part:
                 [Paragraph(f"{text(ft.label.zh)}：" + ("" if none_chosen else text(answer)), BODY)]],
                [width], [("ALIGN", (0, 0), (-1, -1), "LEFT"), ("VALIGN", (0, 1), (0, 1), "TOP")],
                heights=[None, None if len(answer) > 150 else 30 * mm])
-    flow.append(KeepTogether([para(ft.section.zh, H3), para(ft.text.zh, BODY), Spacer(1, 1 * mm), box]))
-    flow.append(signature_block(signature_lines(form, heading), doc.stamp, width))
+    block = signature_block(signature_lines(form, heading), doc.stamp, width)   # never alone on a page
+    flow.append(KeepTogether([para(ft.section.zh, H3), para(ft.text.zh, BODY), Spacer(1, 1 * mm), box, block]))
     annex = form.title.get(PAPER).partition("：")[0]
     running = "" if doc.blank else f"{annex} {doc.heading.district} {doc.heading.unit} {doc.heading.planner}"
     meta = PageMeta(doc_no, form.short_title, running=running, draft=not doc.final and not doc.blank,

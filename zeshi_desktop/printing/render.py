@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.messages import Message
+from zeshi_desktop.messages import Message, text
 
 from . import district, matrix, questionnaire, ranking, sheet31, summary
-from .data import Document, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
-from .document import Part, build
+from .data import PAPER, Document, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
+from .document import Info, Part, build
 from .fonts import GlyphsMissing, MissingGlyph, missing_glyphs
+from .layout import filled
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,8 @@ def user_texts(doc: Document) -> Iterator[tuple[Message, str]]:
             yield where(key), value
         for n, case in enumerate(doc.cases, start=1):
             yield where.of("printing.field.case", number=n), case.title + case.text
-            for picture in case.pictures:   # each picture's file name is printed under it
-                yield where.of("printing.field.case_picture", number=n), picture.name
+            for picture in case.pictures:   # each picture's caption (or file name) is printed under it
+                yield where.of("printing.field.case_picture", number=n), picture.caption or picture.name
         for table in doc.appendix:
             for row in table.rows:
                 yield where(table.title), " ".join(row)
@@ -116,10 +118,52 @@ def check(docs: Sequence[Document]) -> list[MissingGlyph]:
     return found
 
 
-def render_pdf(docs: Sequence[Document], title: str = "zeshi") -> Rendered:
-    """All documents into one PDF; refuses (``GlyphsMissing``) before drawing if a glyph is missing."""
+def _author(doc: Document) -> str:
+    """Who fills the annex in (its ``filled_by``), as the heading names them."""
+    h = doc.heading
+    by = doc.form.filled_by
+    if by == "office":
+        return h.office or h.unit
+    if by == "team":
+        return h.planner
+    if by.endswith("reviewer"):
+        return h.reviewer
+    return h.district
+
+
+def _common(values: Sequence[str]) -> str:
+    return values[0] if values and all(v == values[0] for v in values) else ""
+
+
+def describe(docs: Sequence[Document], title: str, created: datetime | None = None) -> Info:
+    """The PDF's title, subject and author: one document's own title and subject, or what a batch shares."""
+    if len(docs) == 1:
+        annex, _, rest = filled(docs[0].form.title, None if _is_blank(docs[0]) else docs[0].heading).partition("：")
+        title = f"{annex.strip()} {rest.strip()}".strip()
+    else:
+        title = text("printing.meta.batch_title", PAPER, title=title, count=len(docs))
+    years = {d.heading.year for d in docs}
+    parts = [text("printing.meta.year", PAPER, year=years.pop())] if len(years) == 1 and 0 not in years else []
+    for attr in ("district", "unit", "planner", "reviewer"):
+        parts.append(_common([getattr(d.heading, attr) for d in docs]))
+    author = _common([_author(d) for d in docs])
+    return Info(title, " ".join(p for p in parts if p), author, created)
+
+
+def _is_blank(doc: Document) -> bool:
+    return bool(getattr(doc, "blank", False)) or not doc.heading.year
+
+
+def render_pdf(docs: Sequence[Document], title: str = "zeshi", *, even: bool = False,
+               created: datetime | None = None) -> Rendered:
+    """All documents into one PDF; refuses (``GlyphsMissing``) before drawing if a glyph is missing.
+
+    ``even`` pads each document to an even page count (two-sided printing);
+    ``created`` is the creation date the file states (now when not given).
+    """
     missing = check(docs)
     if missing:
         raise GlyphsMissing(missing)
-    pdf, pages = build([_part(d, n) for n, d in enumerate(docs, start=1)], title)
+    pdf, pages = build([_part(d, n) for n, d in enumerate(docs, start=1)], info=describe(docs, title, created),
+                       even=even)
     return Rendered(pdf, pages, len(docs))

@@ -176,7 +176,7 @@ def render(doc: SummaryDoc, doc_no: int) -> Part:
             flow.append(para(section.hint.zh, NOTE))
         if not section.heading_only:
             flow += _section(doc, section, width, figures)
-    flow.append(signature_block(signature_lines(form, doc.heading), doc.stamp, width))
+    flow.append(signature_block(signature_lines(form, doc.heading), doc.stamp, width, seal=True))
     running = words("printing.paper.running_summary", title=title, year=doc.heading.year) if doc.heading.year else title
     draft = not doc.final and not doc.blank and bool(doc.texts or doc.cases)
     meta = PageMeta(doc_no, form.short_title, running=running, draft=draft,

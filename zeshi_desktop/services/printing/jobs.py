@@ -28,7 +28,6 @@ from zeshi_desktop.printing.data import (
     MatrixRow,
     RankingDoc,
     SheetDoc,
-    SummaryDoc,
 )
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
 from zeshi_desktop.printing.render import render_pdf
@@ -38,7 +37,7 @@ from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.meeting import ranking
 from zeshi_desktop.services.printing import content as print_content
 from zeshi_desktop.services.printing.planned import Planned, stamp_for
-from zeshi_desktop.services.printing.summary_doc import summary_doc
+from zeshi_desktop.services.printing.summary_doc import blank_summary, summary_doc
 from zeshi_desktop.store.models import PrintedSheet, Unit, utcnow
 
 ANNEXES = ("3-1", "3-2", "3-3", "4-1", "4-2", "4-3", "5-1")
@@ -241,12 +240,16 @@ class Prepared:
     title: str
 
 
-def render(prepared: Prepared) -> PrintJob:
-    """The PDF of prepared documents; refuses (naming the text) when a glyph is missing."""
+def render(prepared: Prepared, *, two_sided: bool = False) -> PrintJob:
+    """The PDF of prepared documents; refuses (naming the text) when a glyph is missing.
+
+    ``two_sided`` pads every document to an even page count ("（此页空白）"), so that
+    in a two-sided batch no form begins on the back of the one before.
+    """
     if not prepared.planned:
         raise NotFound("printing.nothing_selected")
     try:
-        rendered = render_pdf([p.doc for p in prepared.planned], prepared.title)
+        rendered = render_pdf([p.doc for p in prepared.planned], prepared.title, even=two_sided)
     except (GlyphsMissing, PictureRefused, FontUnavailable) as exc:
         raise ActionRefused(exc.msg) from exc
     codes = [vdomain.make_code(p.contents) for p in prepared.planned if p.contents]
@@ -296,21 +299,22 @@ def prepare_sheet(session: Session, sheet_id: int) -> Prepared:
     return Prepared((_sheet_doc(rec.form_id, rec, heading),), _annex(rec.form_id))
 
 
-def _finish(session: Session, prepared: Prepared, keep: bool) -> PrintJob:
-    job = render(prepared)
+def _finish(session: Session, prepared: Prepared, keep: bool, two_sided: bool = False) -> PrintJob:
+    job = render(prepared, two_sided=two_sided)
     if keep:
         record(session, prepared)
     return job
 
 
-def print_form(session: Session, form_id: str, sel: Selection, *, record: bool = True) -> PrintJob:
+def print_form(session: Session, form_id: str, sel: Selection, *, record: bool = True,
+               two_sided: bool = False) -> PrintJob:
     """Every sheet of one annex in a selection (a unit, a planner, a reviewer, a district), one PDF."""
-    return _finish(session, prepare_form(session, form_id, sel), record)
+    return _finish(session, prepare_form(session, form_id, sel), record, two_sided)
 
 
-def print_all(session: Session, sel: Selection, *, record: bool = True) -> PrintJob:
-    """All annexes of a selection into one PDF."""
-    return _finish(session, prepare_all(session, sel), record)
+def print_all(session: Session, sel: Selection, *, record: bool = True, two_sided: bool = False) -> PrintJob:
+    """All annexes of a selection into one PDF (``two_sided``: each document padded to an even page count)."""
+    return _finish(session, prepare_all(session, sel), record, two_sided)
 
 
 def print_sheet(session: Session, sheet_id: int, *, record: bool = True) -> PrintJob:
@@ -328,7 +332,7 @@ def print_blank(form_id: str, year: int = 0) -> PrintJob:
     elif form_id == "3-3":
         doc = RankingDoc(form, heading, None, None, (), False)
     elif form_id == "4-1":
-        doc = SummaryDoc(form, heading, {}, (), (), final=False)
+        doc = blank_summary(year)
     else:
         doc = SheetDoc(form, heading, final=False, blank=True)
     rendered = render_pdf([doc], _annex(form_id))
