@@ -36,16 +36,24 @@ def demo_db_path() -> Path:
 
 
 def open_database(path: Path, demo: bool):  # type: ignore[no-untyped-def]
-    """Open (and migrate) the store; a demo database is filled when it has no year yet."""
-    from zeshi_desktop.services import roster, trust
+    """Open (and migrate) the store; a demo database is filled when it has no year yet.
+
+    The demo is a district office of its first district (``installation.set_demo_role``),
+    so its hand-overs work end to end and the first-run question is not asked.
+    """
+    from zeshi_desktop.services import installation, roster, trust
     db = trust.open_store(path)
     if demo:
         with db.read() as session:
             empty = not roster.years(session)
+            unset = installation.current(session) is None
         if empty:
             from zeshi_desktop.demo.fixture import load_demo
             with db.write() as session:
                 load_demo(session)
+        if empty or unset:
+            with db.write() as session:
+                installation.set_demo_role(session)
     return db
 
 
@@ -143,6 +151,12 @@ class Shell:
         print(f"zeshi-desktop: {text}", file=sys.stderr)
         dialogs.show_error(None, text)
         return False
+
+    def first_run(self) -> None:
+        """A writable store with no role yet: ask what this installation is (gui.installation)."""
+        from zeshi_desktop.gui import installation
+        if self.window is not None and installation.ask_first_run(self.window, self.window.runner) is not None:
+            self.window.update_title()
 
     def replace_window(self) -> None:
         old = self.window
@@ -276,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     install_store_failure_hook(shell)
     if shell.window is None and not shell.start():
         return 2
+    if not args.quit_after_show:
+        shell.first_run()
     if args.quit_after_show:  # the benchmark: when was the window on screen?
         import time
 

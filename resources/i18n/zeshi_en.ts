@@ -533,6 +533,14 @@
       <translation>Change</translation>
     </message>
     <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>冲突处理</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
       <source>时间</source>
       <translation>Time</translation>
     </message>
@@ -593,10 +601,6 @@
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <source>全部区</source>
-      <translation>All districts</translation>
-    </message>
-    <message>
       <source>包类型：</source>
       <translation>Package kind:</translation>
     </message>
@@ -627,6 +631,18 @@
     <message>
       <source>交接包</source>
       <translation>package</translation>
+    </message>
+    <message>
+      <source>已写入 {path}
+工作表行数：{rows}
+签名：{signer}（指纹 {fp}）</source>
+      <translation>Written: {path}
+Rows per sheet: {rows}
+Signed by: {signer} (fingerprint {fp})</translation>
+    </message>
+    <message>
+      <source>已导出，但有评审表未放入包中</source>
+      <translation>Exported, but some sheets were left out of the package</translation>
     </message>
     <message>
       <source>导出填报模板</source>
@@ -661,14 +677,6 @@
       <translation>Choose a district.</translation>
     </message>
     <message>
-      <source>已写入 {path}
-工作表行数：{rows}
-签名：{signer}（指纹 {fp}）</source>
-      <translation>Written: {path}
-Rows per sheet: {rows}
-Signed by: {signer} (fingerprint {fp})</translation>
-    </message>
-    <message>
       <source>无法写入 {0}：{1}</source>
       <translation>Cannot write {0}: {1}</translation>
     </message>
@@ -689,12 +697,12 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>unchanged</translation>
     </message>
     <message>
-      <source>该包没有签名，无法确认发送方。</source>
-      <translation>The package is not signed; the sender cannot be confirmed.</translation>
-    </message>
-    <message>
       <source>意见建议</source>
       <translation>Remarks</translation>
+    </message>
+    <message>
+      <source>接受新密钥</source>
+      <translation>Accept the new key</translation>
     </message>
     <message>
       <source>导入交接包</source>
@@ -703,6 +711,26 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
       <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <source>已知发送方：{name}（指纹 {fp}，首次见到时名为 {known}）</source>
+      <translation>Known sender: {name} (fingerprint {fp}, first seen as {known})</translation>
+    </message>
+    <message>
+      <source>本机自己的密钥：{name}（指纹 {fp}），这是本机导出的文件。</source>
+      <translation>This computer's own key: {name} (fingerprint {fp}); the file was made here.</translation>
+    </message>
+    <message>
+      <source>首次见到的发送方：{name}（指纹 {fp}）。请与对方核对指纹后再导入。</source>
+      <translation>New sender: {name} (fingerprint {fp}). Check the fingerprint with the sender before importing.</translation>
+    </message>
+    <message>
+      <source>发送方“{name}”的密钥已更换！新指纹 {fp}，原指纹 {old}（原名 {known}）。请与对方核实后再导入。</source>
+      <translation>The key of sender “{name}” has changed! New fingerprint {fp}, previous fingerprint {old} (known as {known}). Check with the sender before importing.</translation>
+    </message>
+    <message>
+      <source>没有签名的填报模板：无法确认发送方，只能作为人工录入导入。</source>
+      <translation>An unsigned fill-in template: its sender cannot be confirmed, so it can only come in as manual entry.</translation>
     </message>
     <message>
       <source>（填报模板）</source>
@@ -721,10 +749,6 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Sheets:</translation>
     </message>
     <message>
-      <source>导入</source>
-      <translation>Import</translation>
-    </message>
-    <message>
       <source>无法导入</source>
       <translation>Cannot import</translation>
     </message>
@@ -737,8 +761,32 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Importing…</translation>
     </message>
     <message>
+      <source>本机已定稿</source>
+      <translation>finalised here</translation>
+    </message>
+    <message>
+      <source>本机草稿在上次导入后改过</source>
+      <translation>a draft edited here since the last import</translation>
+    </message>
+    <message>
+      <source>{action}（{why}）</source>
+      <translation>{action} ({why})</translation>
+    </message>
+    <message>
+      <source>已与“{name}”核对新指纹 {fp}？请写明理由（写入审计记录）：</source>
+      <translation>Checked the new fingerprint {fp} with “{name}”? Give the reason (kept in the audit log):</translation>
+    </message>
+    <message>
+      <source>接受新密钥…</source>
+      <translation>Accept the new key…</translation>
+    </message>
+    <message>
       <source>名册：</source>
       <translation>Roster:</translation>
+    </message>
+    <message>
+      <source>人工录入：这是填报模板，填写的内容不在任何签名之内。只作为草稿导入（不会定稿，也不会替换本机已定稿的评审表）；导入人和理由写入审计记录。</source>
+      <translation>Manual entry: this is a fill-in template, and what was typed into it is covered by no signature. It comes in as drafts only (never final, never replacing a sheet finalised here); who imports it and why go into the audit log.</translation>
     </message>
     <message>
       <source>警告：该包在本程序之外被修改过（内容与清单中的哈希不符）。请向发送方核实，或索取原包。</source>
@@ -747,6 +795,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>我已核实，仍然导入这个被修改过的包</source>
       <translation>I have checked; import this edited package anyway</translation>
+    </message>
+    <message>
+      <source>理由（写入审计记录，必填）</source>
+      <translation>Reason (written in the audit log; required)</translation>
     </message>
     <message>
       <source>评审表</source>
@@ -765,28 +817,28 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Changes</translation>
     </message>
     <message>
-      <source>冲突处理</source>
-      <translation>Conflict</translation>
+      <source>请先与发送方核对新指纹，再点“接受新密钥…”。</source>
+      <translation>Check the new fingerprint with the sender first, then click “Accept the new key…”.</translation>
     </message>
     <message>
       <source>请改正下列各处后重新导出或填写：</source>
       <translation>Correct each of these and export or fill in again:</translation>
     </message>
     <message>
-      <source>已知发送方：{name}（指纹 {fp}，首次见到时名为 {known}）</source>
-      <translation>Known sender: {name} (fingerprint {fp}, first seen as {known})</translation>
-    </message>
-    <message>
-      <source>首次见到的发送方：{name}（指纹 {fp}）。请与对方核对指纹后再导入。</source>
-      <translation>New sender: {name} (fingerprint {fp}). Check the fingerprint with the sender before importing.</translation>
-    </message>
-    <message>
-      <source>发送方“{name}”的密钥已更换！新指纹 {fp}，原指纹 {old}（原名 {known}）。请与对方核实后再导入。</source>
-      <translation>The key of sender “{name}” has changed! New fingerprint {fp}, previous fingerprint {old} (known as {known}). Check with the sender before importing.</translation>
-    </message>
-    <message>
       <source>导入预览</source>
       <translation>Import preview</translation>
+    </message>
+    <message>
+      <source>保留本机（已定稿）</source>
+      <translation>Kept here (finalised)</translation>
+    </message>
+    <message>
+      <source>已接受“{name}”的新密钥 {fp}（理由：{reason}），导入时写入审计记录。</source>
+      <translation>The new key {fp} of “{name}” is accepted (reason: {reason}); it goes into the audit log with the import.</translation>
+    </message>
+    <message>
+      <source>已导入：{0}</source>
+      <translation>Imported: {0}</translation>
     </message>
     <message>
       <source>请选择…</source>
@@ -801,20 +853,68 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Take theirs</translation>
     </message>
     <message>
-      <source>请先确认导入这个被修改过的包。</source>
-      <translation>First confirm that this edited package should be imported.</translation>
-    </message>
-    <message>
-      <source>已导入：{0}</source>
-      <translation>Imported: {0}</translation>
-    </message>
-    <message>
-      <source>还有 {n} 个冲突：请为每一张本机已定稿的评审表选择保留本机或采用交接包。</source>
-      <translation>{n} conflict(s) left: for each sheet finalised here, choose keep mine or take theirs.</translation>
+      <source>请写明为什么仍然导入这个被修改过的包（写入审计记录）。</source>
+      <translation>Say why this edited package is imported anyway (written in the audit log).</translation>
     </message>
     <message>
       <source>无法读取 {0}：{1}</source>
       <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
+      <source>还有 {n} 个冲突：请为每一个冲突选择保留本机或采用交接包。</source>
+      <translation>{n} conflict(s) left: choose for each whether to keep this computer's sheet or take the package's.</translation>
+    </message>
+    <message>
+      <source>请先确认导入这个被修改过的包。</source>
+      <translation>First confirm that this edited package should be imported.</translation>
+    </message>
+    <message>
+      <source>（{0}）</source>
+      <translation> ({0})</translation>
+    </message>
+    <message>
+      <source>人工录入请写明理由（写入审计记录）。</source>
+      <translation>Manual entry needs a reason (kept in the audit log).</translation>
+    </message>
+    <message>
+      <source>街道/乡镇/园区</source>
+      <translation>Street office</translation>
+    </message>
+    <message>
+      <source>区级专班</source>
+      <translation>District office</translation>
+    </message>
+    <message>
+      <source>市级专班</source>
+      <translation>City task force</translation>
+    </message>
+    <message>
+      <source>评审人的电脑</source>
+      <translation>Reviewer's laptop</translation>
+    </message>
+    <message>
+      <source>本机角色</source>
+      <translation>This computer's role</translation>
+    </message>
+    <message>
+      <source>这台电脑在评审中是什么角色？交接包只在它的目的地导入：区→街道的包只进该街道，街道和区级评审人→区的包只进本区，区→市和市级评审人→市的包只进市级专班，市→区的包只进它指明的区。</source>
+      <translation>What is this computer in the review? A package is imported only where it is addressed: district → street only at that office, street and district reviewer → district only at that district, district → city and city reviewer → city only at the city task force, city → district only at the district it names.</translation>
+    </message>
+    <message>
+      <source>编号或名称，多个用逗号分隔</source>
+      <translation>Codes or names, separated by commas</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>本机尚未设定角色。选择“以后再说”，包照旧导入，但不核对是否发给本机。</source>
+      <translation>This computer has no role yet. With “Later”, packages are imported as before, without checking that they are meant for it.</translation>
+    </message>
+    <message>
+      <source>以后再说</source>
+      <translation>Later</translation>
     </message>
     <message>
       <source>选择</source>
@@ -839,6 +939,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>导入交接包…</source>
       <translation>Import package…</translation>
+    </message>
+    <message>
+      <source>本机角色…</source>
+      <translation>This computer's role…</translation>
     </message>
     <message>
       <source>退出</source>
@@ -877,6 +981,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>&amp;Language</translation>
     </message>
     <message>
+      <source>责师评审</source>
+      <translation>Planner review</translation>
+    </message>
+    <message>
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
@@ -905,20 +1013,16 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Read-only</translation>
     </message>
     <message>
-      <source>责师评审</source>
-      <translation>Planner review</translation>
-    </message>
-    <message>
-      <source>（只读）</source>
-      <translation> (read-only)</translation>
-    </message>
-    <message>
       <source>数据库以只读方式打开，不能修改</source>
       <translation>The database is open read-only and cannot be changed</translation>
     </message>
     <message>
       <source>今日备份未完成：</source>
       <translation>Today's backup was not made: </translation>
+    </message>
+    <message>
+      <source>（只读）</source>
+      <translation> (read-only)</translation>
     </message>
     <message>
       <source>评分人：{0}</source>
@@ -1021,6 +1125,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Verify</translation>
     </message>
     <message>
+      <source>双面打印（每份补足偶数页）</source>
+      <translation>Two-sided (each document padded to an even page count)</translation>
+    </message>
+    <message>
       <source>核验码：</source>
       <translation>Verification code:</translation>
     </message>
@@ -1107,8 +1215,16 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Reason for unlocking (goes to the audit log):</translation>
     </message>
     <message>
+      <source>定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？</source>
+      <translation>Finalising locks the sheet; changing it later needs a reason. Finalise “{0}”?</translation>
+    </message>
+    <message>
       <source>状态：未填写</source>
       <translation>Status: not filled in</translation>
+    </message>
+    <message>
+      <source>请注意：</source>
+      <translation>Please note:</translation>
     </message>
     <message>
       <source>状态：已定稿（锁定）</source>
@@ -1121,10 +1237,6 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>状态：草稿（每项输入即已保存）</source>
       <translation>Status: draft (every entry is saved at once)</translation>
-    </message>
-    <message>
-      <source>定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？</source>
-      <translation>Finalising locks the sheet; changing it later needs a reason. Finalise “{0}”?</translation>
     </message>
     <message>
       <source>选择要恢复的文件</source>
@@ -1239,6 +1351,14 @@ It will replace the current database {1} (the current database is kept as a back
     <message>
       <source>{0} 有 {1} 处问题，不能用来恢复：</source>
       <translation>{0} has {1} problems and cannot be restored:</translation>
+    </message>
+    <message>
+      <source>⚠ {n} 张评审表含有损坏的数据，未计入以下数字。请用“文件 → 检查数据”查看，或恢复一份备份：</source>
+      <translation>⚠ {n} sheet(s) hold damaged data and are not counted in the figures below. See File → Check data, or restore a backup:</translation>
+    </message>
+    <message>
+      <source>……另有 {n} 张（完整列表见提示）</source>
+      <translation>… and {n} more (the whole list in the tooltip)</translation>
     </message>
     <message>
       <source>定稿本评审人的全部行（先检查每一行是否完整）</source>
@@ -1365,6 +1485,10 @@ It will replace the current database {1} (the current database is kept as a back
       <translation>Add a picture…</translation>
     </message>
     <message>
+      <source>图片说明</source>
+      <translation>Caption</translation>
+    </message>
+    <message>
       <source>  超出字数要求</source>
       <translation>  over the limit</translation>
     </message>
@@ -1381,6 +1505,10 @@ It will replace the current database {1} (the current database is kept as a back
       <translation>{0} characters ({1}–{2} required)</translation>
     </message>
     <message>
+      <source>打印在图片下方：图{0} 说明。不填则印文件名“{1}”。</source>
+      <translation>Printed under the picture: Figure {0} and the caption. Left empty, the file name “{1}” is printed.</translation>
+    </message>
+    <message>
       <source>{0} / {1} 字</source>
       <translation>{0} / {1} characters</translation>
     </message>
@@ -1391,6 +1519,10 @@ It will replace the current database {1} (the current database is kept as a back
     <message>
       <source>案例 {0}：</source>
       <translation>Case {0}:</translation>
+    </message>
+    <message>
+      <source>图{0}</source>
+      <translation>Figure {0}</translation>
     </message>
     <message>
       <source>请在左侧选择一位责师（责任单元下的责师）。</source>

@@ -41,6 +41,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, text: shown.append(text))
     monkeypatch.setattr(dialogs, "show_info", lambda parent, text: shown.append(text))
+    monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(dialogs, "show_audit", lambda parent, entries, title: shown.append(title))
     yield shown
 

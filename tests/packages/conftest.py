@@ -29,3 +29,16 @@ def store_digest(db: Database) -> str:
 @pytest.fixture
 def digest() -> Callable[[Database], str]:
     return store_digest
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fuzzer's mutant count and outcomes (``test_fuzz``), in the summary of every run that ran it."""
+    outcomes = getattr(terminalreporter.config, "zeshi_fuzz_outcomes", None)
+    if not outcomes:
+        return
+    total = outcomes["imported"] + outcomes["refused"]
+    terminalreporter.write_sep("-", f"package fuzzer: {total} mutants, {outcomes['imported']} imported, "
+                                    f"{outcomes['refused']} refused with a message, 0 tracebacks")
+    for name, count in sorted(outcomes.items(), key=lambda item: -item[1]):
+        if name.startswith("refused "):
+            terminalreporter.write_line(f"  {count:4d}  {name}")

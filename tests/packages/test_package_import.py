@@ -1,4 +1,7 @@
-"""Importing packages: preview, idempotence, conflicts, signatures, text safety, templates, atomic files."""
+"""Importing packages: preview, idempotence, conflicts, signatures, text safety, templates, atomic files.
+
+Signatures and manual entry in depth: test_signatures.py; drafts: tests/services/handover/test_drafts.py.
+"""
 
 from __future__ import annotations
 
@@ -117,8 +120,8 @@ def test_opened_and_saved_unchanged_by_a_spreadsheet_it_still_verifies(demo_db: 
     assert report.written and not report.edited_outside and report.signer.status == "new"
 
 
-def test_a_new_key_for_a_known_sender_is_warned(demo_db: Database, db: Database, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_key_for_a_known_sender_is_warned_in_the_preview(demo_db: Database, db: Database, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     first = _export(demo_db, tmp_path / "a.xlsx", signer_name="东城区专班")
     with db.write() as s:
         import_package(s, first)
@@ -179,7 +182,8 @@ def test_template_cells_protection_and_validation(demo_db: Database, tmp_path: P
     assert item.short in dv.prompt and str(item.max) in dv.prompt
 
 
-def test_a_filled_template_imports_like_a_package(demo_db: Database, tmp_path: Path, forms) -> None:  # type: ignore[no-untyped-def]
+def test_a_filled_template_imports_as_manual_entry(demo_db: Database, tmp_path: Path, forms) -> None:  # type: ignore[no-untyped-def]
+    """Filled in Excel and marked 定稿, it still comes in as drafts, with a reason (more in test_signatures)."""
     fresh = Database.open(tmp_path / "district.sqlite3")
     path = tmp_path / "t.xlsx"
     with demo_db.read() as s:   # the reviewer's template, filled below as Excel would
@@ -191,13 +195,13 @@ def test_a_filled_template_imports_like_a_package(demo_db: Database, tmp_path: P
     ws[cell_of(ws, "DC-U01/P001", "status")] = "定稿"
     wb.save(path)
     with fresh.write() as s:
-        report = import_package(s, path)
-    assert not report.edited_outside
+        report = import_package(s, path, reason="评审人在 Excel 中填写")
+    assert not report.edited_outside and report.manual_entry
     with fresh.read() as s:
         app = next(a.id for a in roster.appointments(s, YEAR) if a.unit == "东华门街道")
         view = sheets.sheets(s, YEAR, "3-2", appointment_id=app)[0]
     expected = sum(int(i.max) - 1 for i in forms["3-2"].items)
-    assert view.totals is not None and view.totals.total == expected and view.is_final
+    assert view.totals is not None and view.totals.total == expected and not view.is_final
     fresh.dispose()
 
 

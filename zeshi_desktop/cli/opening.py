@@ -31,7 +31,7 @@ from .errors import CommandError
 from .files import os_reason
 
 # The commands that may make a new store; every other command refuses a path with no database.
-CREATING = frozenset({"demo", "import", "roster import"})
+CREATING = frozenset({"demo", "import", "init", "roster import"})
 KEEP_VARIABLE = "ZESHI_BACKUPS_KEEP"
 
 R = TypeVar("R", bound=Refused)

@@ -1,4 +1,8 @@
-"""``zeshi export`` / ``zeshi template`` / ``zeshi import`` / ``zeshi key``: the Excel hand-over."""
+"""``zeshi export`` / ``zeshi template`` / ``zeshi import`` / ``zeshi key``: the Excel hand-over.
+
+An export leaves out the sheets holding damaged data and says so on stderr
+(``ExportResult.warnings``), and under ``damaged`` and ``warnings`` in the JSON.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from zeshi_desktop.messages import Message, render, text
 from zeshi_desktop.services.handover import packages
 
 from .common import YEAR_HELP, emit, heads, jsonable, read, sheet_name, write, year_of
+from .damaged import damaged_data, warn
 from .files import writing
-from .options import hidden_alias
+from .installation import key_line, role_data, route_lines
+from .options import global_options, hidden_alias
 from .parser import Configure
 
 ACTIONS = ("added", "changed", "conflict", "unchanged")
@@ -24,12 +30,14 @@ def _export(args: argparse.Namespace, template: bool) -> None:
                                          template=template, signer_name=args.signer_name)
     data = {"file": str(result.path), "kind": result.kind, "package_id": result.package_id,
             "template": result.template, "rows": result.sheets, "signer": result.signer,
-            "fingerprint": result.fingerprint}
+            "fingerprint": result.fingerprint, "damaged": damaged_data(result.damaged, args.lang),
+            "warnings": [w.text(args.lang) for w in result.warnings]}
     emit(args, data, heads(args.lang, "worksheet", "rows"),
          [(sheet_name(name, args.lang), rows) for name, rows in result.sheets.items()])
     if not args.json:
         print(text("cli.export.written", args.lang, path=result.path, package=result.package_id,
                    signer=result.signer, fingerprint=result.fingerprint))
+    warn(result.warnings, args.lang)   # sheets left out: they hold damaged data
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -58,11 +66,14 @@ def _report_text(args: argparse.Namespace, report: packages.ImportReport) -> Non
                origin=report.origin.get("installation", "")))
     s = report.signer
     known_as = Message("cli.import.known_as", name=s.known_as) if s.known_as else ""
-    print(text("cli.import.signer", lang, status=Message(f"cli.signer.{s.status}"), name=s.name,
+    status = Message("handover.signer.own" if s.status == "own" else f"cli.signer.{s.status}")
+    print(text("cli.import.signer", lang, status=status, name=s.name,
                fingerprint=s.fingerprint, known_as=known_as))
+    for line in route_lines(report.route, lang):   # this computer's role (or none yet), the roster changes
+        print(line)
     for w in report.warnings:
         print(text("cli.import.warning", lang, warning=w))
-    rows = [(text(f"cli.import.action.{c.action}", lang), c.key, c.label, c.keep,
+    rows = [(_action_text(c, lang), c.key, c.label, c.keep,
              "; ".join(render(d, lang) for d in c.details)[:60]) for c in report.sheets if c.action != "unchanged"]
     if rows:
         emit(args, None, heads(lang, "result", "sheet_key", "subject", "keep", "changes"), rows)
@@ -70,6 +81,15 @@ def _report_text(args: argparse.Namespace, report: packages.ImportReport) -> Non
     print(text("cli.import.counts", lang, counts=counts))
     if report.dry_run:
         print(text("cli.dry_run", lang))
+
+
+def _action_text(change: packages.SheetChange, lang: str) -> str:
+    """新增 / 更新 / 冲突（本机已定稿）: a conflict says why it is one."""
+    shown = text(f"cli.import.action.{change.action}", lang)
+    if not change.why:
+        return shown
+    why = text(f"handover.conflict.{change.why}", lang)
+    return f"{shown}（{why}）" if lang == "zh" else f"{shown} ({why})"
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -87,7 +107,40 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 def cmd_key(args: argparse.Namespace) -> None:
     me = packages.identity(args.signer_name)
-    emit(args, jsonable(me, args.lang), text=f"{me.name}  {me.fingerprint}")
+    emit(args, {**jsonable(me, args.lang), "role": role_data(args)},   # role: this installation's (routing)
+         text="\n".join(line for line in (f"{me.name}  {me.fingerprint}", key_line(args)) if line))
+
+
+def cmd_key_list(args: argparse.Namespace) -> None:
+    """The senders' keys this store trusts: like ``known_hosts``, one line each."""
+    with read(args) as session:
+        found = packages.senders(session)
+    if not found and not args.json:
+        print(text("handover.key.none", args.lang))
+        return
+    emit(args, [{"name": s.name, "fingerprint": s.fingerprint, "origin": s.origin, "first_seen": s.first_seen,
+                 "accepted_by": s.accepted_by, "reason": s.reason, "how": s.how.text(args.lang)} for s in found],
+         [text(f"handover.key.column.{c}", args.lang) for c in ("name", "fingerprint", "first_seen", "how")],
+         [(s.name, s.fingerprint, f"{s.first_seen:%Y-%m-%d %H:%M}", s.how.text(args.lang)) for s in found])
+
+
+def cmd_key_trust(args: argparse.Namespace) -> None:
+    """Accept a sender's new key after checking its fingerprint with them; the name's older keys are replaced."""
+    with write(args) as session:
+        replaced = packages.trust_key(session, args.fingerprint, args.name or "", args.reason or "", args.actor)
+    fingerprint = args.fingerprint.strip().lower()
+    emit(args, {"name": args.name, "fingerprint": fingerprint, "replaced": replaced},
+         text=text("handover.key.trusted", args.lang, name=args.name, fingerprint=fingerprint)
+         + (text("handover.key.replaced", args.lang, old=replaced) if replaced else ""))
+
+
+def cmd_key_forget(args: argparse.Namespace) -> None:
+    """Take a key (or every key of a sender) off the list: the sender's next package is seen for the first time."""
+    with write(args) as session:
+        gone = packages.forget_key(session, args.who, args.reason or "", args.actor)
+    emit(args, [{"name": s.name, "fingerprint": s.fingerprint} for s in gone],
+         text="\n".join(text("handover.key.forgotten", args.lang, name=s.name, fingerprint=s.fingerprint)
+                        for s in gone))
 
 
 def _exporting(handler: object) -> Configure:
@@ -112,7 +165,8 @@ def _import(p: argparse.ArgumentParser) -> None:
                    help="resolve conflicts: for all, or per sheet (repeatable); recorded in the audit log")
     p.add_argument("--accept-edited", action="store_true",
                    help="import a package edited outside the program (needs --reason; recorded in the audit log)")
-    p.add_argument("--reason", help="why an edited package is accepted (for the audit log)")
+    p.add_argument("--reason", help="why: needed to accept an edited package, and for manual entry (a filled-in "
+                                    "template); kept in the audit log")
     p.add_argument("--year", type=int, help="refuse a package of another year")
     p.add_argument("--actor", default="", help="who imports (for the audit log)")
     p.set_defaults(handler=cmd_import)
@@ -122,6 +176,28 @@ def _key(p: argparse.ArgumentParser) -> None:
     p.add_argument("--signer-name", help=f"set {SIGNER_NAME_HELP}")
     hidden_alias(p, "--name", "signer_name")
     p.set_defaults(handler=cmd_key)
+    _key_actions(p)
+
+
+def _key_actions(p: argparse.ArgumentParser) -> None:
+    """``zeshi key list|trust|forget``: the senders' keys this store trusts (trust on first use, like known_hosts)."""
+    actions = p.add_subparsers(dest="key_command", metavar="ACTION", required=False,
+                               help="list, trust or forget the senders' keys (none: this installation's own)")
+    listing = actions.add_parser("list", help="the senders' keys trusted here", parents=[global_options()])
+    listing.set_defaults(handler=cmd_key_list)
+    trust = actions.add_parser("trust", help="accept a sender's new key (check its fingerprint with them first)",
+                               parents=[global_options()])
+    trust.add_argument("fingerprint", metavar="FINGERPRINT", help="the new key's fingerprint, as the sender reads it")
+    trust.add_argument("--name", required=True, help="the sender's name, as its packages give it")
+    trust.add_argument("--reason", required=True, help="why the key is accepted (kept in the audit log)")
+    trust.add_argument("--actor", default="", help="who accepts it (for the audit log)")
+    trust.set_defaults(handler=cmd_key_trust)
+    forget = actions.add_parser("forget", help="take a sender's key off the list (its next package is first seen)",
+                                parents=[global_options()])
+    forget.add_argument("who", metavar="NAME|FINGERPRINT", help="a key's fingerprint, or a sender's name (all its keys)")
+    forget.add_argument("--reason", required=True, help="why (kept in the audit log)")
+    forget.add_argument("--actor", default="", help="who does this (for the audit log)")
+    forget.set_defaults(handler=cmd_key_forget)
 
 
 COMMANDS: dict[str, Configure] = {"export": _exporting(cmd_export), "template": _exporting(cmd_template),

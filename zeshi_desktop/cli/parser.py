@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("packages", "write a fill-in template for an office without the program"),
     "import": ("packages", "preview (--dry-run) or import a package"),
     "key": ("packages", "this installation's name and signing-key fingerprint"),
+    "init": ("installation", "this installation's role: street office, district office, city or reviewer"),
     "dashboard": ("reports", "the district (3-3) or city dashboard as tables or JSON"),
     "questionnaires": ("reports", "the 5-1 summary: answers per statement, reasons, suggestions"),
     "history": ("reports", "a planner's or a district's results across the years"),

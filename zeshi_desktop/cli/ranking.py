@@ -4,7 +4,8 @@ The names here are the JSON keys everywhere: ``street_weight`` (the office's
 3-1 share), ``district_weight`` (the district review group's 3-2 share),
 ``trimmed_mean``; the options are spelled the same (``--street-weight``,
 ``--district-weight``, ``--trimmed-mean``), the former ``--street``,
-``--group`` and ``--trimmed`` still accepted.
+``--group`` and ``--trimmed`` still accepted. Sheets a ranking left out because
+they hold damaged data are named on stderr and under ``damaged`` (``.damaged``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .common import (
     year_of,
     yes_no,
 )
+from .damaged import damaged_data, warn_damaged
 from .options import boolean, boolean_help, hidden_alias
 from .parser import Configure
 
@@ -72,8 +74,10 @@ def _city(args: argparse.Namespace, year: int, city: ranking.CityRanking) -> Non
              yes_no(r.contracts_signed, lang),
              band_text(r.band, lang, DASH) + (text("cli.rank.blocked", lang) if r.blocked_by_contracts else ""))
             for r in city.rows]
-    emit(args, {"year": year, "trimmed_mean": city.trimmed_mean, "rows": data},
+    emit(args, {"year": year, "trimmed_mean": city.trimmed_mean, "rows": data,
+                "damaged": damaged_data(city.damaged, lang)},
          heads(lang, "rank", "district", "circle", "city_score", "self_score", "contracts", "band"), rows)
+    warn_damaged(city.damaged, lang)
 
 
 def cmd_rank(args: argparse.Namespace) -> None:
@@ -91,10 +95,12 @@ def cmd_rank(args: argparse.Namespace) -> None:
             "rows": [{"rank": r.rank, "unit": r.unit, "planner": r.planner, "street_score": r.street_score,
                       "district_score": r.district_score, "street_weighted": r.street_weighted,
                       "district_weighted": r.district_weighted, "total": r.total,
-                      "band": band_text(r.band, lang)} for r in result.rows]}
+                      "band": band_text(r.band, lang)} for r in result.rows],
+            "damaged": damaged_data(result.damaged, lang)}
     rows = [(r.rank or DASH, r.unit, r.planner, r.street_weighted, r.district_weighted, r.total,
              band_text(r.band, lang, text("cli.band.unfinished", lang))) for r in result.rows]
     emit(args, data, headings(RANK_COLUMNS, lang), rows)
+    warn_damaged(result.damaged, lang)
 
 
 def _weights(p: argparse.ArgumentParser) -> None:

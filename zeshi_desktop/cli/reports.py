@@ -3,6 +3,8 @@
 The same services as the dashboards in the window, for a meeting without the
 window (or a script): tables on the terminal, JSON with ``--json``, files
 with ``-o``. The report writers (reportlab, openpyxl) load only for ``report``.
+Sheets a figure left out because they hold damaged data are named on stderr
+(``cli.damaged``), and under ``damaged`` in the JSON.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .common import (
     year_of,
     yes_no,
 )
+from .damaged import warn_damaged
 from .files import output_path, writing
 from .parser import Configure
 from .reports_data import (
@@ -124,12 +127,14 @@ def cmd_dashboard(args: argparse.Namespace) -> None:
         if args.city:
             city = analysis.city_dashboard(session, year, outlier_distance=distance, offset_tolerance=tolerance)
             emit(args, city_data(city, args.lang), text=_city_text(city, args.lang))
+            warn_damaged(city.damaged, args.lang)
             return
         if not args.district:
             raise CommandError("cli.dashboard.need_district")
         board = analysis.district_dashboard(session, year, lookup.district_id(session, args.district),
                                             outlier_distance=distance, offset_tolerance=tolerance)
     emit(args, district_data(board, args.lang), text=_district_text(board, args.lang))
+    warn_damaged(board.damaged, args.lang)
 
 
 def _statement(st: Any, lang: str) -> str:
@@ -152,6 +157,7 @@ def cmd_questionnaires(args: argparse.Namespace) -> None:
              *(text("cli.questionnaires.yes_no", lang, question=y.text_in(lang), yes=y.yes, no=y.no)
                for y in summary.yes_no)]
     emit(args, questionnaire_data(summary, lang), text="\n".join(lines))
+    warn_damaged(summary.damaged, lang)
 
 
 def cmd_history(args: argparse.Namespace) -> None:

@@ -1,7 +1,8 @@
 """The dashboards as JSON (``zeshi dashboard --json``): the same keys as ``zeshi rank --json`` where they mean the same.
 
 Ids end in ``_id`` (``appointment_id``); a name is the plain key (``district``,
-``unit``, ``reviewer``); a code ends in ``_code``.
+``unit``, ``reviewer``); a code ends in ``_code``. Every one carries ``damaged``:
+the sheets its figures left out because they hold damaged data (``cli.damaged``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.services.meeting.questionnaire import QuestionnaireSummary
 
 from .common import band_text, jsonable
+from .damaged import damaged_data
 
 
 def item_text(form_id: str, item_id: str, fallback: str, lang: str) -> str:
@@ -36,6 +38,7 @@ def questionnaire_data(summary: QuestionnaireSummary, lang: str) -> dict[str, An
     people wrote, in their words.
     """
     data: dict[str, Any] = jsonable(summary, lang)
+    data["damaged"] = damaged_data(summary.damaged, lang)   # the one shape every command gives them
     if lang == "zh":
         return data
     option = lambda name: summary.option(name).get(lang)
@@ -85,6 +88,7 @@ def district_data(board: analysis.DistrictDashboard, lang: str) -> dict[str, Any
                                      "rank_trimmed": c.rank_trimmed, "total_mean": c.total_mean,
                                      "total_trimmed": c.total_trimmed, "moved": c.moved}
                                     for c in board.impact.rows]},
+        "damaged": damaged_data(board.damaged, lang),
     }
 
 
@@ -101,4 +105,5 @@ def city_data(board: analysis.CityDashboard, lang: str) -> dict[str, Any]:
                            "eligible_excellent": r.eligible_excellent,
                            "blocked_by_contracts": r.blocked_by_contracts} for r in board.rows],
             "circles": [{**jsonable(c, lang), "bands": {bands.get(k, k): n for k, n in c.bands.items()}}
-                        for c in board.circles]}
+                        for c in board.circles],
+            "damaged": damaged_data(board.damaged, lang)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from zeshi_desktop.messages import text
@@ -25,9 +26,12 @@ def cmd_import(args: argparse.Namespace) -> None:
     with (read(args) if args.dry_run else write(args)) as session:   # a preview writes nothing
         report = roster_io.import_roster(session, args.year, Path(args.file), dry_run=args.dry_run)
     rows = [(sheet_name(sheet, args.lang), c.added, c.changed, c.unchanged) for sheet, c in report.counts.items()]
+    warnings = [p.message(args.lang) for p in report.warnings]   # names that will not print: imported all the same
     data = {"file": args.file, "year": report.year, "dry_run": report.dry_run, "written": report.written,
-            "sheets": report.counts}
+            "sheets": report.counts, "warnings": warnings}
     emit(args, data, heads(args.lang, "worksheet", "added", "changed", "unchanged"), rows)
+    for line in ([] if args.json else warnings):
+        print(line, file=sys.stderr)
     if args.dry_run and not args.json:
         print(text("cli.dry_run", args.lang))
 

@@ -39,6 +39,11 @@ def show_info(parent: QWidget | None, text: str) -> None:
     QMessageBox.information(parent, tr("提示"), text)
 
 
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """Done, but with something the person must know (sheets left out of an export)."""
+    QMessageBox.warning(parent, title, text)
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

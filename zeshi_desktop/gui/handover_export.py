@@ -96,7 +96,6 @@ class ExportDialog(QDialog):
         form.addRow(self.unit_label, self.unit_list)
 
         self.district_box = QComboBox(self)
-        self.district_all = tr("全部区")
         for d in districts:
             self.district_box.addItem(f"{d.code}  {d.name}", d.code)
         index = next((i for i, d in enumerate(districts) if d.id == selection.district_id), 0)
@@ -131,20 +130,14 @@ class ExportDialog(QDialog):
         return packages.KINDS[str(self.kind_box.currentData())]
 
     def _kind_changed(self) -> None:
-        """Show only the selectors the kind needs; city → district may cover every district."""
+        """Show only the selectors the kind needs; city → district names one district (never all)."""
         kind = self.kind
-        needs_district = kind.needs == "district" or kind.id == "city-district"
+        needs_district = kind.needs == "district"
         for widget, shown in ((self.unit_list, kind.needs == "units"), (self.unit_label, kind.needs == "units"),
                               (self.district_box, needs_district), (self.district_label, needs_district),
                               (self.reviewer_box, kind.needs == "reviewer"),
                               (self.reviewer_label, kind.needs == "reviewer")):
             widget.setVisible(shown)
-        all_index = self.district_box.findData(None)
-        if kind.id == "city-district" and all_index < 0:
-            self.district_box.insertItem(0, self.district_all, None)
-            self.district_box.setCurrentIndex(0)
-        elif kind.id != "city-district" and all_index >= 0:
-            self.district_box.removeItem(all_index)
         self.reviewer_box.clear()
         level = REVIEWER_LEVEL.get(kind.id)
         for r in self.reviewers:
@@ -203,6 +196,10 @@ def export(parent: QWidget | None, runner: ActionRunner, selection: Selection, t
            ) -> packages.ExportResult | None:
     """The menu action: ask, write the file, say where it went and who signed it.
 
+    Sheets left out because they hold damaged data (``ExportResult.warnings``)
+    turn the closing message into a warning that names them: the sender must
+    mend them and send again, or the receiver goes without.
+
     A refusal (an unknown reviewer, units of two districts) is shown by the
     runner, the one way every refusal of the window is shown.
     """
@@ -219,6 +216,11 @@ def export(parent: QWidget | None, runner: ActionRunner, selection: Selection, t
     if not ok or result is None:
         return None
     rows = "、".join(f"{sheet} {count}" for sheet, count in result.sheets.items()) or "—"
-    dialogs.show_info(parent, tr("已写入 {path}\n工作表行数：{rows}\n签名：{signer}（指纹 {fp}）").format(
-        path=result.path, rows=rows, signer=result.signer, fp=result.fingerprint))
+    written = tr("已写入 {path}\n工作表行数：{rows}\n签名：{signer}（指纹 {fp}）").format(
+        path=result.path, rows=rows, signer=result.signer, fp=result.fingerprint)
+    if result.warnings:   # sheets holding damaged data stayed behind: the receiver will not get them
+        warnings = "\n".join("⚠ " + w.text(lang()) for w in result.warnings)
+        dialogs.show_warning(parent, tr("已导出，但有评审表未放入包中"), f"{written}\n\n{warnings}")
+    else:
+        dialogs.show_info(parent, written)
     return result

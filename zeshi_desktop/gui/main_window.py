@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.runner.refused.connect(self._show_refusal)
         self.runner.changed.connect(self._on_changed)
         self.runner.busy.connect(self._show_busy)
-        self.setWindowTitle(tr("责师评审") + f" — {db.path or db.url}" + (tr("（只读）") if db.readonly else ""))
+        self.update_title()
         self.selection = Selection(year=date.today().year)
         self._building = True
 
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("导出交接包…"), lambda: self._export(template=False))
         self._action(file_menu, tr("导出填报模板…"), lambda: self._export(template=True))
         self._action(file_menu, tr("导入交接包…"), self._import)
+        self._action(file_menu, tr("本机角色…"), self._choose_installation_role)
         file_menu.addSeparator()
         self._action(file_menu, tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
@@ -215,6 +216,17 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         from . import handover_import
         handover_import.import_file(self, self.runner, self.selection.actor)
+
+    def update_title(self) -> None:
+        """The title bar: the program, this installation's role (which packages it takes), the store."""
+        from .installation import role_text
+        parts = [tr("责师评审"), role_text(self.runner), str(self.db.path or self.db.url)]
+        self.setWindowTitle(" — ".join(p for p in parts if p) + (tr("（只读）") if self.db.readonly else ""))
+
+    def _choose_installation_role(self) -> None:
+        from . import installation
+        if installation.choose_role(self, self.runner) is not None:
+            self.update_title()
 
     def _open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog

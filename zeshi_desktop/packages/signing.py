@@ -89,6 +89,21 @@ def installation(name: str | None = None) -> Installation:
     return Installation(stored, key)
 
 
+def own_fingerprint() -> str:
+    """This installation's key fingerprint, or "" while it has none: nothing is made, a preview only looks.
+
+    A receiver recognises a file it made itself (a fill-in template coming
+    back filled) instead of greeting its own key as a stranger's.
+    """
+    try:
+        key = serialization.load_pem_private_key((key_dir() / KEY_FILE).read_bytes(), password=None)
+    except (OSError, ValueError, TypeError):
+        return ""
+    if not isinstance(key, Ed25519PrivateKey):
+        return ""
+    return Installation("", key).fingerprint
+
+
 def verify(public_key_b64: str, signature_b64: str, message: bytes) -> bool:
     try:
         key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_b64, validate=True))

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import answers as answer_rules
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.domain.scores import tenths_text
+from zeshi_desktop.domain.scores import item_name, tenths_text
 from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.store import audit, sheet_seal
@@ -65,7 +65,7 @@ def score_problem(form: Form | None, item_id: str, tenths: int) -> Message | Non
     if not form.is_scored or not form.has_item(item_id):
         return Message("check.value.unknown_item", form=form.id, item=item_id)
     if not isinstance(tenths, int) or tenths < 0 or tenths > int(form.item(item_id).max * 10):
-        return Message("check.value.out_of_range", form=form.id, item=form.item(item_id).short,
+        return Message("check.value.out_of_range", form=form.id, item=item_name(form.item(item_id)),
                        value=tenths_text(tenths) if isinstance(tenths, int) else str(tenths),
                        maximum=form.item(item_id).max)
     return None

@@ -167,7 +167,7 @@ def daily_due(db_path: Path, now: datetime | None = None) -> bool:
     return not found or (now or datetime.now()) - found[0].made >= timedelta(days=1)
 
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 def check_candidate(source: Path) -> None:

@@ -233,13 +233,37 @@ class AuditEntry(Base):
 
 
 class KnownSigner(Base):
-    """A package signer seen before: its key fingerprint and the name it first came with."""
+    """A sender's key trusted here: its fingerprint, the name it came with, and how it came to be trusted.
+
+    Like SSH's known hosts: the first package of an unknown name is trusted on
+    first use (``accepted_by`` and ``reason`` empty); a known name arriving
+    with another key is refused until someone accepts the new key with a
+    reason (``services.handover.senders.trust_key``), which replaces the
+    name's older keys. Every such event also leaves an audit row.
+    """
 
     __tablename__ = "known_signers"
     fingerprint: Mapped[str] = mapped_column(String(96), primary_key=True)
     name: Mapped[str] = mapped_column(String(128))
     origin: Mapped[str] = mapped_column(String(128), default="")
     first_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    accepted_by: Mapped[str] = mapped_column(String(64), default="", server_default="")   # by hand: who
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")              # and why
+
+
+class ImportedSheet(Base):
+    """What the last import wrote into a sheet: the sheet's content hash right after it (``store.sheet_seal``).
+
+    A draft whose hash differs now was edited here since that import; a later
+    import that would change it is a conflict, decided like one on a
+    finalised sheet.
+    """
+
+    __tablename__ = "imported_sheets"
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[str] = mapped_column(String(36))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ImportedPackage(Base):
@@ -269,3 +293,21 @@ class PrintedSheet(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     content: Mapped[str] = mapped_column(Text)
     printed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Installation(Base):
+    """What this installation is in the hand-over, so a package reaches only its destination.
+
+    One row (``id`` 1), or none in a store made before roles existed. The
+    district, units and reviewer are kept as typed (a code or a name): a
+    street laptop is set up before the district's package has brought it any
+    roster, so they cannot be foreign keys. ``units`` is a JSON list.
+    """
+
+    __tablename__ = "installation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    role: Mapped[str] = mapped_column(String(16))                          # street | district | city | reviewer
+    district: Mapped[str] = mapped_column(String(64), default="")          # street, district, a district reviewer
+    units: Mapped[str] = mapped_column(Text, default="[]")                 # street: the office's units
+    reviewer: Mapped[str] = mapped_column(String(64), default="")          # reviewer: whose laptop
+    set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,6 +11,7 @@ import pytest
 
 from zeshi_desktop.cli import main
 from zeshi_desktop.demo.yeardata import SheetRecord, YearData, load_year
+from zeshi_desktop.packages.signing import installation
 from zeshi_desktop.store.database import Database
 
 
@@ -29,7 +30,10 @@ class Laptop:
         return self.root / f"{self.name}.sqlite3"
 
     def zeshi(self, *args: str, ok: bool = True) -> str:
-        self.monkeypatch.setenv("ZESHI_KEY_DIR", str(self.root / f"{self.name}-keys"))
+        keys = self.root / f"{self.name}-keys"
+        self.monkeypatch.setenv("ZESHI_KEY_DIR", str(keys))
+        if not keys.exists():   # its own name: a receiver knows each sender by name and key (trust on first use)
+            installation(self.name)
         self.capsys.readouterr()
         argv = ["--db", str(self.db), *args]
         rc = main(argv)
@@ -42,8 +46,9 @@ class Laptop:
             return out.err
         return out.out
 
-    def score(self, record: SheetRecord, year: int, tmp: Path) -> None:
-        """Type one sheet of the reference year into this laptop, then finalise it."""
+    @staticmethod
+    def selectors(record: SheetRecord, year: int) -> list[str]:
+        """The command-line options that name a record's sheet."""
         sel = ["--form", record.form_id, "--year", str(year)]
         if record.unit_code:
             sel += ["--unit", record.unit_code, "--planner", record.planner_code or ""]
@@ -51,6 +56,15 @@ class Laptop:
             sel += ["--district", record.district_code]
         if record.reviewer_code:
             sel += ["--reviewer", record.reviewer_code]
+        return sel
+
+    def finalize(self, record: SheetRecord, year: int) -> None:
+        """Finalise a record's sheet as it is here (a draft manual entry brought in, checked on screen)."""
+        self.zeshi("finalize", *self.selectors(record, year), "--actor", self.name)
+
+    def score(self, record: SheetRecord, year: int, tmp: Path) -> None:
+        """Type one sheet of the reference year into this laptop, then finalise it."""
+        sel = self.selectors(record, year)
         args = ["score", *sel]
         if record.scores:
             path = tmp / f"scores-{self.name}.json"

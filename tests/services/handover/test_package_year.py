@@ -2,7 +2,8 @@
 
 District DC prepares and exports to three street offices; each imports, scores and
 exports back; five reviewers each return a 3-2 package (one fills the template in
-"Excel", i.e. writes its cells with openpyxl); the district imports all, ranks and
+"Excel", i.e. writes its cells with openpyxl: manual entry, drafts that the district
+finalises); the district imports all, ranks and
 exports to the city; district YQ does its own scoring on one shared laptop; two
 city reviewers score on their laptops, a third on the city's; the city ranks. The
 rankings must equal those of the same scores entered into one database.
@@ -114,9 +115,13 @@ def test_whole_year_round_trip_equals_one_database(tmp_path: Path, monkeypatch: 
                 template = tmp_path / f"template-{reviewer}.xlsx"
                 district.zeshi("template", "reviewer-district", "--reviewer", reviewer, "-o", str(template))
                 mine = {f"{r.unit_code}/{r.planner_code}": r for r in _records(data, "3-2", reviewer_code=reviewer)}
-                if k == 1:
+                if k == 1:   # manual entry: drafts, a reason; finalised at the district once checked
                     _fill_template_like_excel(template, mine)
-                    district.zeshi("import", str(template))
+                    assert "人工录入" in district.zeshi("import", str(template), "--dry-run")
+                    assert "理由" in district.zeshi("import", str(template), ok=False)
+                    district.zeshi("import", str(template), "--reason", "评审人在 Excel 中填写，纸质表已核对")
+                    for record in mine.values():
+                        district.finalize(record, YEAR)
                     continue
                 member = laptop(f"reviewer-{reviewer}")
                 member.zeshi("import", str(template))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.i18n import lang, tr
+from zeshi_desktop.gui.views.damaged import DamagedNotice, merged
 from zeshi_desktop.services.meeting import dashboards as analysis
 
 from .common import (
@@ -57,6 +58,9 @@ class CityDashboard(Dashboard):
         self.rule = note_label("", self)
         big(self.rule, 1.0, True)
         root.addWidget(self.rule)
+        self.damaged = DamagedNotice(self)   # 4-2 and 4-3 sheets left out; 3-1 and 3-2 too once the circles are read
+        big(self.damaged, 0.95)
+        root.addWidget(self.damaged)
         self.tabs = QTabWidget(self)
         big(self.tabs.tabBar(), 1.0, True)
         root.addWidget(self.tabs, 1)
@@ -115,6 +119,7 @@ class CityDashboard(Dashboard):
         year = self.year
         self.board = self.runner.read(lambda s: analysis.city_dashboard(s, year, with_circles=False))
         self.circles = None
+        self.damaged.show_damaged(self.board.damaged)
         self._filled = set()
         self._fill_tab(self.tabs.currentIndex())
 
@@ -158,6 +163,7 @@ class CityDashboard(Dashboard):
     def _fill_circles(self) -> None:
         year = self.year
         self.circles = b = self.runner.read(lambda s: analysis.circle_results(s, year))
+        self.damaged.show_damaged(merged(self.board.damaged if self.board else (), b.damaged))
         bands = list(b.circles[0].bands) if b.circles else []
         horizontal_bars(self.circle_chart, tr("各圈层责任片区平均总分（3-3）"), [c.circle for c in b.circles],
                         [(tr("平均总分"), [float(c.mean_total or 0) for c in b.circles], BAR)],

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from zeshi_desktop.gui.actions import ActionRunner, Change
 from zeshi_desktop.gui.i18n import tr
 from zeshi_desktop.gui.selection import Selection
+from zeshi_desktop.gui.views.damaged import DamagedNotice
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.services.meeting import reports, result_file
@@ -53,6 +54,9 @@ class DistrictDashboard(Dashboard):
         self.root.addLayout(top)
         self.summary = note_label("", self)
         self.root.addWidget(self.summary)
+        self.damaged = DamagedNotice(self)   # the 3-1 and 3-2 sheets this board left out
+        big(self.damaged, 0.95)
+        self.root.addWidget(self.damaged)
         self.tabs = QTabWidget(self)
         big(self.tabs.tabBar(), 1.0, True)
         self.root.addWidget(self.tabs, 1)
@@ -114,6 +118,7 @@ class DistrictDashboard(Dashboard):
         if did is None:
             self.board = None
             self.summary.setText(tr("还没有区。请先在名册中添加区。"))
+            self.damaged.show_damaged(())
             return
         year = self.year
         distance = Decimal(str(round(self.spread.distance.value(), 1)))
@@ -124,6 +129,7 @@ class DistrictDashboard(Dashboard):
         self.summary.setText(
             tr("{year} 年度 · 权重：责任片区行政主体 {street}%，区级评审组 {group}% · 区级评审组最终得分取{agg}")
             .format(year=b.year, street=num(r.weights.street), group=num(r.weights.district), agg=aggregation))
+        self.damaged.show_damaged(b.damaged)
         self._filled = set()
         self._fill_tab(self.tabs.currentIndex())
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.i18n import tr
+from zeshi_desktop.gui.views.damaged import DamagedNotice
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.meeting import questionnaire as dashboard
 
@@ -54,6 +55,9 @@ class QuestionnaireSummary(Dashboard):
         self.count = note_label("", self)
         big(self.count, 1.0, True)
         root.addWidget(self.count)
+        self.damaged = DamagedNotice(self)   # finalised questionnaires not counted
+        big(self.damaged, 0.95)
+        root.addWidget(self.damaged)
         self.tabs = QTabWidget(self)
         big(self.tabs.tabBar(), 1.0, True)
         root.addWidget(self.tabs, 1)
@@ -100,6 +104,7 @@ class QuestionnaireSummary(Dashboard):
         yes_no = tr("；").join(tr("{q}：是 {yes}，否 {no}").format(q=y.text.split("、", 1)[-1], yes=y.yes, no=y.no)
                           for y in s.yes_no)
         self.count.setText(tr("{year} 年度 · 已定稿问卷 {n} 份 · {yn}").format(year=s.year, n=s.questionnaires, yn=yes_no))
+        self.damaged.show_damaged(s.damaged)
         self._filled = set()
         self._fill_tab(self.tabs.currentIndex())
 

@@ -28,6 +28,7 @@ from ..actions import ActionRunner, Change
 from ..i18n import lang, tr
 from ..selection import PrintRequest
 from .base import AnnexView, placeholder
+from .damaged import DamagedNotice
 
 
 class RankingView(AnnexView):
@@ -62,6 +63,8 @@ class RankingView(AnnexView):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.root.addWidget(self.message)
+        self.damaged = DamagedNotice(self)   # the 3-1 and 3-2 sheets the ranking left out
+        self.root.addWidget(self.damaged)
 
         headers = [c.get(lang()) for c in form.columns]
         headers.insert(2, tr("责师"))
@@ -100,6 +103,7 @@ class RankingView(AnnexView):
         for w in (self.street, self.district, self.apply, self.trimmed):
             w.setEnabled(has_district and not locked)
         if not has_district:
+            self.damaged.show_damaged(())
             return
         result = self.runner.read(lambda s: ranking.district_ranking(s, sel.year, sel.district_id))  # type: ignore[arg-type]
         self.district_label.setText(tr("区：{0}    年度：{1}").format(result.district, sel.year))
@@ -112,6 +116,7 @@ class RankingView(AnnexView):
         else:
             self.message.setStyleSheet("")
             self.message.clear()
+        self.damaged.show_damaged(result.damaged)
         t = self.table
         t.setRowCount(len(result.rows))
         for r, row in enumerate(result.rows):

@@ -4,7 +4,10 @@ Called only after every check passed; runs inside the caller's transaction,
 so a failure here still leaves nothing half-written. Every sheet an import
 adds or replaces, and every conflict the user resolved (whichever side was
 kept), leaves an audit row naming the package, the sender's key, who
-imported and why (``ImportAudit``).
+imported and why (``ImportAudit``); a sheet replaced lists each field's old
+and new value in it. What the import wrote into each sheet is recorded
+(``record_imported``), so a draft edited here afterwards is recognised by
+the next import.
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ from zeshi_desktop.services.handover.kinds import WEIGHTS
 from zeshi_desktop.services.handover.pictures import replace_pictures
 from zeshi_desktop.services.handover.plan import Resolver, SheetChange
 from zeshi_desktop.services.scoring.sheets import slot_for
-from zeshi_desktop.store.models import Answer, AuditEntry, Score, Sheet, utcnow
+from zeshi_desktop.store import sheet_seal
+from zeshi_desktop.store.models import (
+    Answer,
+    AuditEntry,
+    ImportedSheet,
+    Score,
+    Sheet,
+    utcnow,
+)
 
 
 @dataclass(frozen=True)
@@ -91,10 +102,13 @@ class ImportAudit:
     finalized_by: str           # who a final sheet brought in was finalised by (the importer, else the sender)
     reason: str = ""
     edited: bool = False
+    manual: bool = False        # manual entry: a filled template, its values signed by nobody
 
     def why(self, code: str) -> str:
         """The audit row's reason: what happened (``handover.audit.*``), and the importer's reason, if any."""
         what = Message(code, package=self.package_id[:8])
+        if self.manual:
+            what = Message("handover.audit.manual", what=what)
         if self.edited:
             what = Message("handover.audit.edited", what=what, reason=self.reason)
         elif self.reason:
@@ -111,8 +125,11 @@ def _details(change: SheetChange) -> str:
 
 
 def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolver: Resolver,
-                 audit: ImportAudit) -> None:
-    """Write every added, changed and resolved sheet; each change of a sheet leaves an audit row."""
+                 audit: ImportAudit) -> list[int]:
+    """Write every added, changed and resolved sheet; each change of a sheet leaves an audit row.
+
+    Returns the ids of the sheets written.
+    """
     now = utcnow()
     by = audit.finalized_by
     new_rows, payload = [], []
@@ -145,9 +162,9 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
                          "finalized_at": now if c.status == "final" else None,
                          "finalized_by": by if c.status == "final" else None})
         payload.append((uid, c))
+    ids: dict[str, int] = {}
     if new_rows:
         session.execute(insert(Sheet), new_rows)
-        ids: dict[str, int] = {}
         uids = [u for u, _ in payload]
         for start in range(0, len(uids), 500):
             ids.update({u: i for u, i in session.execute(select(Sheet.uid, Sheet.id)
@@ -166,6 +183,32 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
     replace_pictures(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     if audits:
         session.execute(insert(AuditEntry), audits)
+    session.flush()
+    return [ids[u] for u, _ in payload] + [c.existing_id for c in replaced if c.existing_id is not None]
+
+
+def record_imported(session: Session, package_id: str, written: list[int], changes: list[SheetChange]) -> None:
+    """Remember what this import wrote into each sheet: the sheet's content hash now (``ImportedSheet``).
+
+    Sheets the package left as they are, though edited here since an earlier
+    import, now agree with the package again: their record moves to what they
+    hold. The hashes are computed here (``sheet_seal.seal``), a little before
+    the end of the transaction would compute them anyway.
+    """
+    agreed = [c.existing_id for c in changes if c.action == "unchanged" and c.edited_here and c.existing_id]
+    ids = [*written, *agreed]
+    if not ids:
+        return
+    sheet_seal.seal(session)
+    now = utcnow()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        session.execute(delete(ImportedSheet).where(ImportedSheet.sheet_id.in_(chunk)))
+        rows = [{"sheet_id": sid, "content_hash": digest, "package_id": package_id, "imported_at": now}
+                for sid, digest in session.execute(select(Sheet.id, Sheet.content_hash).where(Sheet.id.in_(chunk)))
+                if digest]
+        if rows:
+            session.execute(insert(ImportedSheet), rows)
     session.flush()
 
 

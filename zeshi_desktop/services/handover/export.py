@@ -4,6 +4,10 @@ A sheet holding damaged data (``meeting.damage``) never travels: it is left out
 of the package, as if not filled in, and the export says which sheets it left
 out (``ExportResult.damaged`` and ``warnings``), so the sender can restore or
 re-enter them before sending again.
+
+Districts and units are named by code or by name; the package always carries
+the code. A city → district package is made for one district, named in its
+origin (``services.handover.routing`` refuses it at any other).
 """
 
 from __future__ import annotations
@@ -190,9 +194,28 @@ def _tables(rows: dict[str, list[dict[str, object]]]) -> dict[str, list[dict[str
 
 
 def _district(session: Session, ref: str) -> District:
+    """The district by code or name: a package names it by its code, whichever was typed."""
     d = session.get(District, lookup.district_id(session, ref))
     assert d is not None
     return d
+
+
+def _units(session: Session, refs: Sequence[str], district: str | None = None) -> list[Unit]:
+    """The units by code or name (``district`` tells apart two of one name); the unknown ones refused together."""
+    within = lookup.district_id(session, district) if district else None
+    found: list[Unit] = []
+    unknown: list[str] = []
+    for ref in dict.fromkeys(refs):
+        try:
+            unit = session.get(Unit, lookup.unit_id(session, ref, within))
+        except NotFound:
+            unknown.append(ref)
+            continue
+        if unit is not None and unit not in found:
+            found.append(unit)
+    if unknown:
+        raise NotFound("handover.export.unknown_units", units=unknown)
+    return found
 
 
 def _reviewer(session: Session, year: int, ref: str, level: str) -> Reviewer:
@@ -220,10 +243,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
     if kind in ("district-street", "street-district"):
         if not units:
             raise ActionRefused("handover.export.units_needed")
-        unit_rows = list(session.scalars(select(Unit).where((Unit.code.in_(list(units))) | (Unit.name.in_(list(units))))))
-        if len(unit_rows) < len(set(units)):
-            known = {u.code for u in unit_rows} | {u.name for u in unit_rows}
-            raise NotFound("handover.export.unknown_units", units=[u for u in units if u not in known])
+        unit_rows = _units(session, units, district)
         districts = {u.district_id for u in unit_rows}
         if len(districts) != 1:
             raise ActionRefused("handover.export.one_district")
@@ -270,15 +290,18 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code]))
         data.blocks = _blocks_of(session, year, forms["4-3"], _district_subjects(session), [r])
         origin = {"reviewer": r.code, "reviewer_name": r.name, "level": "city"}
-    else:  # city-district
-        ids = [_district(session, district).id] if district else None
+    else:  # city-district: always for one district, named by its code (routing refuses it at any other)
+        if not district:
+            raise ActionRefused("handover.export.district_needed")
+        d = _district(session, district)
         city = list(session.scalars(select(Reviewer).where(Reviewer.year == year, Reviewer.level == "city")
                                     .order_by(Reviewer.code)))
         data.tables = _tables(roster_io.roster_rows(session, year, district_codes=[
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code for r in city]))
-        data.blocks = _blocks_of(session, year, forms["4-3"], _district_subjects(session, ids), city) if city else []
+        data.blocks = (_blocks_of(session, year, forms["4-3"], _district_subjects(session, [d.id]), city) if city
+                       else [])
         data.display = [_city_result(session, year)]
-        origin = {"level": "city", "district": district or ""}
+        origin = {"level": "city", "district": d.code, "district_name": d.name}
     return data, origin
 
 

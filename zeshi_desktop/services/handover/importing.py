@@ -32,18 +32,21 @@ from zeshi_desktop.packages.manifest import check_signature, decoded
 from zeshi_desktop.packages.package_workbook import ReadPackage, read_package
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused
+from zeshi_desktop.services.handover import routing, senders
 from zeshi_desktop.services.handover.apply import (
     ImportAudit,
     apply_sheets,
     apply_weights,
     plan_weights,
+    record_imported,
 )
-from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS
+from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
 from zeshi_desktop.services.handover.pictures import read_pictures
 from zeshi_desktop.services.handover.plan import Resolver, SheetChange, plan_sheets
+from zeshi_desktop.services.handover.senders import SignerView
 from zeshi_desktop.services.roster import workbook as roster_io
 from zeshi_desktop.services.scoring.backups import backup_before
-from zeshi_desktop.store.models import District, ImportedPackage, KnownSigner, Year
+from zeshi_desktop.store.models import District, ImportedPackage, Year
 
 KEEP = ("mine", "theirs")
 
@@ -57,15 +60,6 @@ class PackageImportRefused(ActionRefused):
 
     def message(self, lang: str = "zh") -> str:
         return "\n".join([super().message(lang), *(p.message(lang) for p in self.problems)])
-
-
-@dataclass
-class SignerView:
-    status: str                 # known | new | key_changed | unsigned
-    fingerprint: str = ""
-    name: str = ""
-    known_as: str = ""
-    previous_fingerprint: str = ""   # key_changed: the key this sender signed with before
 
 
 @dataclass
@@ -85,10 +79,16 @@ class ImportReport:
     weights: list[Message] = field(default_factory=list)
     sheets: list[SheetChange] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)     # handover.warning.*: callers decide by code
+    route: routing.Route = field(default_factory=routing.Route)   # this installation's role; roster changes
 
     @property
     def kind_zh(self) -> str:
         return KINDS[self.kind].zh
+
+    @property
+    def manual_entry(self) -> bool:
+        """A fill-in template: what was typed into it is signed by nobody, so it comes in as drafts only."""
+        return self.template
 
     def count(self, action: str) -> int:
         return sum(1 for s in self.sheets if s.action == action)
@@ -98,22 +98,33 @@ class ImportReport:
         return [s for s in self.sheets if s.action == "conflict"]
 
 
-def _signer(session: Session, rp: ReadPackage, warnings: list[Message]) -> SignerView:
+def _signer(session: Session, rp: ReadPackage, warnings: list[Message], dry_run: bool) -> SignerView:
+    """The sender: a package made by the program carries a valid signature, else it is refused.
+
+    An unsigned file is taken only as a fill-in template (the manifest says
+    so, and a template is manual entry: a stripped package that calls itself
+    a template gains nothing a template does not have). A known name with a
+    new key is shown by the preview and refused by the import until the key
+    is accepted (``senders.trust_key``).
+    """
     check = check_signature(rp.manifest)
+    if rp.template:
+        warnings.append(Message("handover.warning.manual_entry"))
     if not check.signed:
+        if not rp.template:
+            raise PackageImportRefused("handover.import.unsigned")
         warnings.append(Message("handover.warning.unsigned"))
         return SignerView("unsigned")
     if not check.valid:
         raise PackageImportRefused("handover.import.bad_signature")
-    known = session.get(KnownSigner, check.fingerprint)
-    if known is not None:
-        return SignerView("known", check.fingerprint, check.name, known.name)
-    same_name = session.scalar(select(KnownSigner).where(KnownSigner.name == check.name))
-    if same_name is not None:
-        warnings.append(Message("handover.warning.key_changed", name=check.name, old=same_name.fingerprint,
+    view = senders.classify(session, check.fingerprint, check.name, rp.template)
+    if view.status == "key_changed":
+        if not dry_run:
+            raise PackageImportRefused("handover.import.key_changed", name=check.name,
+                                       old=view.previous_fingerprint, new=check.fingerprint)
+        warnings.append(Message("handover.warning.key_changed", name=check.name, old=view.previous_fingerprint,
                                 new=check.fingerprint))
-        return SignerView("key_changed", check.fingerprint, check.name, same_name.name, same_name.fingerprint)
-    return SignerView("new", check.fingerprint, check.name, "")
+    return view
 
 
 def _check_year(session: Session, year: int, wanted: int | None) -> None:
@@ -141,7 +152,9 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
     ``actor``: who imports; ``reason``: why, written in the audit row of
     every sheet the import changes. Accepting a package edited outside the
     program (``accept_edited``) needs a reason unless it is a preview
-    (``handover.import.reason_needed``, nothing read or written). Whatever the
+    (``handover.import.reason_needed``, nothing read or written), and so does
+    manual entry (a filled template) that writes a sheet
+    (``handover.import.manual_reason_needed``). Whatever the
     package layer refuses, wherever in the import (the workbook, a damaged
     manifest entry), reaches the caller as one ``PackageImportRefused``; a
     backup that cannot be made before writing, as ``BackupRefused``.
@@ -170,7 +183,7 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
         raise PackageImportRefused("handover.import.invalid_year", year=manifest["year"]) from None
     origin = {str(k): str(v) for k, v in (decoded(manifest, "origin", {}) or {}).items()}
     warnings: list[Message] = []
-    signer = _signer(session, rp, warnings)
+    signer = _signer(session, rp, warnings, dry_run)
     report = ImportReport(str(path), manifest["package_id"], kind.id, package_year, rp.template, origin,
                           signer, dry_run, warnings=warnings)
     _check_year(session, package_year, year)
@@ -198,8 +211,12 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
         warnings.append(Message("handover.warning.already_imported", at=f"{done.imported_at:%Y-%m-%d %H:%M}"))
         return report
     districts = {c: i for c, i in session.execute(select(District.code, District.id))}
+    report.route = routing.check(session, kind, origin, rp)   # refuses a package not addressed here
     _check_district(kind.id, origin, districts)
-    take_roster = kind.authority or not districts
+    manual = rp.template    # manual entry: drafts only, and the roster only into an empty store (its assignment)
+    take_roster = not districts if manual else (kind.authority or not districts)
+    if not take_roster:
+        report.route.roster = []   # the roster changes listed are the ones this import makes
     problems: list[CellProblem] = []
     roster_read = {name: rows for name, rows in rp.table_rows.items() if name in rw.ROSTER_TABLES_BY_SHEET}
     plan = roster_io.plan_roster(session, package_year, roster_read, problems) if take_roster else None
@@ -213,30 +230,37 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
                 else None)
     report.sheets = plan_sheets(session, package_year, rp.data.blocks, resolver, strict=True,
                                 subject_cells=rp.subject_cells, problems=problems, pictures=pictures,
-                                cells=rp.cells)
+                                cells=rp.cells, manual=manual)
     if pictures:
         summaries = {c.subject for c in report.sheets if c.form == "4-1"}
         problems.extend(CellProblem(PICTURES.sheet, "A", Message("handover.import.pictures_without_summary",
                                                                  district=code))
                         for code in sorted(set(pictures) - summaries))
-    weights = plan_weights(rp, resolver, problems) if kind.authority else []
+    weights = plan_weights(rp, resolver, problems) if kind.authority and not manual else []
+    if manual and kind.authority and rp.table_rows.get(WEIGHTS.sheet):
+        warnings.append(Message("handover.warning.manual_no_weights"))
     report.weights = [w.describe() for w in weights]
     if problems:
         raise PackageImportRefused("handover.import.errors", problems=problems, file=path.name, count=len(problems))
-    _resolve_conflicts(report, keep_all, keep or {})
-    unresolved = [c.key for c in report.conflicts if not c.keep]
+    _resolve_conflicts(report, keep_all, keep or {}, manual)
+    unresolved = [c for c in report.conflicts if not c.keep]
     if dry_run:
         return report
     if unresolved:
-        raise PackageImportRefused("handover.import.unresolved", count=len(unresolved), sheets=unresolved[:8])
+        code = ("handover.import.unresolved" if all(c.why == "final" for c in unresolved)
+                else "handover.import.unresolved_edited")
+        raise PackageImportRefused(code, count=len(unresolved), sheets=[c.key for c in unresolved][:8])
+    if manual and not reason and any(c.writes for c in report.sheets):
+        raise PackageImportRefused("handover.import.manual_reason_needed")
     backup_before(session, "import")   # the store as it was: refuses (BackupRefused) before anything is written
     if plan is not None:
         roster_io.apply_roster(session, plan, update_existing=kind.authority)
     resolver = Resolver.load(session, package_year)   # with the ids the roster part has just written
     apply_weights(session, package_year, weights, resolver)
     audit = ImportAudit(report.package_id, signer.fingerprint or None, actor, actor or signer.name, reason,
-                        report.edited_outside)
-    apply_sheets(session, package_year, report.sheets, resolver, audit)
+                        report.edited_outside, manual)
+    written = apply_sheets(session, package_year, report.sheets, resolver, audit)
+    record_imported(session, report.package_id, written, report.sheets)
     _remember(session, report, filled_hash)
     report.written = True
     return report
@@ -258,7 +282,8 @@ def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:
         resolver.reviewers.setdefault(code, -1)
 
 
-def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[str, str]) -> None:
+def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[str, str], manual: bool) -> None:
+    """Each conflict's side as chosen; manual entry never replaces a sheet finalised here (kept mine)."""
     for choice in [keep_all, *keep.values()]:
         if choice is not None and choice not in KEEP:
             raise PackageImportRefused("handover.import.keep_invalid", choice=choice)
@@ -268,13 +293,15 @@ def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[st
         raise PackageImportRefused("handover.import.no_such_conflicts", keys=stray)
     for c in report.conflicts:
         c.keep = keep.get(c.key, keep_all or "")
+        if manual and c.why == "final":
+            if c.keep == "theirs":
+                raise PackageImportRefused("handover.import.manual_keeps_final", sheet=c.key)
+            c.keep = "mine"
 
 
 def _remember(session: Session, report: ImportReport, filled_hash: str) -> None:
-    if report.signer.fingerprint and session.get(KnownSigner, report.signer.fingerprint) is None:
-        session.add(KnownSigner(fingerprint=report.signer.fingerprint, name=report.signer.name,
-                                origin=report.origin.get("district_name") or report.origin.get("reviewer_name")
-                                or report.origin.get("level", "")))
+    origin = report.origin.get("district_name") or report.origin.get("reviewer_name") or report.origin.get("level", "")
+    senders.remember_first_use(session, report.signer, origin)
     summary = {a: report.count(a) for a in ("added", "changed", "conflict", "unchanged")}
     session.add(ImportedPackage(package_id=report.package_id, content_hash=filled_hash, kind=report.kind,
                                 summary=json.dumps(summary, ensure_ascii=False)))

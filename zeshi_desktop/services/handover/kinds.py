@@ -46,7 +46,7 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     Kind("reviewer-district", False, "reviewer"),
     Kind("district-city", True, "district"),
     Kind("reviewer-city", False, "reviewer"),
-    Kind("city-district", True, "none"),
+    Kind("city-district", True, "district"),   # always for one district: routing refuses it elsewhere
 )}
 
 

@@ -1,8 +1,9 @@
 """The hand-over between street, district and city as Excel packages: one entry point for the GUI and CLI.
 
 Export (``export_package``, also fill-in templates), import with preview
-(``import_package`` with ``dry_run``), and this installation's signing
-identity. The work is done in ``export``, ``importing``, ``plan`` and
+(``import_package`` with ``dry_run``), this installation's signing
+identity, and the senders' keys trusted here (``trust_key``, ``forget_key``,
+``senders``). The work is done in ``export``, ``importing``, ``plan`` and
 ``apply``; every message they give is a code of the catalogue (``handover.*``,
 ``package.*``).
 """
@@ -22,6 +23,14 @@ from zeshi_desktop.services.handover.importing import (
     import_package,
 )
 from zeshi_desktop.services.handover.kinds import KINDS, Kind
+from zeshi_desktop.services.handover.plan import SheetChange
+from zeshi_desktop.services.handover.routing import route_dict
+from zeshi_desktop.services.handover.senders import (
+    Sender,
+    forget_key,
+    senders,
+    trust_key,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,8 @@ def report_dict(report: ImportReport, lang: str = "zh") -> dict[str, Any]:
     return {
         "file": report.file, "package_id": report.package_id, "kind": report.kind, "kind_zh": report.kind_zh,
         "kind_name": KINDS[report.kind].name.text(lang),
-        "year": report.year, "template": report.template, "origin": report.origin,
+        "year": report.year, "template": report.template, "manual_entry": report.manual_entry,
+        "origin": report.origin,
         "signer": {"status": report.signer.status, "fingerprint": report.signer.fingerprint,
                    "name": report.signer.name, "known_as": report.signer.known_as,
                    "previous_fingerprint": report.signer.previous_fingerprint},
@@ -76,12 +86,29 @@ def report_dict(report: ImportReport, lang: str = "zh") -> dict[str, Any]:
                    for k, v in report.roster.items()},
         "weights": [message_dict(w, lang) for w in report.weights],
         "sheets": [{"key": s.key, "form": s.form, "subject": s.subject, "label": s.label, "reviewer": s.reviewer,
-                    "action": s.action, "keep": s.keep, "status": s.status,
+                    "action": s.action, "why": s.why, "keep": s.keep, "status": s.status,
                     "details": [message_dict(d, lang) for d in s.details]}
                    for s in report.sheets],
         "warnings": [message_dict(w, lang) for w in report.warnings],
+        "route": route_dict(report.route, lang),   # this installation's role and the roster changes (routing)
     }
 
 
-__all__ = ["ExportResult", "Identity", "ImportReport", "KINDS", "Kind", "PackageImportRefused", "export_package",
-           "identity", "import_package", "message_dict", "report_dict"]
+__all__ = [
+    "KINDS",
+    "ExportResult",
+    "Identity",
+    "ImportReport",
+    "Kind",
+    "PackageImportRefused",
+    "Sender",
+    "SheetChange",
+    "export_package",
+    "forget_key",
+    "identity",
+    "import_package",
+    "message_dict",
+    "report_dict",
+    "senders",
+    "trust_key",
+]

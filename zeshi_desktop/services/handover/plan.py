@@ -3,8 +3,13 @@
 A sheet is matched by its natural key (form, subject, reviewer), never by
 database ids, because every laptop numbers its rows differently. A sheet that
 is finalised here and differs in the package is a conflict: it is never
-overwritten unless the user chose to keep the package's side. A blank sheet in
-a package (a district's assignment) never wipes what is here. Every answer is
+overwritten unless the user chose to keep the package's side. So is a draft
+edited here since an import last wrote it (its content hash no longer the one
+``ImportedSheet`` recorded): what was typed here is not lost without a
+choice. Any other draft the package changes is *changed*, each differing
+field listed (old → new). A blank sheet in
+a package (a district's assignment) never wipes what is here. Manual entry
+(a filled template, ``manual``) brings every sheet in as a draft. Every answer is
 read as the app reads a typed one (``domain.answers.read_answer``): one its
 question does not take is a refused cell, naming the sheet, the cell and why.
 """
@@ -37,6 +42,7 @@ from zeshi_desktop.store.models import (
     Answer,
     Appointment,
     District,
+    ImportedSheet,
     Planner,
     Reviewer,
     Score,
@@ -53,6 +59,8 @@ class SheetChange:
     label: str
     reviewer: str
     action: str                  # added | changed | conflict | unchanged
+    why: str = ""                # a conflict: final (finalised here) | edited (a draft edited here since an import)
+    edited_here: bool = False    # changed here since an import last wrote it
     details: list[Message] = field(default_factory=list)      # handover.detail.*: what differs, field by field
     keep: str = ""               # conflicts: mine | theirs
     status: str = "draft"        # the package's status for this sheet
@@ -63,6 +71,11 @@ class SheetChange:
     existing_id: int | None = None
     slot: str = ""
     pictures: tuple[PackagePicture, ...] | None = None        # 4-1: the package's pictures; None: it has none to say
+
+    @property
+    def writes(self) -> bool:
+        """Whether importing writes this sheet (added, changed, or a conflict resolved for the package)."""
+        return self.action in ("added", "changed") or (self.action == "conflict" and self.keep == "theirs")
 
 
 @dataclass
@@ -160,17 +173,25 @@ def _read_answers(reader: AnswerReader, form: Form, title: str, subject: str, gi
 def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: Resolver, strict: bool,
                 subject_cells: dict[tuple[str, str], str], problems: list[CellProblem],
                 pictures: dict[str, tuple[PackagePicture, ...]] | None = None,
-                cells: Mapping[tuple[str, str, str], str] | None = None) -> list[SheetChange]:
+                cells: Mapping[tuple[str, str, str], str] | None = None, manual: bool = False) -> list[SheetChange]:
     """Compare every sheet of the package with this store; unknown subjects are problems when ``strict``.
 
     ``pictures`` (district code → the package's 4-1 pictures) is given when the
     package carries a picture table; each 4-1 sheet then speaks for its pictures.
     ``cells`` ((worksheet, subject, field) → cell) names the cell of a refused answer.
+    ``manual``: manual entry, every sheet a draft whatever its status cell says.
     """
     changes: list[SheetChange] = []
-    existing: dict[str, tuple[int, str, str]] = {
-        slot: (sid, status, remarks) for sid, slot, status, remarks in session.execute(
-            select(Sheet.id, Sheet.slot, Sheet.status, Sheet.remarks).where(Sheet.year == year))}
+    existing: dict[str, tuple[int, str, str]] = {}
+    edited: set[int] = set()
+    recorded = {sid: digest for sid, digest in session.execute(
+        select(ImportedSheet.sheet_id, ImportedSheet.content_hash).join(Sheet, Sheet.id == ImportedSheet.sheet_id)
+        .where(Sheet.year == year))}
+    for sid, slot, status, remarks, digest in session.execute(
+            select(Sheet.id, Sheet.slot, Sheet.status, Sheet.remarks, Sheet.content_hash).where(Sheet.year == year)):
+        existing[slot] = (sid, status, remarks)
+        if sid in recorded and recorded[sid] != digest:
+            edited.add(sid)
     wanted: list[tuple[SheetChange, FormBlock]] = []
     forms = catalogue.forms()
     reader = AnswerReader()
@@ -187,6 +208,8 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
         for subject in block.subjects:
             values = block.values.get(subject.key, {})
             status, scores, given, remarks = _split(form, values)
+            if manual:
+                status = "draft"
             answers = _read_answers(reader, form, block.title, subject.key, given, cells or {}, problems)
             if not scores and not answers and not remarks and status != "final":
                 continue  # a blank assignment sheet: nothing to bring in
@@ -207,6 +230,7 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
                 found = existing.get(change.slot)
                 if found is not None:
                     change.existing_id = found[0]
+                    change.edited_here = found[0] in edited
                     wanted.append((change, block))
             changes.append(change)
     _compare(session, wanted, existing)
@@ -250,7 +274,8 @@ def _compare(session: Session, wanted: list[tuple[SheetChange, FormBlock]],
                 change.details = [_detail("status", "draft", "final")]
             continue
         change.details = details
-        change.action = "conflict" if status == "final" else "changed"
+        change.why = "final" if status == "final" else "edited" if change.edited_here else ""
+        change.action = "conflict" if change.why else "changed"
 
 
 def _detail(key: str, old: str, new: str) -> Message:

@@ -60,6 +60,7 @@ class RosterReport:
     dry_run: bool
     counts: dict[str, SheetCount]
     written: bool
+    warnings: tuple[CellProblem, ...] = ()   # names neither printing font has (imported all the same)
 
 
 # ---------------------------------------------------------------- export
@@ -210,4 +211,4 @@ def import_roster(session: Session, year: int, path: Path, *, dry_run: bool = Fa
         raise RosterRefused(plan.problems)
     if not dry_run:
         apply_roster(session, plan)
-    return RosterReport(year, dry_run, plan.counts, written=not dry_run)
+    return RosterReport(year, dry_run, plan.counts, written=not dry_run, warnings=tuple(plan.warnings))
