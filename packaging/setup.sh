@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what zeshi-desktop needs on a Debian machine with Python 3.11:
-# the Debian packages Qt needs (also headless), the CJK font, poppler for
+# the Debian packages Qt needs (also headless), the CJK font and its fallback
+# for rare characters (fonts-droid-fallback: CJK Extension A, e.g. 㛃 and 䶮,
+# which WenQuanYi Micro Hei lacks; TrueType, Apache-2.0), poppler for
 # rendering PDFs in tests, then a virtual environment in .venv with the app.
 #   bash packaging/setup.sh          # the app
 #   bash packaging/setup.sh --test   # the app and its test tools
@@ -10,7 +12,7 @@ cd "$(dirname "$0")/.."
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test]"
 
-DEBS=(python3-venv fonts-wqy-microhei poppler-utils xvfb xauth
+DEBS=(python3-venv fonts-wqy-microhei fonts-droid-fallback poppler-utils xvfb xauth
       libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
       libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
       libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

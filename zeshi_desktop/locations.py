@@ -72,6 +72,38 @@ def cjk_font_path() -> Path | None:
     return None
 
 
+FALLBACK_CANDIDATES = (
+    "fonts/DroidSansFallbackFull.ttf",
+)
+FALLBACK_SYSTEM_FONTS = (
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),   # Debian: fonts-droid-fallback
+    Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),             # Debian: fonts-hanazono
+    Path("C:/Windows/Fonts/simsun.ttc"),
+)
+
+
+def cjk_fallback_font_path() -> Path | None:
+    """A second TrueType font for the characters the main one lacks (CJK Extension A: 㛃, 䶮).
+
+    WenQuanYi Micro Hei has 2 of the 6,592 Extension A characters that rare
+    names use; Droid Sans Fallback (Apache-2.0, Debian's ``fonts-droid-fallback``,
+    the design Micro Hei was drawn from) has 6,582. Looked for like the main
+    font: ``ZESHI_FALLBACK_FONT`` (empty: none), a copy under resources/fonts,
+    then the system's. None when there is none: printing then refuses those
+    characters as before.
+    """
+    if (env := os.environ.get("ZESHI_FALLBACK_FONT")) is not None:
+        return Path(env) if env else None
+    for rel in FALLBACK_CANDIDATES:
+        path = resources_dir() / rel
+        if path.is_file():
+            return path
+    for path in FALLBACK_SYSTEM_FONTS:
+        if path.is_file():
+            return path
+    return None
+
+
 def default_db_path() -> Path:
     """The database a user gets without ``--db``: ``ZESHI_DB`` or the data folder."""
     if env := os.environ.get("ZESHI_DB"):

@@ -7,6 +7,7 @@ load only when ``zeshi print`` prints: not for ``--help``, not for ``verify``.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,32 +65,49 @@ def _print(args: argparse.Namespace) -> int:
         # What a final sheet was printed with, once per code, so `zeshi verify` can check the paper later:
         # the only thing printing writes (no sheet, no score); not a change of the review, so no daily backup.
         with write(args, daily=False) as session:
-            printing.record(session, prepared)
+            printing.record(session, prepared, job)
+    refused = job.refused_lines(args.lang)
     report: dict[str, Any] = {"file": str(out), "pages": job.pages, "documents": job.documents,
-                              "drafts": job.drafts, "codes": job.codes}
+                              "drafts": job.drafts, "codes": job.codes, "refused": refused}
     drafts = Message("cli.print.drafts", count=job.drafts) if job.drafts else ""
     emit(args, report, text=text("cli.print.written", args.lang, path=out, documents=job.documents, pages=job.pages,
                                  drafts=drafts))
-    return 0
+    for line in ([] if args.json else refused):   # a batch printed what it could: the rest, one line each
+        print(line, file=sys.stderr)
+    return 1 if refused else 0
+
+
+def _unlocked(result: verification.VerifyResult) -> Message | str:
+    """The unlocked warning: the sheet, or every unlocked row of a 3-2 matrix (every sheet behind a 3-3)."""
+    if not result.unlocked:
+        return ""
+    if result.form_id in ("3-2", "3-3"):
+        return result.unlocked_note()
+    return Message("cli.verify.unlocked")
 
 
 def verify_text(result: verification.VerifyResult, lang: str) -> str:
-    """What ``zeshi verify`` says: the print matches, or what changed since."""
+    """What ``zeshi verify`` says: the print matches, or what changed since (and what is unlocked now)."""
     where = {"code": result.code, "form": result.form_id, "sheet": result.sheet}
+    state = _unlocked(result)
     if result.matches:
-        state = "" if result.status == "final" else Message("cli.verify.unlocked")
         return text("cli.verify.matches", lang, state=state, **where)
     if not result.details_known:
-        return text("cli.verify.changed_unknown", lang, **where)
-    empty = text("cli.verify.empty", lang)
-    lines = [text("cli.verify.changed", lang, count=len(result.changes), **where)]
-    lines += [text("cli.verify.change", lang, sheet=c.sheet, item=c.label or c.key,
-                   old=c.old if c.old is not None else empty, new=c.new if c.new is not None else empty)
-              for c in result.changes]
+        lines = [text("cli.verify.changed_unknown", lang, **where)]
+    else:
+        empty = text("cli.verify.empty", lang)
+        lines = [text("cli.verify.changed", lang, count=len(result.changes), **where)]
+        lines += [text("cli.verify.change", lang, sheet=c.sheet, item=verification.label(result.form_id, c.key, lang),
+                       old=c.old if c.old is not None else empty, new=c.new if c.new is not None else empty)
+                  for c in result.changes]
+    if isinstance(state, Message):
+        lines.append(state.text(lang).strip())
     return "\n".join(lines)
 
 
 def _verify(args: argparse.Namespace) -> int:
+    """Exit 0: the paper matches; 1: the data changed since; 2 (a refusal): not a code, a mistyped code
+    (its check character does not fit), or no sheet has it."""
     with read(args) as session:
         result = verification.verify(session, args.code)
     emit(args, result, text=verify_text(result, args.lang))
@@ -98,7 +116,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _print_options(p: argparse.ArgumentParser) -> None:
     p.description = ("Print sheets to a PDF. A selection covering several sheets becomes one file, e.g. "
-                     "zeshi print 3-1 --district DC -o DC-3-1.pdf")
+                     "zeshi print 3-1 --district DC -o DC-3-1.pdf. A sheet with a name neither font can print "
+                     "is left out of a batch and named on stderr (exit code 1; the others are printed).")
     p.add_argument("form", choices=FORMS, help="annex, or 'all' for every annex of the selection")
     p.add_argument("--year", type=int, help=YEAR_HELP)
     p.add_argument("--district", help="district (code or name)")
@@ -114,8 +133,9 @@ def _print_options(p: argparse.ArgumentParser) -> None:
 
 def _verify_options(p: argparse.ArgumentParser) -> None:
     p.description = ("Check a printed sheet's verification code: exit code 0 when it matches the data, "
-                     "1 when the data changed since (the changes listed), 2 on an error.")
-    p.add_argument("code", help="the code printed under the QR code, e.g. ZS-1A2B-3C4D-5E6F-7A8B")
+                     "1 when the data changed since (the changes listed), 2 when the code is not recognised "
+                     "(a mistyped character: its check character does not fit) or on an error.")
+    p.add_argument("code", help="the code printed under the QR code, e.g. ZS-138NK-RKQCS-DR15R")
     p.set_defaults(handler=_verify)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zeshi_desktop.messages import text
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.printing import jobs as printing
 from zeshi_desktop.services.printing import verification
@@ -33,7 +34,7 @@ from zeshi_desktop.store.database import Session
 
 from . import dialogs
 from .actions import ActionRunner, Change
-from .i18n import tr
+from .i18n import lang, tr
 from .selection import PrintRequest
 
 MAX_DPI = 300  # enough for a signed A4 sheet; keeps a 40-page batch within memory
@@ -158,9 +159,12 @@ def open_print(parent: QWidget, runner: ActionRunner, request: PrintRequest) -> 
         return
     with runner.working(tr("正在生成 PDF…")):
         job = printing.render(prepared)
-    ok, _ = runner.run(lambda session: printing.record(session, prepared), Change())
+    ok, _ = runner.run(lambda session: printing.record(session, prepared, job), Change())
     if not ok:
         return
+    if job.refused:   # a batch printed what it could: name what it left out, and why
+        dialogs.show_warning(parent, text("printing.batch.refused_title", lang(), count=len(job.refused)),
+                             "\n".join(job.refused_lines(lang())))
     title = tr("附件{form}").format(form=request.form_id) if request.form_id else tr("评审材料")
     if job.documents == 1:
         preview_and_print(parent, job.pdf, title)

@@ -15,7 +15,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from .fonts import register
+from .fonts import one_font, register
 
 FONT = register()
 # Likert colours from agreeing (dark green) to disagreeing (red); readable in greyscale too.
@@ -27,6 +27,13 @@ ALERT = colors.HexColor("#d6604d")
 
 def _short(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _label_fonts(chart: HorizontalBarChart) -> None:
+    """A label with a character only the fallback font has (㛃) is drawn in the fallback (one font per label)."""
+    for i, name in enumerate(chart.categoryAxis.categoryNames):
+        if (font := one_font(name)) != FONT:
+            chart.categoryAxis.labels[i].fontName = font
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[Decimal | None], width: float, *, title: str = "",
@@ -49,6 +56,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[Decimal | None], width: fl
     chart.categoryAxis.categoryNames = [_short(lb, label_chars) for lb in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8
+    _label_fonts(chart)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
     chart.categoryAxis.joinAxisMode = "left"   # labels stay left of the plot when bars go negative
@@ -92,6 +100,7 @@ def stacked_bars(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
+    _label_fonts(chart)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
     total = max((sum(vals[i] for _, vals in series) for i in range(len(labels))), default=1) or 1

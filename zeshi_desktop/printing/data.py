@@ -90,6 +90,7 @@ class RankingDoc:
     district_weight: Decimal | None
     rows: tuple[ResultLine, ...]
     final: bool
+    stamp: Stamp | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 from zeshi_desktop.messages import Refused
 from zeshi_desktop.messages import text as catalogue_text
 
+from . import fonts
 from .data import PAPER
 from .fonts import register
 
@@ -180,8 +181,7 @@ class NumberedCanvas(Canvas):
         self.setFillColor(colors.black)
         self.drawCentredString(width / 2, 6 * mm, words("printing.paper.page", page=page, total=total))
         if page > 1 and meta.running:
-            self.setFont(FONT, 8)
-            self.drawRightString(width - 12 * mm, height - 7 * mm, meta.running)
+            fonts.draw(self, width - 12 * mm, height - 7 * mm, meta.running, 8, "end")   # names: rare characters too
         if meta.code:
             self.setFont(FONT, 7)
             self.drawRightString(width - 12 * mm, 6 * mm, words("printing.paper.code", code=meta.code))

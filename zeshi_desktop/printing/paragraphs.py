@@ -23,6 +23,7 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 
+from . import fonts
 from .linebreak import break_lines
 
 _PARSED: dict[tuple[str, str], list] = {}
@@ -33,18 +34,24 @@ _STYLES: dict[tuple[str, float], ParagraphStyle] = {}
 
 
 def text(value: str) -> str:
-    """Paragraph markup for a plain text: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """Paragraph markup for a plain text: escaped, line breaks kept, and each run of characters
+    the main font lacks set in the fallback font (``<font name=...>``), so 张㛃䶮 prints whole."""
+    parts = fonts.runs(value)
+    if len(parts) == 1 and parts[0][0] == fonts.FONT:
+        return escape(value).replace("\n", "<br/>")
+    return "".join(escape(chunk).replace("\n", "<br/>") if font == fonts.FONT
+                   else f'<font name="{font}">{escape(chunk)}</font>' for font, chunk in parts)
 
 
 def char_widths(chars: str, font_name: str, size: float) -> list[float]:
-    """Each character's advance, remembered per font and size (a batch measures the same few thousand)."""
+    """Each character's advance, remembered per font and size (a batch measures the same few thousand);
+    a character the main font lacks is measured in the fallback that draws it."""
     known = _WIDTHS.setdefault((font_name, size), {})
     missing = [c for c in set(chars) if c not in known]
     if missing:
         font = getFont(font_name)
         for c in missing:
-            known[c] = font.stringWidth(c, size)
+            known[c] = font.stringWidth(c, size) if c.isascii() else fonts.advance(c, font_name, size)
     return [known[c] for c in chars]
 
 

@@ -60,11 +60,12 @@ def render(doc: RankingDoc, doc_no: int) -> Part:
     foot: list[Flowable] = [Spacer(1, 2 * mm), *notes(form)]
     if any(r.rank is None for r in doc.rows):
         foot.append(para(words("printing.paper.unranked"), CELL))
-    foot.append(signature_block(signature_lines(form, doc.heading), None, width, seal=True))
+    foot.append(signature_block(signature_lines(form, doc.heading), doc.stamp, width, seal=True))
     if doc.rows:
         table = grid(rows, widths, repeat=1)
     else:
         table = blank_table(rows_that_fit(PORTRAIT, flow, blank_table, foot))
     flow += keep_signed(table, foot, frame_height(PORTRAIT))
-    meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows))
+    meta = PageMeta(doc_no, form.short_title, draft=not doc.final and bool(doc.rows),
+                    code=doc.stamp.code if doc.stamp else "")
     return Part(flow, PORTRAIT, meta)

@@ -12,13 +12,27 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.messages import Message, text
+from zeshi_desktop.messages import Message, Refused, text
 
 from . import district, matrix, questionnaire, ranking, sheet31, summary
 from .data import PAPER, Document, MatrixDoc, RankingDoc, SheetDoc, SummaryDoc
 from .document import Info, Part, build
 from .fonts import GlyphsMissing, MissingGlyph, missing_glyphs
 from .layout import filled
+from .summary import PictureRefused
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A document of a batch that was left out: which one (``index`` in the batch, ``document`` as
+    people name it) and why (a ``GlyphsMissing`` or ``PictureRefused``)."""
+
+    index: int
+    document: Message
+    reason: Refused
+
+    def message(self) -> Message:
+        return Message("printing.batch.refused", document=self.document, reason=self.reason.msg)
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,7 @@ class Rendered:
     pdf: bytes
     pages: int
     documents: int
+    refused: tuple[Refusal, ...] = ()
 
 
 def _part(doc: Document, doc_no: int) -> Part:
@@ -154,16 +169,57 @@ def _is_blank(doc: Document) -> bool:
     return bool(getattr(doc, "blank", False)) or not doc.heading.year
 
 
+def name_of(doc: Document) -> Message:
+    """How a refusal names a document of a batch: the annex and whose it is (附件3-1 东城区 东华门街道 张㛃䶮)."""
+    h = doc.heading
+    who = " ".join(w for w in (h.district, h.unit, h.planner, h.reviewer) if w)
+    return Message("printing.sheet.label", form=doc.form.id, who=who)
+
+
+def refusal(doc: Document) -> GlyphsMissing | None:
+    """Why ``doc`` cannot be printed (characters neither font has), or None."""
+    missing = check([doc])
+    return GlyphsMissing(missing) if missing else None
+
+
 def render_pdf(docs: Sequence[Document], title: str = "zeshi", *, even: bool = False,
-               created: datetime | None = None) -> Rendered:
+               created: datetime | None = None, partial: bool = False) -> Rendered:
     """All documents into one PDF; refuses (``GlyphsMissing``) before drawing if a glyph is missing.
 
-    ``even`` pads each document to an even page count (two-sided printing);
-    ``created`` is the creation date the file states (now when not given).
+    ``partial`` (a batch): a document that cannot be printed is left out and
+    named in ``Rendered.refused``, the others print; only when none can is the
+    first refusal raised. ``even`` pads each document to an even page count
+    (two-sided printing); ``created`` is the creation date the file states (now
+    when not given).
     """
-    missing = check(docs)
-    if missing:
-        raise GlyphsMissing(missing)
-    pdf, pages = build([_part(d, n) for n, d in enumerate(docs, start=1)], info=describe(docs, title, created),
-                       even=even)
-    return Rendered(pdf, pages, len(docs))
+    if not partial:
+        missing = check(docs)
+        if missing:
+            raise GlyphsMissing(missing)
+        parts = [_part(d, n) for n, d in enumerate(docs, start=1)]
+        kept = list(docs)
+        refused: list[Refusal] = []
+    else:
+        parts, kept, refused = _parts_of_batch(docs)
+    pdf, pages = build(parts, info=describe(kept, title, created), even=even)
+    return Rendered(pdf, pages, len(kept), tuple(refused))
+
+
+def _parts_of_batch(docs: Sequence[Document]) -> tuple[list[Part], list[Document], list[Refusal]]:
+    """Each printable document's part, numbered as printed; the others named with their reason."""
+    parts: list[Part] = []
+    kept: list[Document] = []
+    refused: list[Refusal] = []
+    for index, doc in enumerate(docs):
+        reason: Refused | None = refusal(doc)
+        if reason is None:
+            try:
+                parts.append(_part(doc, len(parts) + 1))
+                kept.append(doc)
+                continue
+            except PictureRefused as exc:
+                reason = exc
+        refused.append(Refusal(index, name_of(doc), reason))
+    if not parts:
+        raise refused[0].reason
+    return parts, kept, refused

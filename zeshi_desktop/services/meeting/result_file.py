@@ -1,5 +1,8 @@
 """The district's 3-3 result file with the recommended-excellent marks, as Excel or PDF.
 
+A final PDF carries the verification code of its 3-3 page (``result_code``), the
+same code ``zeshi print 3-3`` prints for the same result.
+
 Every file is written to a temporary name and renamed, so a failure leaves no half file.
 """
 
@@ -23,7 +26,7 @@ from zeshi_desktop.printing.reports import (
 )
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused
-from zeshi_desktop.services.meeting import ranking
+from zeshi_desktop.services.meeting import ranking, result_code
 from zeshi_desktop.services.meeting.columns import headings
 from zeshi_desktop.services.meeting.dashboards import (
     district_dashboard,
@@ -67,6 +70,7 @@ def export_district_results(session: Session, year: int, district_id: int, path:
     doc = RankingDoc(form, Heading(year, district=r.district), r.weights.street, r.weights.district,
                      rows,
                      final=ranking.result_is_final(session, r))
+    doc = result_code.stamp(session, doc, district_id).doc   # a final result file carries its code, as `zeshi print 3-3`
     chosen = [row for row in r.rows if row.key in board.recommended]
     recommended = ReportSection(
         text("meeting.report.recommended.title", lang, district=r.district, year=year),

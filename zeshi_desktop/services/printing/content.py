@@ -72,6 +72,7 @@ class SheetRecord:
     tenths: dict[str, int] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     pictures: dict[str, str] = field(default_factory=dict)   # "picture:cases#1/0" -> "name sha256:..."
+    captions: dict[str, str] = field(default_factory=dict)   # "caption:cases#1/0" -> the caption typed
     damaged: DamagedSheet | None = None   # what breaks a rule (its values are not in ``tenths``/``answers``)
 
     @property
@@ -93,7 +94,16 @@ class SheetRecord:
         """How a person names this sheet in a verification report; stored with the print, so in the paper's words."""
         return text("printing.sheet.label", PAPER, form=self.form_id, who=self.who)
 
-    def content(self) -> SheetContent:
+    def printed(self) -> dict[str, str]:
+        """The names and other texts the paper shows beside the scores and answers (hashed too)."""
+        names = {"year": str(self.year), "name:district": self.district, "name:unit": self.unit,
+                 "name:planner": self.planner, "name:reviewer": self.reviewer,
+                 "name:organisation": self.reviewer_org}
+        return {k: v for k, v in names.items() if v} | self.captions
+
+    def content(self, extra: dict[str, str] | None = None) -> SheetContent:
+        """What a verification code covers: everything printed (``extra``: texts the document adds,
+        the 4-1 appendix rows)."""
         subject = {"district": self.district_code}
         if self.unit_code:
             subject.update(unit=self.unit_code, planner=self.planner_code)
@@ -101,7 +111,8 @@ class SheetRecord:
             subject["reviewer"] = self.reviewer_code
         # Pictures are hashed with the texts: swapping a 4-1 photo after printing is a change too.
         return SheetContent(self.uid, self.form_id, self.form_version, subject, dict(self.tenths),
-                            {**self.answers, **self.pictures}, self.remarks, self.label)
+                            {**self.answers, **self.pictures}, self.remarks, self.label,
+                            self.printed() | (extra or {}))
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
@@ -151,10 +162,12 @@ def load(session: Session, sheet_ids: Iterable[int], *, damaged_ok: bool = False
         for sid, key, value in session.execute(
                 select(Answer.sheet_id, Answer.key, Answer.value).where(Answer.sheet_id.in_(chunk))):
             out[sid].answers[key] = value
-        for sid, key, position, name, data in session.execute(
-                select(Attachment.sheet_id, Attachment.key, Attachment.position, Attachment.name, Attachment.data)
-                .where(Attachment.sheet_id.in_(chunk))):
+        for sid, key, position, name, data, caption in session.execute(
+                select(Attachment.sheet_id, Attachment.key, Attachment.position, Attachment.name, Attachment.data,
+                       Attachment.caption).where(Attachment.sheet_id.in_(chunk))):
             out[sid].pictures[f"picture:{key}/{position}"] = f"{name} sha256:{hashlib.sha256(data).hexdigest()}"
+            if caption:
+                out[sid].captions[f"caption:{key}/{position}"] = caption
     damage = find_in_records(session, {sid: (r.form_id, r.tenths, r.answers) for sid, r in out.items()})
     for sid, found in damage.items():
         record = out[sid]

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain import verification as vdomain
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.domain.ranking import result_lines
 from zeshi_desktop.domain.sheet import totals
 from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import (
@@ -30,11 +29,11 @@ from zeshi_desktop.printing.data import (
     SheetDoc,
 )
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
-from zeshi_desktop.printing.render import render_pdf
+from zeshi_desktop.printing.render import Refusal, refusal, render_pdf
 from zeshi_desktop.printing.summary import PictureRefused
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import ActionRefused, NotFound
-from zeshi_desktop.services.meeting import ranking
+from zeshi_desktop.services.meeting import result_code
 from zeshi_desktop.services.printing import content as print_content
 from zeshi_desktop.services.printing.planned import Planned, stamp_for
 from zeshi_desktop.services.printing.summary_doc import blank_summary, summary_doc
@@ -57,11 +56,18 @@ class Selection:
 
 @dataclass(frozen=True)
 class PrintJob:
+    """A rendered PDF; ``refused`` names the documents of a batch left out (a name neither font can print)."""
+
     pdf: bytes
     pages: int
     documents: int
     codes: list[str] = field(default_factory=list)
     drafts: int = 0
+    refused: tuple[Refusal, ...] = ()
+
+    def refused_lines(self, lang: str) -> list[str]:
+        """One line per document left out: which, and why."""
+        return [r.message().text(lang) for r in self.refused]
 
 
 # ---------------------------------------------------------------- documents per form
@@ -174,14 +180,12 @@ def _matrix(form: Form, year: int, district: str, r: roster.ReviewerView, apps: 
 
 
 def _ranking_docs(session: Session, sel: Selection) -> list[Planned]:
-    """3-3: the result file; final only when every row is ranked from finalised sheets and weights are set."""
-    form = catalogue.form("3-3")
+    """3-3: the result file; final (and coded) only when every row is ranked from finalised sheets and
+    weights are set."""
     out = []
     for d in _districts(session, sel):
-        result = ranking.district_ranking(session, sel.year, d.id)
-        out.append(Planned(RankingDoc(form, Heading(sel.year, d.name), result.weights.street,
-                                       result.weights.district, result_lines(result.rows),
-                                       ranking.result_is_final(session, result))))
+        stamped = result_code.result_doc(session, sel.year, d.id)
+        out.append(Planned(stamped.doc, stamped.contents, stamped.ref_sheet_id))
     return out
 
 
@@ -209,7 +213,8 @@ def _annex(form_id: str) -> str:
 
 def _record(session: Session, planned: Sequence[Planned]) -> list[str]:
     """Keep what each final document was printed with, once per code."""
-    final = [(vdomain.make_code(p.contents), p) for p in planned if p.contents and p.ref_sheet_id is not None]
+    final = [(p.doc.stamp.code, p) for p in planned
+             if p.contents and p.ref_sheet_id is not None and p.doc.stamp is not None]
     codes = [code for code, _ in final]
     known: set[str] = set()
     for start in range(0, len(codes), 500):
@@ -238,28 +243,46 @@ class Prepared:
 
     planned: tuple[Planned, ...]
     title: str
+    # What ``render`` left out (indices), remembered so that ``record`` without the job need not check again.
+    rendered: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def render(prepared: Prepared, *, two_sided: bool = False) -> PrintJob:
-    """The PDF of prepared documents; refuses (naming the text) when a glyph is missing.
+    """The PDF of prepared documents; a document with a character neither font has is refused by name.
 
-    ``two_sided`` pads every document to an even page count ("（此页空白）"), so that
-    in a two-sided batch no form begins on the back of the one before.
+    One document: the refusal is raised. A batch prints every document it can
+    and lists the ones it left out (``PrintJob.refused``); only when none can be
+    printed is the refusal raised. ``two_sided`` pads every document to an even
+    page count ("（此页空白）"), so that no form begins on the back of the one before.
     """
     if not prepared.planned:
         raise NotFound("printing.nothing_selected")
     try:
-        rendered = render_pdf([p.doc for p in prepared.planned], prepared.title, even=two_sided)
+        rendered = render_pdf([p.doc for p in prepared.planned], prepared.title, even=two_sided,
+                              partial=len(prepared.planned) > 1)
     except (GlyphsMissing, PictureRefused, FontUnavailable) as exc:
         raise ActionRefused(exc.msg) from exc
-    codes = [vdomain.make_code(p.contents) for p in prepared.planned if p.contents]
-    drafts = sum(1 for p in prepared.planned if getattr(p.doc, "final", True) is False)
-    return PrintJob(rendered.pdf, rendered.pages, rendered.documents, codes, drafts)
+    left_out = frozenset(r.index for r in rendered.refused)
+    prepared.rendered["left_out"] = left_out
+    printed = [p for n, p in enumerate(prepared.planned) if n not in left_out]
+    codes = [p.doc.stamp.code for p in printed if p.contents and p.doc.stamp is not None]
+    drafts = sum(1 for p in printed if getattr(p.doc, "final", True) is False)
+    return PrintJob(rendered.pdf, rendered.pages, rendered.documents, codes, drafts, rendered.refused)
 
 
-def record(session: Session, prepared: Prepared) -> list[str]:
-    """Keep what each final document was printed with (needs a ``Database.write()`` session)."""
-    return _record(session, prepared.planned)
+def record(session: Session, prepared: Prepared, job: PrintJob | None = None) -> list[str]:
+    """Keep what each printed final document was printed with (needs a ``Database.write()`` session).
+
+    Documents ``job`` (or the last ``render`` of ``prepared``) left out are not recorded; never rendered,
+    they are checked here.
+    """
+    if job is not None:
+        left_out = frozenset(r.index for r in job.refused)
+    elif "left_out" in prepared.rendered:
+        left_out = prepared.rendered["left_out"]
+    else:
+        left_out = frozenset(n for n, p in enumerate(prepared.planned) if refusal(p.doc) is not None)
+    return _record(session, [p for n, p in enumerate(prepared.planned) if n not in left_out])
 
 
 def prepare_form(session: Session, form_id: str, sel: Selection) -> Prepared:
@@ -302,7 +325,7 @@ def prepare_sheet(session: Session, sheet_id: int) -> Prepared:
 def _finish(session: Session, prepared: Prepared, keep: bool, two_sided: bool = False) -> PrintJob:
     job = render(prepared, two_sided=two_sided)
     if keep:
-        record(session, prepared)
+        record(session, prepared, job)
     return job
 
 

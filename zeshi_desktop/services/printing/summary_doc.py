@@ -1,9 +1,13 @@
-"""Building the 4-1 district summary for printing: texts, cases with pictures, roster appendix."""
+"""Building the 4-1 district summary for printing: texts, cases with pictures, roster appendix.
+
+The appendix is printed from the roster, so its rows are part of what the code covers (``content``).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.verification import SheetContent
 from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import (
     PAPER,
@@ -62,6 +66,17 @@ def _cases(session: Session, rec: SheetRecord) -> tuple[Case, ...]:
                       tuple(pictures.get(f"cases#{n}", ()))) for n in summary.case_numbers(rec.answers, pictures))
 
 
+def printed_appendix(tables: tuple[AppendixTable, ...]) -> dict[str, str]:
+    """The appendix rows as a verification code covers them (``appendix:teams#1`` → the row's cells)."""
+    return {f"appendix:{name}#{n}": " | ".join(row)
+            for name, table in zip(APPENDIX_COLUMNS, tables) for n, row in enumerate(table.rows, start=1)}
+
+
+def content(session: Session, rec: SheetRecord) -> SheetContent:
+    """What the code of a district's printed 4-1 covers now: its texts, pictures, captions and appendix."""
+    return rec.content(printed_appendix(_appendix(session, rec.year, rec.district_id)))
+
+
 def blank_summary(year: int = 0) -> SummaryDoc:
     """A 4-1 to write by hand: ruled space under each heading, the appendix tables with empty rows."""
     tables = tuple(_table(name, ()) for name in APPENDIX_COLUMNS)
@@ -76,7 +91,8 @@ def summary_doc(session: Session, year: int, district: roster.DistrictView, rec:
                                      if k.startswith("text:") and "#" not in k}
     cases = () if rec is None else _cases(session, rec)
     final = rec is not None and rec.is_final
-    contents = [rec.content()] if rec is not None and final else None
-    doc = SummaryDoc(form, heading, texts, cases, _appendix(session, year, district.id), final,
+    appendix = _appendix(session, year, district.id)
+    contents = [rec.content(printed_appendix(appendix))] if rec is not None and final else None
+    doc = SummaryDoc(form, heading, texts, cases, appendix, final,
                      stamp=stamp_for(contents) if contents else None)
     return Planned(doc, contents, rec.id if rec is not None else None)

@@ -5,11 +5,15 @@ person sees all the mistakes of a workbook at once. The result is a plan:
 the typed values to write and what would be added, changed or left as it was.
 The reasons are ``roster.cell.*`` messages; the circles, unit kinds, levels
 and yes/no words are the terms of ``forms/roster.toml``. A yes/no cell takes
-是/否, yes/no or true/false in any case.
+是/否, yes/no or true/false in any case. A name with a character neither
+printing font has is imported with a warning (``RosterPlan.warnings``,
+``printing.unprintable_name``): the sheets that show it will be refused when
+printed, and the office should learn that at the import, not at the print.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,20 +58,55 @@ class RosterPlan:
     reviewers: dict[str, dict[str, Any]] = field(default_factory=dict)
     counts: dict[str, SheetCount] = field(default_factory=lambda: {s: SheetCount() for s in SHEETS})
     problems: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)   # imported anyway: a name neither font prints
 
     @property
     def changes(self) -> int:
         return sum(c.added + c.changed for c in self.counts.values())
 
 
-class _Checker:
-    """Turns the text of one row into typed values, noting every bad cell."""
+# Characters the main font surely has (ASCII, the 20,902 ideographs of Unicode 1.1, full-width forms and the
+# common punctuation): a name made only of them needs no font loaded to know it prints.
+_SURELY_PRINTABLE = re.compile(r"[\x20-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3001\u3002"
+                               r"\u300a-\u3011\u4e00-\u9fa5\uff01-\uff5e]*")
 
-    def __init__(self, problems: list[CellProblem]) -> None:
+
+def unprintable(value: str) -> list[str]:
+    """Characters of ``value`` that neither printing font has (a name with 𠮷 U+20BB7), each once.
+
+    Names with characters outside the common set are checked against the fonts
+    themselves (read once, on first need); without a font nothing is reported.
+    """
+    if not value or _SURELY_PRINTABLE.fullmatch(value):
+        return []
+    from zeshi_desktop.printing import (
+        fonts,  # reportlab and the font: only for an unusual name
+    )
+
+    try:
+        return fonts.missing_chars(value)
+    except fonts.FontUnavailable:
+        return []
+
+
+class _Checker:
+    """Turns the text of one row into typed values, noting every bad cell (and every name that will not print)."""
+
+    def __init__(self, problems: list[CellProblem], warnings: list[CellProblem] | None = None) -> None:
         self.problems = problems
+        self.warnings = warnings if warnings is not None else []
 
     def bad(self, row: TableRow, key: str, reason: Message) -> None:
         self.problems.append(CellProblem(row.sheet, row.cell(key), reason))
+
+    def printable(self, row: TableRow, *keys: str) -> None:
+        """Warn (not refuse) about a name with a character neither printing font has: it imports, but the
+        sheets that show it will be refused when printed, so the office learns it now."""
+        for key in keys:
+            value = row.values.get(key, "")
+            for ch in unprintable(value):
+                self.warnings.append(CellProblem(row.sheet, row.cell(key), Message(
+                    "printing.unprintable_name", value=value, char=ch, codepoint=f"U+{ord(ch):04X}")))
 
     def text(self, row: TableRow, key: str, required: bool = False) -> str:
         value = row.values.get(key, "")
@@ -139,7 +178,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
                 problems: list[CellProblem] | None = None) -> RosterPlan:
     """Check every row against the rules and the store; count what would be added or changed."""
     plan = RosterPlan(year, problems=list(problems or []))
-    check = _Checker(plan.problems)
+    check = _Checker(plan.problems, plan.warnings)
 
     def codes(sheet: str, *keys: str) -> list[str]:
         return list({row.values.get(k, "") for row in read.get(sheet, []) for k in keys} - {""})
@@ -163,6 +202,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
     for row in read.get(rw.DISTRICTS.sheet, []):
         code, name = check.text(row, "code", True), check.text(row, "name", True)
         circle = check.one_of(row, "circle", CIRCLES)
+        check.printable(row, "name")
         if code and check.unique(row, "code", code, seen):
             if name and names.get(name, code) != code:
                 check.bad(row, "name", Message("roster.cell.district_name_taken", name=name, code=names[name]))
@@ -180,6 +220,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         code, district, name = (check.text(row, "code", True), check.text(row, "district", True),
                                 check.text(row, "name", True))
         kind = check.one_of(row, "kind", UNIT_KINDS, default=UNIT_KINDS[0])
+        check.printable(row, "name")
         if district and district not in known_districts:
             check.bad(row, "district", Message("roster.no_district", code=district))
         if code and check.unique(row, "code", code, seen):
@@ -204,6 +245,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
                   "leader_senior_title": check.flag(row, "leader_senior_title"),
                   "leader_registered": check.flag(row, "leader_registered"),
                   "leader_experience_years": check.integer(row, "leader_experience_years")}
+        check.printable(row, "name", "organisation", "leader")
         if code and check.unique(row, "code", code, seen):
             plan.planners[code] = wanted
             cur = db_planners.get(code)
@@ -214,6 +256,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         planner = check.text(row, "planner", True)
         member = {"name": check.text(row, "name", True), "discipline": check.text(row, "discipline"),
                   "qualification": check.text(row, "qualification"), "is_core": check.flag(row, "is_core", True)}
+        check.printable(row, "name")
         if planner and planner not in known_planners:
             check.bad(row, "planner", Message("roster.no_planner", code=planner))
         elif planner:
@@ -263,6 +306,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
             check.bad(row, "district", Message("roster.no_district", code=district))
         wanted = {"level": level, "district": district if level == "district" else "",
                   "name": check.text(row, "name", True), "organisation": check.text(row, "organisation")}
+        check.printable(row, "name", "organisation")
         if code and check.unique(row, "code", code, seen):
             cur = db_reviewers.get(code)
             if cur is not None and cur.year != year:
