@@ -205,17 +205,17 @@ def test_a_filled_template_imports_as_manual_entry(demo_db: Database, tmp_path: 
     fresh.dispose()
 
 
-def test_a_failed_write_leaves_no_half_file(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "p.xlsx"
     target.write_bytes(b"the previous package")
 
-    class Broken:
-        def save(self, handle) -> None:  # type: ignore[no-untyped-def]
-            handle.write(b"PK half a zip")
-            raise OSError(28, "No space left on device")
+    def half_then_full(workbook: object, handle) -> None:  # type: ignore[no-untyped-def]
+        handle.write(b"PK half a zip")
+        raise OSError(28, "No space left on device")
 
+    monkeypatch.setattr(atomic, "_save", half_then_full)
     with pytest.raises(OSError):
-        atomic.save_atomic(Broken(), target)
+        atomic.save_atomic(object(), target)
     assert target.read_bytes() == b"the previous package"
     assert [p.name for p in tmp_path.iterdir()] == ["p.xlsx"]
 
