@@ -4,13 +4,22 @@ Run: python tests/bench/package_bench.py  (prints JSON). Target: export and impo
 each under 5 s on a 2-core laptop, within 2x of the floor (best times over five
 rounds; the ratios are medians of per-round ratios) — openpyxl's own time to
 write the same cells in write-only mode and to read them in read-only mode.
+
+It also prints the importer's peak memory (``ru_maxrss`` of a fresh process
+that imports the 17 packages into an empty city store, and of one that only
+loads the program, ``peak_memory_mb``); the limit is 400 MB for any file
+(``packages/safety.py``). ``--worst`` adds the peak of the largest package the
+limits accept (a district → city package whose 4-1 pictures fill the text
+budget) and of the worst hostile files they let through.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +48,45 @@ def _cells(paths: list[Path]) -> list[list[tuple[str, list[list[object]]]]]:
 
 
 ROUNDS = 5
+ROOT = Path(__file__).resolve().parents[2]
+
+# A fresh process: load the program, import the files given into the store given, print the peak RSS in MB.
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from zeshi_desktop.messages import Refused
+
+
+def peak():
+    # this process's own high-water mark (VmHWM): ru_maxrss would count the parent's memory at fork
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) // 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+from zeshi_desktop.services.handover.importing import import_package
+from zeshi_desktop.store.database import Database
+db = Database.open(Path(sys.argv[1]))
+outcomes = []
+for name in sys.argv[2:]:
+    try:
+        with db.write() as session:
+            import_package(session, Path(name), accept_edited=True, reason="bench", keep_all="theirs")
+        outcomes.append("imported")
+    except Refused as exc:
+        outcomes.append(exc.code)
+print(peak(), *outcomes)
+"""
+
+
+def peak_memory(store: Path, paths: list[Path]) -> tuple[int, list[str]]:
+    """Peak resident memory (MB) of a fresh process importing ``paths`` into ``store``, and the outcomes."""
+    done = subprocess.run([sys.executable, "-c", _PEAK, str(store), *map(str, paths)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    megabytes, *outcomes = done.stdout.split()
+    return int(megabytes), outcomes
 
 
 def _timed(run) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -113,7 +161,12 @@ def main() -> None:
         def ratio(ours: str, floor: str) -> float:
             return round(statistics.median(r[ours][0] / r[floor][0] for r in rounds), 2)
 
-        print(json.dumps({
+        memory, outcomes = peak_memory(folder / "city-memory.sqlite3", paths)
+        assert set(outcomes) == {"imported"}, outcomes
+        baseline, _ = peak_memory(folder / "city-baseline.sqlite3", [])
+        largest = max(paths, key=lambda p: p.stat().st_size)
+        one, _ = peak_memory(folder / "city-one.sqlite3", [largest])
+        result = {
             "packages": len(paths), "sheets_added": added[0], "cells": n_cells,
             "bytes": sum(p.stat().st_size for p in paths), "rounds": ROUNDS,
             "export_s": best("export"), "import_s": best("import"),
@@ -121,9 +174,55 @@ def main() -> None:
             "export_vs_floor": ratio("export", "floor_write"), "import_vs_floor": ratio("import", "floor_read"),
             "cpu_s": {"export": best("export", 1), "import": best("import", 1),
                       "floor_write_only": best("floor_write", 1), "floor_read_only": best("floor_read", 1)},
+            "peak_memory_mb": {"import_17_packages": memory, "import_largest_package": one,
+                               "program_loaded_only": baseline},
             "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
-        }, indent=2))
+        }
+        if "--worst" in sys.argv:
+            result["worst_peak_memory_mb"] = worst(folder, source)
+        print(json.dumps(result, indent=2))
         source.dispose()
+
+
+def worst(folder: Path, source: Database) -> dict[str, object]:
+    """Peak memory of the largest accepted package and of the worst hostile files the limits let through."""
+    from sqlalchemy import select
+
+    from tests.packages import crafting
+    from zeshi_desktop.packages import safety
+    from zeshi_desktop.store.models import Attachment, District, Sheet
+
+    store = Path(shutil.copy(source.path, folder / "pictures.sqlite3"))  # type: ignore[arg-type]
+    db = Database.open(store)
+    picture = 8 * 1024 * 1024
+    count = int(safety.MAX_TEXT_BYTES * 3 / 4 // picture)   # base64: 4 characters for 3 bytes
+    with db.write() as session:
+        district = session.scalar(select(District).order_by(District.id).limit(1))
+        assert district is not None
+        sheet = session.scalar(select(Sheet).where(Sheet.form_id == "4-1", Sheet.district_id == district.id,
+                                                    Sheet.reviewer_id.is_(None)))
+        assert sheet is not None
+        for i in range(count):
+            session.add(Attachment(sheet_id=sheet.id, key="cases#1", name=f"big-{i}.jpg", mime="image/jpeg",
+                                   data=b"\xff\xd8\xff" + os.urandom(picture - 3), position=100 + i, caption=""))
+    pictures = folder / "pictures.xlsx"
+    with db.read() as session:
+        package_export.export_package(session, "district-city", 2025, pictures, district=district.code)
+    db.dispose()
+    street = folder / "street.xlsx"
+    with source.read() as session:
+        unit = roster.units(session)[0].code
+        package_export.export_package(session, "street-district", 2025, street, units=[unit])
+    cells = street
+    for i, title in enumerate(("区", "责师")):
+        cells = crafting.stream_sheet(cells, folder / f"cells-{i}.xlsx", crafting.sheet_part(street, title),
+                                      crafting.rows_xml(safety.MAX_CELLS_PER_SHEET // 1_500 - 1, 1_500,
+                                                        first_row=500), keep=True)
+    out: dict[str, object] = {"pictures_mb": count * picture // 1024 // 1024}
+    for name, path in (("largest_accepted", pictures), ("hostile_all_cells", cells)):
+        megabytes, outcome = peak_memory(folder / f"{name}-empty.sqlite3", [path])
+        out[name] = {"mb": megabytes, "file_mb": round(path.stat().st_size / 1024 / 1024, 1), "outcome": outcome[0]}
+    return out
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ patched in place, an entry is renamed in the zip's directory.
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import random
 import re
 import struct
@@ -76,6 +78,13 @@ def rows_xml(rows: int, columns: int, seed: int = 0, first_row: int = 1, pool: i
     bodies = [b"".join(b"<c><v>%d</v></c>" % rng.randrange(4) for _ in range(columns)) for _ in range(pool)]
     for r in range(first_row, first_row + rows):
         yield b'<row r="%d">' % r + bodies[r % pool] + b"</row>"
+
+
+def text_rows(count: int, first_row: int = 500) -> Iterator[bytes]:
+    """Cells of inline text of 32,000 characters and an emoji (4 bytes a character once in memory)."""
+    for r in range(first_row, first_row + count):
+        text = base64.b64encode(os.urandom(24_000)).decode() + "\U0001F600"
+        yield (b'<row r="%d"><c r="AA%d" t="inlineStr"><is><t>' % (r, r) + text.encode() + b"</t></is></c></row>")
 
 
 def stream_sheet(path: Path, out: Path, part: str, rows: Iterator[bytes], *, keep: bool = False) -> Path:

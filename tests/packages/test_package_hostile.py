@@ -179,7 +179,7 @@ def test_a_sheet_with_too_many_merged_ranges_is_refused(package: Path, demo_db: 
 
     _merge_raw(package, [f"AA{r}:AB{r}" for r in range(1, MAX_MERGED_RANGES + 2)])
     refused = _refused(demo_db, package, digest)
-    assert refused.code == "package.file.unreadable_workbook"
+    assert refused.code == "package.file.too_many_merged"
     assert f"合并区域超过 {MAX_MERGED_RANGES} 处" in refused.message("zh")
     assert f"more than {MAX_MERGED_RANGES} merged ranges" in refused.message("en")
 

@@ -235,7 +235,7 @@ def _keys_along(ws: Grid, row: int | None, col: int | None) -> list[tuple[int, s
     else:
         assert col is not None
         key_row = _find_key_row(ws) or 0
-        for r in range(key_row + 1, ws.max_row + 1):
+        for r in ws.rows(key_row + 1):
             text = read_cell(ws, r, col).text.strip()
             if text:
                 out.append((r, text))

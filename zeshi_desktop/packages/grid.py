@@ -17,22 +17,63 @@ internals; ``tests/packages`` exercise them.)
 
 from __future__ import annotations
 
+import warnings
+from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import getsizeof
 from typing import Any
 
-from openpyxl.reader.excel import ExcelReader
+from openpyxl.cell.text import Text
+from openpyxl.packaging.relationship import get_rels_path
+from openpyxl.reader.excel import ExcelReader, _find_workbook_part
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.constants import (
+    ARC_CONTENT_TYPES,
+    ARC_STYLE,
+    SHARED_STRINGS,
+    SHEET_MAIN_NS,
+)
 from openpyxl.xml.functions import iterparse
 
 from .errors import PackageRefused
 
 MAX_MERGED_RANGES = 1000   # the program writes none; a form filled by hand may merge a few
+MAX_MERGED_IN_ALL = 2000   # in the whole workbook (2,000 sheets of 1,000 would be two million ranges)
+_LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _MERGE = f"{{{SHEET_MAIN_NS}}}mergeCell"
+_STRING = f"{{{SHEET_MAIN_NS}}}si"
+_CELL_PARTS = frozenset(f"{{{SHEET_MAIN_NS}}}{t}" for t in ("c", "v", "f", "is", "t", "r"))   # parse_row reads these
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What ``safety`` counted and allows: each part's markup, the control parts' cap, the text budget."""
+
+    markup: Mapping[str, int]
+    control_markup: int
+    text_bytes: int
+
+
+class _Budget:
+    """Memory the text read takes (``sys.getsizeof``: one emoji makes a whole string 4 bytes a character)."""
+
+    def __init__(self, file: str, limit: int) -> None:
+        self.file, self.limit, self.used = file, limit, 0
+
+    def take(self, value: object) -> None:
+        if isinstance(value, str):
+            self.add(getsizeof(value))
+
+    def add(self, size: int) -> None:
+        self.used += size
+        if self.used > self.limit:
+            raise PackageRefused("package.file.too_much_text", file=self.file, limit_mb=self.limit // 1024 // 1024)
 
 
 @dataclass
@@ -43,13 +84,28 @@ class Grid:
     max_row: int = 0
     max_column: int = 0
     state: str = "visible"
+    _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)   # row → merged columns
+    _rows: list[int] | None = field(default=None, repr=False)
 
     def value(self, row: int, column: int) -> tuple[Any, str]:
         return self.cells.get((row, column), (None, "n"))
 
     def is_merged(self, row: int, column: int) -> bool:
         """Kept as ranges, never expanded: a hostile ``A1:XFD1048576`` costs one tuple, not 17 billion."""
-        return any(c0 <= column <= c1 and r0 <= row <= r1 for c0, r0, c1, r1 in self.merged)
+        spans = self._spans.get(row)
+        if spans is None:
+            spans = self._spans[row] = [(c0, c1) for c0, r0, c1, r1 in self.merged if r0 <= row <= r1]
+        return any(c0 <= column <= c1 for c0, c1 in spans)
+
+    def rows(self, first: int = 1) -> list[int]:
+        """The rows from ``first`` on that hold a value, in order.
+
+        A sheet may put one value in row 1,048,576: readers walk these rows,
+        never ``range(1, max_row + 1)``, so that costs one row, not a million.
+        """
+        if self._rows is None:
+            self._rows = sorted({r for r, _ in self.cells})
+        return self._rows[bisect_left(self._rows, first):]
 
 
 class _Sheet(ReadOnlyWorksheet):
@@ -60,69 +116,130 @@ class _Sheet(ReadOnlyWorksheet):
 
 
 class _Reader(ExcelReader):
-    """openpyxl's reader, read-only, with worksheets that are not pre-scanned."""
+    """openpyxl's reader, read-only, reading only what a grid needs, each part within its limits.
+
+    Document properties, the theme, defined names, chart sheets and their
+    pictures are never parsed; the content types, the workbook, its
+    relationships and the styles are parsed only when small (counted before);
+    the shared strings are read within the text budget.
+    """
+
+    def __init__(self, path: Path, limits: ReadLimits) -> None:
+        super().__init__(path, read_only=True, keep_vba=False, data_only=False, keep_links=False)
+        self.limits = limits
+        self.strings_budget = _Budget(path.name, limits.text_bytes)
+        self.cells_budget = _Budget(path.name, limits.text_bytes)
+        self.file = path.name
+
+    def _control(self, part: str) -> None:
+        if self.limits.markup.get(part, 0) > self.limits.control_markup:
+            raise PackageRefused("package.file.too_much_markup", file=self.file, entry=part,
+                                 limit=self.limits.control_markup)
+
+    def read(self) -> None:
+        self._control(ARC_CONTENT_TYPES)
+        self.read_manifest()
+        self.read_strings()
+        workbook = _find_workbook_part(self.package).PartName[1:]
+        self._control(workbook)
+        self._control(get_rels_path(workbook))
+        self.read_workbook()
+        self._control(ARC_STYLE)
+        apply_stylesheet(self.archive, self.wb)
+        self.read_worksheets()
+
+    def read_strings(self) -> None:
+        """openpyxl's ``read_string_table``, each string counted against the text budget as it is read."""
+        ct = self.package.find(SHARED_STRINGS)
+        if ct is None:
+            return
+        strings: list[str] = []
+        with self.archive.open(ct.PartName[1:]) as source:
+            for _event, node in iterparse(source):
+                if node.tag == _STRING:
+                    text = Text.from_tree(node).content.replace("x005F_", "")
+                    node.clear()
+                    self.strings_budget.take(text)
+                    strings.append(text)
+        self.shared_strings = strings
 
     def read_worksheets(self) -> None:
         for sheet, rel in self.parser.find_sheets():
-            if rel.target not in self.valid_files:
-                continue
-            if "chartsheet" in rel.Type:
-                self.read_chartsheet(sheet, rel)
-                continue
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue   # a chart sheet holds no cells
             ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
             ws.sheet_state = sheet.state
             self.wb._sheets.append(ws)
 
 
-def load_grids(path: Path) -> dict[str, Grid]:
+def load_grids(path: Path, limits: ReadLimits) -> dict[str, Grid]:
     """Every worksheet of the file as a grid, in workbook order.
 
     One streaming pass per sheet: each ``<row>`` goes through openpyxl's own
     row parser (shared strings, dates, data types as openpyxl reads them)
     without building a cell object per value, and each ``<mergeCell>`` marks
-    its cells; the declared dimension plays no part.
+    its cells; the declared dimension plays no part. The text the cells hold
+    has a budget of its own, as large as the shared strings' (a cell that
+    refers to a shared string counts it again: a bound, never an underestimate).
     """
     grids: dict[str, Grid] = {}
-    reader = _Reader(path, read_only=True, keep_vba=False, data_only=False, keep_links=False)
-    reader.read()
-    wb = reader.wb
-    try:
-        for ws in wb.worksheets:
-            grid = Grid(ws.title, state=ws.sheet_state)
-            with ws._get_source() as source:
-                parser = WorkSheetParser(source, ws._shared_strings, data_only=False, epoch=wb.epoch,
-                                         date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-                for _event, element in iterparse(source):
-                    tag = element.tag
-                    if tag == _ROW:
-                        _index, row = parser.parse_row(element)
-                        element.clear()
-                        _take_row(grid, row)
-                    elif tag == _MERGE:
-                        _take_merge(grid, element.get("ref", ""))
-            grids[ws.title] = grid
-    finally:
-        wb.close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # openpyxl warns about odd parts it skips: the checks say what matters
+        reader = _Reader(path, limits)
+        reader.read()
+        wb = reader.wb
+        merges = [0]   # merged ranges of the whole workbook so far
+        try:
+            for ws in wb.worksheets:
+                grids[ws.title] = _read_sheet(ws, wb, reader.cells_budget, merges)
+        finally:
+            wb.close()
     return grids
 
 
-def _take_row(grid: Grid, row: list[dict[str, Any]]) -> None:
+def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid:
+    grid = Grid(ws.title, state=ws.sheet_state)
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, ws._shared_strings, data_only=False, epoch=wb.epoch,
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for _event, element in iterparse(source):
+            tag = element.tag
+            if tag == _ROW:
+                _index, row = parser.parse_row(element)
+                element.clear()
+                _take_row(grid, row, budget)
+            elif tag == _MERGE:
+                _take_merge(grid, element.get("ref", ""), merges)
+                element.clear()
+            elif tag not in _CELL_PARTS:
+                element.clear()   # hyperlinks, validations, views…: never needed, never kept
+    return grid
+
+
+def _take_row(grid: Grid, row: list[dict[str, Any]], budget: _Budget) -> None:
+    text = 0
     for cell in row:
         value = cell["value"]
         if value is None:
             continue
+        if isinstance(value, str):
+            text += getsizeof(value)
         r, c = cell["row"], cell["column"]
         grid.cells[(r, c)] = (value, cell["data_type"])
         if r > grid.max_row:
             grid.max_row = r
         if c > grid.max_column:
             grid.max_column = c
+    budget.add(text)
 
 
-def _take_merge(grid: Grid, ref: str) -> None:
+def _take_merge(grid: Grid, ref: str, merges: list[int]) -> None:
     if ":" not in ref:
         return   # a one-cell "range" merges nothing
     if len(grid.merged) >= MAX_MERGED_RANGES:
         raise PackageRefused("package.file.too_many_merged", sheet=grid.title, limit=MAX_MERGED_RANGES)
+    merges[0] += 1
+    if merges[0] > MAX_MERGED_IN_ALL:
+        raise PackageRefused("package.file.too_many_merged_in_all", limit=MAX_MERGED_IN_ALL)
     min_col, min_row, max_col, max_row = range_boundaries(ref)
-    grid.merged.append((min_col, min_row, max_col, max_row))
+    grid.merged.append((min_col or 1, min_row or 1, max_col or _LAST_COLUMN, max_row or _LAST_ROW))   # "A:B", "3:4"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,27 +28,30 @@ from .errors import CellProblem, PackageRefused
 from .form_layout import fields_for
 from .form_sheets import read_block, write_block
 from .gc_pause import gc_paused
-from .manifest import decoded, read_manifest, sign, write_manifest
+from .grid import Grid
+from .manifest import Manifest, parse_manifest, read_manifest, sign, write_manifest
 from .model import FORMAT_VERSION, DisplaySheet, FormBlock, PackageData
 from .safety import Limits, open_checked
 from .signing import Installation
 from .tables import TableRow, TableSpec, read_table, write_table
 
 CASES_READ = 50   # 4-1 case fields recognised when reading
+MAX_PROBLEMS = 500   # bad cells listed before the reading stops: a person fixes the first ones first
 
 
 @dataclass
 class ReadPackage:
-    manifest: dict[str, str]
+    manifest: dict[str, str]        # the rows as written: what the signature covers
     data: PackageData
     problems: list[CellProblem] = field(default_factory=list)
     table_rows: dict[str, list[TableRow]] = field(default_factory=dict)
     cells: dict[tuple[str, str, str], str] = field(default_factory=dict)     # (sheet, subject, field) → cell
     subject_cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, subject) → cell
+    info: Manifest | None = None    # the same rows, each read by its type (``manifest.parse_manifest``)
 
     @property
     def template(self) -> bool:
-        return self.manifest.get("template") == "yes"
+        return self.info.template if self.info is not None else self.manifest.get("template") == "yes"
 
 
 def write_package(path: Path, data: PackageData, *, kind: str, year: int, origin: dict[str, str],
@@ -106,41 +109,75 @@ def _write_display(wb: Workbook, sheet: DisplaySheet) -> None:
 
 def read_package(path: Path, forms: Mapping[str, Form], table_specs: Mapping[str, TableSpec],
                  limits: Limits = Limits()) -> ReadPackage:
-    """Everything in the package, with every bad cell listed (nothing is judged against a store here)."""
+    """Everything in the package, with every bad cell listed (nothing is judged against a store here).
+
+    The file passes the checked boundary first (``safety.open_checked``), its
+    manifest the typed parser (``manifest.parse_manifest``); past
+    ``MAX_PROBLEMS`` bad cells the reading stops with one refusal listing the
+    first of them, so a sheet of 100,000 bad cells costs no more than a few.
+    """
     path = Path(path)
     with gc_paused():
         grids = open_checked(path, limits)
-    manifest = read_manifest(grids, path.name)
-    if manifest["format"] != str(FORMAT_VERSION):
-        raise PackageRefused("package.format_unsupported", file=path.name, version=manifest["format"],
+    info = parse_manifest(read_manifest(grids, path.name), path.name)
+    if info.format != str(FORMAT_VERSION):
+        raise PackageRefused("package.format_unsupported", file=path.name, version=info.format,
                              supported=FORMAT_VERSION)
-    result = ReadPackage(manifest, PackageData())
-    for name in decoded(manifest, "tables", []):
-        spec = table_specs.get(name)
+    result = ReadPackage(info.raw, PackageData(), info=info)
+    problems = _Problems()
+    try:
+        _read_parts(grids, info, forms, table_specs, result, problems, path.name)
+    except _TooMany:
+        raise PackageRefused("package.too_many_problems", problems=list(problems), file=path.name,
+                             limit=MAX_PROBLEMS) from None
+    result.problems = list(problems)
+    return result
+
+
+class _TooMany(Exception):
+    pass
+
+
+class _Problems(list[CellProblem]):
+    """The bad cells found so far; one past ``MAX_PROBLEMS`` stops the reading."""
+
+    def append(self, problem: CellProblem) -> None:
+        if len(self) >= MAX_PROBLEMS:
+            raise _TooMany
+        super().append(problem)
+
+    def extend(self, problems: Iterable[CellProblem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+
+def _read_parts(grids: dict[str, Grid], info: Manifest, forms: Mapping[str, Form],
+                table_specs: Mapping[str, TableSpec], result: ReadPackage, problems: list[CellProblem],
+                name: str) -> None:
+    for table in info.tables:
+        spec = table_specs.get(table)
         if spec is None:
-            raise PackageRefused("package.unknown_table", file=path.name, table=name)
-        rows = read_table(grids, spec, result.problems)
-        result.table_rows[name] = rows
-        result.data.tables[name] = [{c.key: row.values.get(c.key, "") for c in spec.columns} for row in rows]
-    for meta in decoded(manifest, "blocks", []):
-        form = forms.get(meta["form"])
+            raise PackageRefused("package.unknown_table", file=name, table=table)
+        rows = read_table(grids, spec, problems)
+        result.table_rows[table] = rows
+        result.data.tables[table] = [{c.key: row.values.get(c.key, "") for c in spec.columns} for row in rows]
+    for meta in info.blocks:
+        form = forms.get(meta.form)
         if form is None:
-            raise PackageRefused("package.unknown_form", file=path.name, form=meta["form"])
-        if int(meta["version"]) != form.version:
-            raise PackageRefused("package.form_version", file=path.name, form=form.id, version=meta["version"],
+            raise PackageRefused("package.unknown_form", file=name, form=meta.form)
+        if meta.version != form.version:
+            raise PackageRefused("package.form_version", file=name, form=form.id, version=meta.version,
                                  ours=form.version)
-        title = meta["title"]
-        if title not in grids:
-            result.problems.append(CellProblem(title, "", Message("package.sheet_missing", sheet=title)))
+        if meta.title not in grids:
+            problems.append(CellProblem(meta.title, "", Message("package.sheet_missing", sheet=meta.title)))
             continue
-        block_meta = FormBlock(title, form.id, form.version, meta.get("heading", ""), meta["orientation"],
-                               tuple(meta.get("subject_headers", ())), [], [], {}, meta.get("reviewer", ""),
-                               meta.get("reviewer_line", ""), meta.get("total_label", ""))
+        block_meta = FormBlock(meta.title, form.id, form.version, meta.heading, meta.orientation,
+                               meta.subject_headers, [], [], {}, meta.reviewer, meta.reviewer_line,
+                               meta.total_label)
         fields = {f.key: f for f in fields_for(form, cases=CASES_READ)}
-        read = read_block(grids[title], block_meta, fields, result.problems)
+        read = read_block(grids[meta.title], block_meta, fields, problems)
         result.data.blocks.append(read.block)
         for (subject, key), cell in read.cells.items():
-            result.cells[(title, subject, key)] = cell
+            result.cells[(meta.title, subject, key)] = cell
         for subject, cell in read.subject_cells.items():
-            result.subject_cells[(title, subject)] = cell
-    return result
+            result.subject_cells[(meta.title, subject)] = cell

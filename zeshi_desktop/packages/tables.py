@@ -94,7 +94,7 @@ def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProbl
     if len(positions) < len(spec.columns):
         return []
     rows: list[TableRow] = []
-    for r in range(2, ws.max_row + 1):
+    for r in ws.rows(2):
         row = TableRow(spec.sheet, r)
         blank = True
         for key, col in positions.items():
