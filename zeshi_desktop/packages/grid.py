@@ -29,9 +29,9 @@ from openpyxl.cell.text import Text
 from openpyxl.packaging.relationship import get_rels_path
 from openpyxl.reader.excel import ExcelReader, _find_workbook_part
 from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
 from openpyxl.xml.constants import (
     ARC_CONTENT_TYPES,
     ARC_STYLE,
@@ -48,6 +48,8 @@ _LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _MERGE = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _STRING = f"{{{SHEET_MAIN_NS}}}si"
+_VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _CELL_PARTS = frozenset(f"{{{SHEET_MAIN_NS}}}{t}" for t in ("c", "v", "f", "is", "t", "r"))   # parse_row reads these
 
 
@@ -205,7 +207,7 @@ def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid
         for _event, element in iterparse(source):
             tag = element.tag
             if tag == _ROW:
-                _index, row = parser.parse_row(element)
+                row = _row_cells(parser, element)
                 element.clear()
                 _take_row(grid, row, budget)
             elif tag == _MERGE:
@@ -216,16 +218,62 @@ def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid
     return grid
 
 
-def _take_row(grid: Grid, row: list[dict[str, Any]], budget: _Budget) -> None:
+_Cell = tuple[int, int, Any, str]   # (row, column, value, data type)
+_COORDINATES: dict[str, tuple[int, int]] = {}   # "B12" → (12, 2): the same few hundred in every package
+_COORDINATES_KEPT = 20_000                     # a hostile sheet of a million cells adds nothing past this
+
+
+def _coordinate(text: str) -> tuple[int, int]:
+    found = _COORDINATES.get(text)
+    if found is None:
+        found = coordinate_to_tuple(text)
+        if len(_COORDINATES) < _COORDINATES_KEPT:
+            _COORDINATES[text] = found
+    return found
+
+
+def _row_cells(parser: WorkSheetParser, row: Any) -> list[_Cell]:
+    """``parser.parse_row``'s cells, the common ones read here without openpyxl's per-cell dictionary.
+
+    A numbered cell holding a shared string or a plain number (no formula, no
+    date style) is read directly: that is nearly every cell of a package, and
+    reading it here halves the parse. Every other cell (a formula, a date, a
+    boolean, an inline string, an error, no coordinate) goes to openpyxl's own
+    ``parse_cell``, which keeps its counters, so both paths agree cell for cell
+    (``tests/packages/test_grid.py``).
+    """
+    number = row.get("r")
+    if number is None or not number.isdigit():
+        _index, cells = parser.parse_row(row)
+        return [(c["row"], c["column"], c["value"], c["data_type"]) for c in cells]
+    parser.row_counter = int(number)
+    parser.col_counter = 0
+    strings, date_styles = parser.shared_strings, parser.date_formats
+    out: list[_Cell] = []
+    for element in row:
+        kind, where = element.get("t", "n"), element.get("r")
+        if where and kind in ("s", "n") and element.find(_FORMULA) is None and (
+                kind == "s" or int(element.get("s") or 0) not in date_styles):
+            r, c = _coordinate(where)
+            parser.col_counter = c
+            value = element.findtext(_VALUE, None) or None
+            if value is not None:
+                value = strings[int(value)] if kind == "s" else _cast_number(value)
+            out.append((r, c, value, kind))
+        else:
+            cell = parser.parse_cell(element)
+            out.append((cell["row"], cell["column"], cell["value"], cell["data_type"]))
+    return out
+
+
+def _take_row(grid: Grid, row: list[_Cell], budget: _Budget) -> None:
     text = 0
-    for cell in row:
-        value = cell["value"]
+    for r, c, value, data_type in row:
         if value is None:
             continue
         if isinstance(value, str):
             text += getsizeof(value)
-        r, c = cell["row"], cell["column"]
-        grid.cells[(r, c)] = (value, cell["data_type"])
+        grid.cells[(r, c)] = (value, data_type)
         if r > grid.max_row:
             grid.max_row = r
         if c > grid.max_column:

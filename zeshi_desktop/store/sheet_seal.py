@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.store.models import Sheet
@@ -70,10 +70,13 @@ def seal(bind: Session | Connection) -> int:
     ids = [row[0] for row in bind.execute(text("SELECT sheet_id FROM dirty_sheets"))]
     if not ids:
         return 0
+    table = Sheet.__table__
+    rehash = update(table).where(table.c.id == bindparam("sheet")).values(content_hash=bindparam("digest"))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for sheet_id, digest in _hashes(bind, chunk).items():
-            bind.execute(update(Sheet).where(Sheet.id == sheet_id).values(content_hash=digest))
+        rows = [{"sheet": sheet_id, "digest": digest} for sheet_id, digest in _hashes(bind, chunk).items()]
+        if rows:
+            bind.execute(rehash, rows)   # one executemany per chunk, not one statement per sheet
     bind.execute(text("DELETE FROM dirty_sheets"))
     return len(ids)
 

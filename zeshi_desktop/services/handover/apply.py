@@ -164,7 +164,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
         payload.append((uid, c))
     ids: dict[str, int] = {}
     if new_rows:
-        session.execute(insert(Sheet), new_rows)
+        session.execute(insert(Sheet.__table__), new_rows)   # Core executemany, as for the content
         uids = [u for u, _ in payload]
         for start in range(0, len(uids), 500):
             ids.update({u: i for u, i in session.execute(select(Sheet.uid, Sheet.id)
@@ -182,7 +182,7 @@ def apply_sheets(session: Session, year: int, changes: list[SheetChange], resolv
     _insert_content(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     replace_pictures(session, [(c.existing_id, c) for c in replaced if c.existing_id is not None])
     if audits:
-        session.execute(insert(AuditEntry), audits)
+        session.execute(insert(AuditEntry.__table__), audits)
     session.flush()
     return [ids[u] for u, _ in payload] + [c.existing_id for c in replaced if c.existing_id is not None]
 
