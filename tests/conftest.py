@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh store per test, the demo year, one QApplication (pytest-qt)."""
+"""Shared fixtures: a fresh store per test, the demo year, one QApplication (pytest-qt).
+
+The store tests, services and package tests run on SQLite and on a PostgreSQL server
+(``tests/server/backends.py``: ``--backend``; a test that needs the file marks itself ``sqlite_only``).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,42 @@ from pathlib import Path
 
 import pytest
 
+from tests.server import backends
 from zeshi_desktop.demo.fixture import DEMO_YEAR, load_demo
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.store.database import Database
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    backends.add_option(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: runs on the SQLite file alone (backups, file damage, PRAGMAs)")
+    config.addinivalue_line("markers", "server_only: runs on the PostgreSQL server alone (pg_dump, its catalogue)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", backends.backends_for(metafunc), indirect=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"store backends: {', '.join(backends.chosen(config))}"
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the store lives in this test: sqlite, or postgresql (a database of the run's own cluster)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[backends.Server]:
+    """The run's throwaway PostgreSQL cluster (started the first time a test asks for it)."""
+    server = backends.Server()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +60,12 @@ def forms():
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """An empty store in a fresh file."""
+def db(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An empty store in a fresh file (or a fresh database on the server)."""
+    if backend == "postgresql":
+        with request.getfixturevalue("pg_server").copy("empty") as database:
+            yield database
+        return
     database = Database.open(tmp_path / "zeshi.sqlite3")
     yield database
     database.dispose()
@@ -43,10 +84,14 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, _demo_template: Path) -> Iterator[Database]:
+def demo_db(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A private copy of the demo year (built once per run, copied per test)."""
+    if backend == "postgresql":
+        with request.getfixturevalue("pg_server").copy("demo") as database:
+            yield database
+        return
     path = tmp_path / "demo.sqlite3"
-    path.write_bytes(_demo_template.read_bytes())
+    path.write_bytes(request.getfixturevalue("_demo_template").read_bytes())
     database = Database.open(path)
     yield database
     database.dispose()

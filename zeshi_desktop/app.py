@@ -5,7 +5,8 @@
 Without ``--db`` the last database is opened (or the default one in the
 user's data folder). ``--demo`` opens a demo year (its own file unless
 ``--db`` is given), filled the first time. ``--screenshots DIR`` renders
-every page to PNG and exits, without a screen.
+every page and screen to PNG and exits, without a screen: in the language
+chosen into DIR, in English into DIR/en, at 1280x720 into DIR/1280x720.
 """
 
 from __future__ import annotations
@@ -21,13 +22,19 @@ APP_NAME = "zeshi-desktop"
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="zeshi-desktop", description="zeshi: the review of responsible planners, desktop application")
-    parser.add_argument("--db", type=Path, help="database file to open")
+    parser.add_argument("--db", type=location, help="database file to open, or a PostgreSQL server's URL "
+                                                   "(postgresql+psycopg://user@host/db; docs/server.md)")
     parser.add_argument("--demo", action="store_true", help="open the demo year (filled when empty)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: last used, else zh)")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every view to DIR/*.png and exit")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every view to DIR/*.png (and DIR/en, DIR/1280x720) and exit")
     parser.add_argument("--size", default="1366x768", help="window size for --screenshots (WIDTHxHEIGHT)")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)  # benchmark
     return parser.parse_args(argv)
+
+
+def location(raw: str) -> Path | str:
+    """A database file, or a server's URL kept as typed (``--db``, ``ZESHI_DB``, 文件 → 连接服务器…)."""
+    return raw if "://" in raw else Path(raw)
 
 
 def demo_db_path() -> Path:
@@ -123,7 +130,7 @@ class Shell:
         window.database_requested.connect(self.switch_database)
         window.restore_requested.connect(self.restore)
         self.window = window
-        window.show()
+        window.show_fitted()   # as last left on this screen, else fitted to it
 
     def start(self) -> bool:
         """The first window; a store that cannot even be read to build it is offered its newest sound backup."""
@@ -178,7 +185,7 @@ class Shell:
         from zeshi_desktop.services import trust
         from zeshi_desktop.store.database import StoreError
         try:
-            new_db, opened = open_checked(Path(new_path), demo=False)
+            new_db, opened = open_checked(location(new_path), demo=False)
         except StoreError as error:
             dialogs.show_error(self.window, error.message(i18n.lang()))
             return False
@@ -225,6 +232,22 @@ class Shell:
         return True
 
 
+def install_icon(app) -> None:  # type: ignore[no-untyped-def]
+    """The application's icon (resources/icons/zeshi-*.png) on every window: title bar, task bar, Alt-Tab.
+
+    The desktop file name ties the running program to the installed ``zeshi-desktop.desktop`` entry, so a
+    Wayland or GNOME-like desktop shows the same icon and name as in its menu.
+    """
+    from PySide6.QtGui import QIcon
+
+    from zeshi_desktop.locations import resources_dir
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("zeshi-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName(APP_NAME)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshots is not None:
@@ -234,13 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from zeshi_desktop.gui import i18n
-    from zeshi_desktop.locations import default_db_path
+    from zeshi_desktop.locations import default_db_location
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     settings = QSettings()
     i18n.install_cjk_font(app)  # type: ignore[arg-type]
+    install_icon(app)
     language = args.lang or str(settings.value("language") or "zh")
     if language not in i18n.LANGUAGES:
         language = "zh"
@@ -252,13 +276,13 @@ def main(argv: list[str] | None = None) -> int:
     elif args.demo:
         path = demo_db_path()
     else:
-        path = Path(str(settings.value("database") or default_db_path()))
+        path = location(str(settings.value("database") or default_db_location()))
     from zeshi_desktop.store.database import StoreError
     shell = Shell(app, settings)
     try:
         db, opened = open_checked(path, args.demo)
     except StoreError as error:
-        if args.screenshots is not None or not path.is_file():
+        if args.screenshots is not None or not Path(path).is_file():
             print(f"zeshi-desktop: {error.message(language)}", file=sys.stderr)
             return 2
         if not shell.recover(path, error.message(language)):   # says why, offers the newest sound backup
@@ -270,17 +294,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshots is not None:
         import tempfile
 
-        from zeshi_desktop.gui.screenshots import (
-            parse_size,
-            render_all,
-            render_safekeeping,
-        )
+        from zeshi_desktop.gui.screenshots import parse_size, render_sets
         with tempfile.TemporaryDirectory() as scratch:  # pictures start from defaults, user settings untouched
-            window = MainWindow(db, QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat),
-                                opened=opened)
-            size = parse_size(args.size)
-            written = render_all(window, args.screenshots, size) + render_safekeeping(window, args.screenshots, size)
-            window.close()
+            made = iter(range(10))
+
+            def fresh_window() -> MainWindow:
+                ini = Path(scratch) / f"settings-{next(made)}.ini"
+                return MainWindow(db, QSettings(str(ini), QSettings.Format.IniFormat), opened=opened)
+            written = render_sets(fresh_window, args.screenshots, parse_size(args.size), language)
         db.dispose()
         for p in written:
             print(p)

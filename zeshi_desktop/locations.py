@@ -105,10 +105,17 @@ def cjk_fallback_font_path() -> Path | None:
 
 
 def default_db_path() -> Path:
-    """The database a user gets without ``--db``: ``ZESHI_DB`` or the data folder."""
-    if env := os.environ.get("ZESHI_DB"):
+    """The database file a user gets without ``--db``: ``ZESHI_DB`` (when it names a file) or the data folder."""
+    if (env := os.environ.get("ZESHI_DB")) and "://" not in env:
         return Path(env)
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "zeshi.sqlite3"
+
+
+def default_db_location() -> Path | str:
+    """The store without ``--db``: ``ZESHI_DB`` as given, a file or a server's URL (``postgresql+psycopg://…``)."""
+    if (env := os.environ.get("ZESHI_DB")) and "://" in env:
+        return env
+    return default_db_path()
 
 
 def config_dir() -> Path:

@@ -4,10 +4,16 @@ Run: python tests/bench/run.py  (prints JSON; targets: generate < 5 s,
 one district < 50 ms, the whole city < 1 s, on a 2-core laptop). On the same
 store, the command line's start-up (tests/bench/cli_bench.py): ``zeshi --version``
 < 0.25 s, ``zeshi rank`` < 0.5 s.
+
+On a PostgreSQL server (docs/server.md; targets: generating within 3x of
+SQLite, a district under 50 ms): ``--db URL`` names an empty database there,
+``--server`` starts a throwaway cluster on this machine for the run (fsync on,
+as a server keeps it; tests/server/cluster.py) and removes it after.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
@@ -26,11 +32,28 @@ from zeshi_desktop.store.database import Database  # noqa: E402
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", metavar="URL", help="an empty database on a PostgreSQL server instead of a new file")
+    parser.add_argument("--server", action="store_true", help="run on a throwaway local PostgreSQL cluster")
+    options = parser.parse_args()
+    if not options.server:
+        run(options.db)
+        return
+    from tests.server.cluster import Cluster
+
+    cluster = Cluster(durable=True)
+    try:
+        run(cluster.create("city"))
+    finally:
+        cluster.stop()
+
+
+def run(url: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         data = city_year()
         t1 = time.perf_counter()
-        db = Database.open(Path(tmp) / "city.sqlite3")
+        db = Database.open(url or Path(tmp) / "city.sqlite3")
         t2 = time.perf_counter()
         with db.write() as session:
             counts = load_year(session, data)
@@ -56,8 +79,9 @@ def main() -> None:
             ranking.city_ranking(session, data.year)
         city_only = time.perf_counter() - start
         db.dispose()
-        cli = cli_startup(Path(tmp) / "city.sqlite3", runs=5)
+        cli = cli_startup(url or Path(tmp) / "city.sqlite3", runs=5)  # type: ignore[arg-type]
     print(json.dumps({
+        "store": "postgresql" if url else "sqlite",
         "dataset": counts,
         "build_records_s": round(t1 - t0, 3),
         "open_new_store_s": round(t2 - t1, 3),

@@ -19,7 +19,9 @@ from decimal import Decimal
 from zeshi_desktop.demo.fixture import demo_year
 from zeshi_desktop.demo.yeardata import YearData
 
-FINGERPRINT = "82087fc3fc3d2d210bfde9cfdd7799d5e56eba7a0f9eca8b302b39a480ed2340"
+# Issue 15 (回避): every team member has a 单位 now (a team's last member from another institution) and one
+# city reviewer works in 通州区, so the year keeps conflicts for the program to suggest. No score changed.
+FINGERPRINT = "a3f7a4c2ffa7a65dd9339018cabb005a44fd907d41a1f09aa3ef884d02e40ad8"
 
 
 def _plain(value: object) -> object:

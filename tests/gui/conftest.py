@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from zeshi_desktop.gui import dialogs, i18n
+from zeshi_desktop.gui.desk import saved
 from zeshi_desktop.gui.main_window import MainWindow
 from zeshi_desktop.services import roster
 from zeshi_desktop.store.database import Database
@@ -43,6 +44,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(dialogs, "show_info", lambda parent, text: shown.append(text))
     monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(dialogs, "show_audit", lambda parent, entries, title: shown.append(title))
+    monkeypatch.setattr(saved, "show_path", lambda parent, text, path: shown.append(text))   # where a file went
     yield shown
 
 

@@ -123,7 +123,7 @@ def test_import_conflict_keep_theirs_then_a_second_import_changes_nothing(  # ty
     assert changes[-1] == handover_import.IMPORTED
     assert busy == ["正在导入…", "", "正在导入…", ""]      # the runner's progress line: preview, then import
     assert page.sheet is not None and str(page.sheet.scores["basic_contract"]) == "1"   # the open page followed
-    assert "冲突 1" in no_modal_dialogs[-1]
+    assert "采用交接包 1" in no_modal_dialogs[-1] and "冲突" not in no_modal_dialogs[-1]   # the side chosen, not open
 
     seen.clear()
     assert handover_import.import_file(window, window.runner) is None

@@ -15,7 +15,7 @@ from zeshi_desktop.gui.dialogs import AuditDialog
 from zeshi_desktop.gui.main_window import MainWindow
 from zeshi_desktop.gui.views import outline as outline_module
 from zeshi_desktop.locations import resources_dir
-from zeshi_desktop.services import roster
+from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.scoring import district_summary as summary
 from zeshi_desktop.services.scoring import sheets
 
@@ -96,7 +96,8 @@ def test_audit_dialog_lists_unlock_and_changes(qtbot, demo_db, demo_year):
     qtbot.addWidget(dialog)
     rows = [[dialog.table.item(r, c).text() for c in range(7)] for r in range(dialog.table.rowCount())]
     assert any(row[3] == "解锁" and row[6] == "笔误更正" for row in rows)
-    assert any(row[4] == "basic_contract" and row[5].endswith("→ 1") for row in rows)
+    contract = catalogue.form("3-1").item("basic_contract")
+    assert any(row[4] == contract.short and row[5].endswith("→ 1") for row in rows)   # named, not its id
 
 
 def _tr_strings() -> set[str]:

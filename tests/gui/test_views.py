@@ -178,7 +178,8 @@ def test_the_3_2_matrix_prints_the_reviewers_whole_matrix(window, demo_db, demo_
     from ..printing.conftest import page_texts
 
     shown = []
-    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append((pdf, title)))
+    monkeypatch.setattr(gui_printing, "preview_and_print",
+                        lambda parent, pdf, title, *rest, **named: shown.append((pdf, title)))
     with demo_db.read() as s:
         district = roster.districts(s)[0]
         apps = roster.appointments(s, demo_year, district.id)

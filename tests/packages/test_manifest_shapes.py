@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.server.backends import location
 from zeshi_desktop.cli import main
 from zeshi_desktop.packages.signing import installation
 from zeshi_desktop.services.handover.importing import import_package
@@ -79,8 +80,7 @@ def test_the_command_line_says_one_line(package: Path, demo_db: Database, digest
                                         capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     crafting.patch_central_directory(package, crafting.sheet_part(package, "3-1"), 16, "<I", 0x12345678)
     before = digest(demo_db)
-    assert demo_db.path is not None
-    code = main(["--db", str(demo_db.path), "import", str(package)])
+    code = main(["--db", location(demo_db), "import", str(package)])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
     assert digest(demo_db) == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
 import zipfile
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.server.backends import twin
 from zeshi_desktop.packages import safety
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.handover import export as package_export
@@ -247,7 +247,7 @@ def test_wrong_district(package: Path, tmp_path: Path, digest) -> None:  # type:
 
 
 def test_unknown_planner(demo_db: Database, demo_year: int, tmp_path: Path, digest) -> None:  # type: ignore[no-untyped-def]
-    copy = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    copy = twin(demo_db, tmp_path / "street.sqlite3")
     with copy.write() as s:
         unit = next(u.id for u in roster.units(s) if u.code == "DC-U01")
         planner = roster.add_planner(s, "新来的责师", is_team=False, code="P999")

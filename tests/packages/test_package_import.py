@@ -5,12 +5,12 @@ Signatures and manual entry in depth: test_signatures.py; drafts: tests/services
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.server.backends import twin
 from zeshi_desktop.packages import atomic
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.handover import export as package_export
@@ -62,7 +62,7 @@ def test_import_into_an_empty_laptop_then_again_is_a_no_op(demo_db: Database, db
 
 def test_a_changed_finalised_sheet_is_a_conflict_until_a_side_is_kept(demo_db: Database, demo_year: int,
                                                                       tmp_path: Path) -> None:
-    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    street = twin(demo_db, tmp_path / "street.sqlite3")
     target = _sheet(street, "3-1", "景山街道")
     with street.write() as s:
         sheets.unlock(s, target.id, "复核后更正", "街道")
@@ -90,7 +90,7 @@ def test_a_changed_finalised_sheet_is_a_conflict_until_a_side_is_kept(demo_db: D
 
 
 def test_keep_theirs_overwrites_and_is_audited(demo_db: Database, tmp_path: Path) -> None:
-    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    street = twin(demo_db, tmp_path / "street.sqlite3")
     target = _sheet(street, "3-1", "景山街道")
     with street.write() as s:
         sheets.unlock(s, target.id, "复核", "街道")
@@ -233,7 +233,7 @@ def test_a_blank_sheet_in_a_package_never_wipes_what_is_here(demo_db: Database, 
     with district.read() as s:
         package_export.export_package(s, "district-street", YEAR, path, units=["DC-U01", "DC-U02"])
     district.dispose()
-    street = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    street = twin(demo_db, tmp_path / "street.sqlite3")
     target = _sheet(street, "3-1", "景山街道")
     with street.write() as s:
         sheets.unlock(s, target.id, "改一处", "街道")

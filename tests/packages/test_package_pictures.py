@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.server.backends import twin
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.handover import export as package_export
 from zeshi_desktop.services.handover.importing import (
@@ -21,8 +21,6 @@ from zeshi_desktop.services.handover.pictures import PART_CHARS
 from zeshi_desktop.services.scoring import district_summary as summary
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.store.database import Database
-
-from .conftest import store_digest
 
 PNG = b"\x89PNG\r\n\x1a\n"
 # Big enough that its base64 text needs three cells: the pieces must be put back in order.
@@ -87,8 +85,7 @@ def test_pictures_arrive_whole_and_a_second_import_changes_nothing(demo_db: Data
 def test_a_changed_picture_of_a_finalised_summary_is_a_conflict(demo_db: Database, demo_year: int,
                                                                  tmp_path: Path) -> None:
     sid = _with_pictures(demo_db, demo_year)
-    store_digest(demo_db)   # checkpoint the WAL, so the copy below has the pictures
-    city = Database.open(shutil.copy(demo_db.path, tmp_path / "city.sqlite3"))  # type: ignore[arg-type]
+    city = twin(demo_db, tmp_path / "city.sqlite3")   # the WAL checkpointed first: the copy has the pictures
     with demo_db.write() as s:
         sheets.unlock(s, sid, "换一张图", "区专班")
         summary.remove_picture(s, summary.pictures(s, sid)[-1].id)

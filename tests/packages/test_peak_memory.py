@@ -68,6 +68,7 @@ def _peak(db: Path, path: Path) -> tuple[str, int]:
     return outcome, int(megabytes)
 
 
+@pytest.mark.sqlite_only   # the importer's memory, measured once: the store's backend plays no part in it
 def test_peak_memory_stays_under_400_mb(package: Path, demo_db: Database, tmp_path: Path) -> None:
     """The worst files the limits let through: all the cells allowed, all the text allowed (as emoji-wide strings)."""
     store = Path(shutil.copy(demo_db.path, tmp_path / "memory.sqlite3"))  # type: ignore[arg-type]

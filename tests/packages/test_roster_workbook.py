@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.server.backends import content_digest
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.roster import workbook as roster_io
 from zeshi_desktop.store.database import Database
@@ -42,21 +42,17 @@ def _snapshot(db: Database, year: int) -> dict:
         }
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _digest(db: Database) -> str:
+    return content_digest(db)   # the file's bytes after a checkpoint, or a server's rows
 
 
 def _refused(db: Database, year: int, path: Path) -> roster_io.RosterRefused:
     """The import's refusal, after checking that the store file is byte for byte as before."""
-    with db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    before = _digest(db.path)  # type: ignore[arg-type]
+    before = _digest(db)
     with pytest.raises(roster_io.RosterRefused) as refused:
         with db.write() as s:
             roster_io.import_roster(s, year, path)
-    with db.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert _digest(db.path) == before  # type: ignore[arg-type]
+    assert _digest(db) == before
     return refused.value
 
 

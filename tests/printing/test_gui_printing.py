@@ -5,13 +5,23 @@ from __future__ import annotations
 import io
 
 import pypdf
+import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from zeshi_desktop.gui import printing as gui_printing
 from zeshi_desktop.gui.actions import ActionRunner
+from zeshi_desktop.gui.desk import saved
 from zeshi_desktop.gui.selection import PrintRequest
 from zeshi_desktop.services.printing import jobs as printing
 from zeshi_desktop.services.scoring import sheets
+
+
+@pytest.fixture(autouse=True)
+def said_where(monkeypatch) -> list:  # type: ignore[no-untyped-def]
+    """Where a saved PDF went, as the message would say it (no modal box in tests)."""
+    said: list = []
+    monkeypatch.setattr(saved, "show_saved", lambda parent, path, what="": said.append(path))
+    return said
 
 
 def test_paint_pdf_prints_every_page_in_its_orientation(demo_db, demo_year, tmp_path, qtbot):
@@ -66,7 +76,7 @@ def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qt
     from zeshi_desktop.store.models import PrintedSheet
 
     shown = []
-    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append((pdf, title)))
+    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title, *rest, **named: shown.append((pdf, title)))
     runner = ActionRunner(demo_db)
     busy, changes = [], []
     runner.busy.connect(busy.append)
@@ -83,7 +93,7 @@ def test_open_print_renders_the_request_and_records_codes(demo_db, demo_year, qt
 
 def test_a_refused_print_says_why_through_the_runner(demo_db, demo_year, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title: shown.append(title))
+    monkeypatch.setattr(gui_printing, "preview_and_print", lambda parent, pdf, title, *rest, **named: shown.append(title))
     runner = ActionRunner(demo_db)
     refused = []
     runner.refused.connect(refused.append)

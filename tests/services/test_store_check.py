@@ -11,6 +11,8 @@ import pytest
 from zeshi_desktop.services import store_check
 from zeshi_desktop.store.database import Database, StoreError
 
+pytestmark = pytest.mark.sqlite_only   # a file's check; a server's: tests/server/test_server_store.py
+
 
 def _raw(db: Database) -> sqlite3.Connection:
     assert db.path is not None

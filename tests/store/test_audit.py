@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,8 @@ from zeshi_desktop.store import audit
 from zeshi_desktop.store.database import Database, alembic_config
 from zeshi_desktop.store.models import AuditEntry, utcnow
 
+from .raw import Raw
+
 
 def _add_rows(db: Database, n: int, sheet_id: int = 1) -> None:
     with db.write() as session:
@@ -21,9 +22,8 @@ def _add_rows(db: Database, n: int, sheet_id: int = 1) -> None:
                                    new="2", reason="复核"))
 
 
-def _raw(db: Database) -> sqlite3.Connection:
-    assert db.path is not None
-    return sqlite3.connect(db.path, isolation_level=None)
+def _raw(db: Database) -> Raw:
+    return Raw(db)
 
 
 def test_rows_are_sealed_into_one_chain_at_commit(db: Database) -> None:
@@ -44,25 +44,24 @@ def test_rows_are_sealed_into_one_chain_at_commit(db: Database) -> None:
 def test_update_and_delete_are_refused_by_the_database(db: Database, statement: str) -> None:
     _add_rows(db, 3)
     raw = _raw(db)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(raw.refused, match="append-only"):
         raw.execute(statement)
-    assert raw.execute("SELECT count(*) FROM audit_log").fetchone() == (3,)
+    assert raw.one("SELECT count(*) FROM audit_log") == (3,)
     raw.close()
 
 
 def test_an_unsealed_row_may_only_receive_its_seal(db: Database) -> None:
     raw = _raw(db)
     raw.execute("INSERT INTO audit_log (sheet_id, at, actor, action, reason) VALUES (1, '2025-01-01', 'x', 'change', '')")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(raw.refused, match="append-only"):
         raw.execute("UPDATE audit_log SET reason = 'y', row_hash = 'ab' WHERE id = 1")
     raw.close()
     with db.read() as session:
         assert audit.verify(session) == [audit.ChainBreak(1, "unsealed")]
 
 
-def _drop_triggers(raw: sqlite3.Connection) -> None:
-    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").fetchall():
-        raw.execute(f"DROP TRIGGER {name}")
+def _drop_triggers(raw: Raw) -> None:
+    raw.drop_triggers("audit_log")
 
 
 def test_an_edited_row_is_found_even_with_the_triggers_dropped(db: Database) -> None:
@@ -88,49 +87,51 @@ def test_a_removed_row_is_found_even_with_the_triggers_dropped(db: Database) -> 
 def test_the_audit_of_a_sheet_outlives_the_sheet(demo_db: Database) -> None:
     """Removing a unit takes its sheets by cascade, never their history (and is not blocked by it)."""
     raw = _raw(demo_db)
-    sheet_id, unit_id = raw.execute("SELECT s.id, a.unit_id FROM sheets s JOIN appointments a "
-                                    "ON a.id = s.appointment_id LIMIT 1").fetchone()
+    sheet_id, unit_id = raw.one("SELECT s.id, a.unit_id FROM sheets s JOIN appointments a "
+                                "ON a.id = s.appointment_id LIMIT 1")
     raw.close()
     _add_rows(demo_db, 1, sheet_id)
     raw = _raw(demo_db)
-    raw.execute("PRAGMA foreign_keys = ON")
+    if not raw.server:
+        raw.execute("PRAGMA foreign_keys = ON")   # a server keeps its foreign keys always
     raw.execute("DELETE FROM units WHERE id = ?", (unit_id,))
-    assert raw.execute("SELECT count(*) FROM sheets WHERE id = ?", (sheet_id,)).fetchone() == (0,)
-    assert raw.execute("SELECT count(*) FROM audit_log WHERE sheet_id = ?", (sheet_id,)).fetchone() >= (1,)
+    assert raw.one("SELECT count(*) FROM sheets WHERE id = ?", (sheet_id,)) == (0,)
+    assert raw.one("SELECT count(*) FROM audit_log WHERE sheet_id = ?", (sheet_id,)) >= (1,)
     raw.close()
 
 
-def _reviewer_of_another_district(raw: sqlite3.Connection) -> tuple[int, int, int]:
-    appointment, year, district = raw.execute(
-        "SELECT a.id, a.year, u.district_id FROM appointments a JOIN units u ON u.id = a.unit_id LIMIT 1").fetchone()
-    reviewer = raw.execute("SELECT id FROM reviewers WHERE level = 'district' AND district_id != ? AND year = ?",
-                           (district, year)).fetchone()[0]
+def _reviewer_of_another_district(raw: Raw) -> tuple[int, int, int]:
+    appointment, year, district = raw.one(
+        "SELECT a.id, a.year, u.district_id FROM appointments a JOIN units u ON u.id = a.unit_id LIMIT 1")
+    reviewer = raw.one("SELECT id FROM reviewers WHERE level = 'district' AND district_id != ? AND year = ?",
+                       (district, year))[0]
     return appointment, year, reviewer
 
 
 def test_the_database_refuses_a_3_2_sheet_of_another_districts_reviewer(demo_db: Database) -> None:
     raw = _raw(demo_db)
     appointment, year, reviewer = _reviewer_of_another_district(raw)
-    with pytest.raises(sqlite3.IntegrityError, match="3-2 sheet only by a district reviewer"):
+    with pytest.raises(raw.refused, match="3-2 sheet only by a district reviewer"):
         raw.execute("INSERT INTO sheets (uid, slot, form_id, form_version, year, appointment_id, reviewer_id, status, "
                     "remarks, created_at, updated_at) VALUES ('u-x', 's-x', '3-2', 1, ?, ?, ?, 'draft', '', "
                     "'2025-01-01', '2025-01-01')", (year, appointment, reviewer))
-    own = raw.execute("SELECT reviewer_id FROM sheets WHERE form_id = '3-2' LIMIT 1").fetchone()[0]
-    with pytest.raises(sqlite3.IntegrityError, match="3-2 sheet only"):
+    own = raw.one("SELECT reviewer_id FROM sheets WHERE form_id = '3-2' LIMIT 1")[0]
+    with pytest.raises(raw.refused, match="3-2 sheet only"):
         raw.execute("UPDATE sheets SET reviewer_id = ? WHERE form_id = '3-2' AND reviewer_id = ?", (reviewer, own))
     raw.close()
 
 
 @pytest.mark.parametrize(("statement", "why"), [
-    ("UPDATE scores SET tenths = -5 WHERE rowid = (SELECT min(rowid) FROM scores)", "never negative"),
+    (("UPDATE scores SET tenths = -5 WHERE (sheet_id, item_id) = "
+      "(SELECT sheet_id, item_id FROM scores ORDER BY sheet_id, item_id LIMIT 1)"), "never negative"),
     ("UPDATE sheets SET status = 'done' WHERE id = (SELECT min(id) FROM sheets)", "draft or final"),
     ("UPDATE reviewers SET level = 'street' WHERE id = (SELECT min(id) FROM reviewers)", "district or city"),
-    ("UPDATE sheets SET reviewer_id = (SELECT min(id) FROM reviewers WHERE level = 'district') "
-     "WHERE form_id = '4-3'", "4-3 sheet only by a city reviewer"),
+    (("UPDATE sheets SET reviewer_id = (SELECT min(id) FROM reviewers WHERE level = 'district') "
+      "WHERE form_id = '4-3'"), "4-3 sheet only by a city reviewer"),
 ])
 def test_the_database_keeps_the_structural_rules(demo_db: Database, statement: str, why: str) -> None:
     raw = _raw(demo_db)
-    with pytest.raises(sqlite3.IntegrityError, match=why):
+    with pytest.raises(raw.refused, match=why):
         raw.execute(statement)
     raw.close()
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+import pytest
 from sqlalchemy import select, update
 
 from zeshi_desktop.store import sheet_seal
 from zeshi_desktop.store.database import Database
 from zeshi_desktop.store.models import Score, Sheet
 
-
-def _raw(db: Database) -> sqlite3.Connection:
-    assert db.path is not None
-    return sqlite3.connect(db.path, isolation_level=None)
+from .raw import Raw
 
 
 def test_every_sheet_of_the_demo_is_sealed_and_sound(demo_db: Database) -> None:
@@ -36,8 +32,8 @@ def test_a_change_through_the_program_reseals_only_that_sheet(demo_db: Database)
 
 
 def test_a_value_changed_outside_the_program_is_found(demo_db: Database) -> None:
-    raw = _raw(demo_db)
-    sheet_id, item_id, tenths = raw.execute("SELECT sheet_id, item_id, tenths FROM scores LIMIT 1").fetchone()
+    raw = Raw(demo_db)
+    sheet_id, item_id, tenths = raw.one("SELECT sheet_id, item_id, tenths FROM scores LIMIT 1")
     raw.execute("UPDATE scores SET tenths = ? WHERE sheet_id = ? AND item_id = ?", (tenths ^ 1, sheet_id, item_id))
     raw.execute("DELETE FROM dirty_sheets")   # as a tool that knows nothing of the program leaves it
     raw.close()
@@ -45,14 +41,15 @@ def test_a_value_changed_outside_the_program_is_found(demo_db: Database) -> None
         assert sheet_seal.damaged(session) == [sheet_id]
 
 
+@pytest.mark.sqlite_only
 def test_a_byte_flipped_in_the_file_is_found(demo_db: Database) -> None:
     """A flip inside a score's stored number keeps the page well formed; only the seal sees it."""
     assert demo_db.path is not None
     with demo_db.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw = _raw(demo_db)
-    sheet_id, item_id, tenths = raw.execute(
-        "SELECT sheet_id, item_id, tenths FROM scores WHERE tenths BETWEEN 20 AND 90 LIMIT 1").fetchone()
+    raw = Raw(demo_db)
+    _, item_id, tenths = raw.one(
+        "SELECT sheet_id, item_id, tenths FROM scores WHERE tenths BETWEEN 20 AND 90 LIMIT 1")
     raw.close()
     demo_db.dispose()
     data = bytearray(demo_db.path.read_bytes())

@@ -20,6 +20,7 @@ from zeshi_desktop.messages import Message, text
 from zeshi_desktop.services import installation
 
 from .common import db_path, emit, read, write
+from .opening import store_exists
 from .parser import Configure
 
 if TYPE_CHECKING:   # the preview's route: only ``zeshi import`` loads the hand-over
@@ -45,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> None:
 
 def role_data(args: argparse.Namespace) -> dict[str, Any] | None:
     """This installation's role for ``zeshi key`` (None when there is no store to ask: nothing is created)."""
-    if not db_path(args).is_file():
+    if not store_exists(args):
         return None
     with read(args) as session:
         return installation.role_dict(session, installation.current(session), args.lang)

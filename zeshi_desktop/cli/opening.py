@@ -1,5 +1,9 @@
 """Opening the store from the command line: who may create one, the daily backup, the role in the audit.
 
+``--db`` (or ``$ZESHI_DB``) names a file or a PostgreSQL server's URL
+(``postgresql+psycopg://user@host/db``, docs/server.md); a server has no file
+beside it, so no backups folder: backups of a server are the administrator's.
+
 Reading never writes. A command that only reads opens the store with
 ``create=False``: a path with no database is refused naming it and how to make
 one, and nothing is created, no file, no folder. Only the commands in
@@ -22,10 +26,18 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from zeshi_desktop.locations import default_db_path
+from zeshi_desktop.locations import default_db_location
 from zeshi_desktop.messages import Message, Refused, text
 from zeshi_desktop.store import backup
-from zeshi_desktop.store.database import Database, StoreError
+from zeshi_desktop.store.database import (
+    Database,
+    StoreError,
+    first_line,
+    is_url,
+    server_refusal,
+    shown_url,
+    sqlite_file,
+)
 
 from .errors import CommandError
 from .files import os_reason
@@ -40,8 +52,38 @@ _open: dict[str, Database] = {}
 _created: set[str] = set()   # stores this process made: nothing in them to back up yet
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+def db_location(args: argparse.Namespace) -> Path | str:
+    """The store of ``--db``: a file (also as an ``sqlite:///`` URL), or a server's URL as typed (never shown)."""
+    raw = getattr(args, "db", None)
+    found = str(raw) if raw else default_db_location()
+    if not is_url(found):
+        return Path(found)
+    return sqlite_file(str(found)) or str(found)
+
+
+def on_server(args: argparse.Namespace) -> bool:
+    """True when ``--db`` names a database server rather than a file."""
+    return isinstance(db_location(args), str)
+
+
+def db_path(args: argparse.Namespace) -> Path | str:
+    """The store as it is shown and told apart: the file's path, or the server's URL without its password."""
+    found = db_location(args)
+    return shown_url(found) if isinstance(found, str) else found
+
+
+def store_exists(args: argparse.Namespace) -> bool:
+    """Is there a store to read at ``--db``? (Asked before reading, so nothing is created.)"""
+    found = db_location(args)
+    if isinstance(found, Path):
+        return found.is_file()
+    try:
+        database(args)
+    except StoreError as refused:
+        if refused.code in ("server.empty", "store.no_database_hint"):
+            return False
+        raise
+    return True
 
 
 def command_name(args: argparse.Namespace) -> str:
@@ -73,16 +115,16 @@ def keep_count() -> int:
 
 def database(args: argparse.Namespace, *, create: bool = False) -> Database:
     """The store of ``--db``, opened once per process (tests run many commands in one)."""
-    path = db_path(args)
-    key = str(path.resolve())
+    path = db_location(args)
+    key = _key(path)
     if key not in _open:
-        existed = path.is_file()
+        existed = path.is_file() if isinstance(path, Path) else True   # a server's store: nothing to take away
         try:
             _open[key] = Database.open(path, create=create)
         except StoreError as refused:
             raise said_plainly(refused) from refused.__cause__
         except (SQLAlchemyError, sqlite3.Error) as exc:   # not a database, damaged, locked
-            raise StoreError("cli.cannot_open", path=str(path), reason=sqlite_reason(exc)) from exc
+            raise StoreError("cli.cannot_open", path=str(db_path(args)), reason=sqlite_reason(exc)) from exc
         except OSError as exc:
             raise StoreError("cli.cannot_open", path=str(path), reason=os_reason(exc)) from exc
         if not existed:
@@ -90,9 +132,13 @@ def database(args: argparse.Namespace, *, create: bool = False) -> Database:
     return _open[key]
 
 
+def _key(location: Path | str) -> str:
+    return str(location.resolve()) if isinstance(location, Path) else location
+
+
 def close(args: argparse.Namespace) -> None:
     """Let go of the store of ``--db`` (before it is replaced by a restore)."""
-    db = _open.pop(str(db_path(args).resolve()), None)
+    db = _open.pop(_key(db_location(args)), None)
     if db is not None:
         db.dispose()
 
@@ -127,6 +173,9 @@ def said_plainly(refused: R) -> R:
 
 # What SQLite says (its result code) that a person can act on (``cli.sqlite.*``).
 _SQLITE_REASONS = {13: "disk_full", 11: "damaged", 26: "damaged", 8: "read_only", 5: "busy", 6: "busy"}
+# And what a PostgreSQL server says (its SQLSTATE): disk full, a read-only transaction, the write lock not had in time.
+_SERVER_REASONS = {"53100": "cli.sqlite.disk_full", "25006": "cli.sqlite.read_only", "55P03": "cli.sqlite.busy",
+                   "42501": "server.no_privilege"}
 
 
 def sqlite_reason(exc: BaseException) -> Message | str:
@@ -135,8 +184,10 @@ def sqlite_reason(exc: BaseException) -> Message | str:
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF in _SQLITE_REASONS:
         return Message(f"cli.sqlite.{_SQLITE_REASONS[code & 0xFF]}")
-    first = str(orig).strip().splitlines()
-    return first[0] if first else orig.__class__.__name__
+    if (state := server_refusal(exc)) in _SERVER_REASONS:
+        return Message(_SERVER_REASONS[state], reason=first_line(exc)) if state == "42501" \
+            else Message(_SERVER_REASONS[state])
+    return first_line(exc)
 
 
 def _missing(path: Path) -> list[Path]:
@@ -172,7 +223,8 @@ def write(args: argparse.Namespace, *, daily: bool = True) -> Iterator[Session]:
     cannot be read) takes away the store it made, and the folders.
     """
     creating = command_name(args) in CREATING
-    made = _missing(db_path(args)) if creating else []
+    location = db_location(args)
+    made = _missing(location) if creating and isinstance(location, Path) else []
     db = database(args, create=creating)
     try:
         if daily:
@@ -193,7 +245,7 @@ def read(args: argparse.Namespace) -> Iterator[Session]:
     at an empty store in memory when there is none yet: what it would start
     from, without making the file.
     """
-    if command_name(args) in CREATING and not db_path(args).is_file():
+    if command_name(args) in CREATING and not store_exists(args):
         blank = Database("sqlite://")
         try:
             with blank.read() as session:

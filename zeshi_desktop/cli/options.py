@@ -24,8 +24,9 @@ YEAR_HELP = "review year (default: the newest year in the database)"
 def global_options() -> argparse.ArgumentParser:
     """A parent parser with the options of every command (a new one each time: argparse copies actions)."""
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="the database file (default: $ZESHI_DB, else the user data folder)")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL",
+                   help="the database file, or a PostgreSQL server's URL postgresql+psycopg://user@host/db "
+                        "(default: $ZESHI_DB, else the user data folder)")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                    help="print JSON instead of a table; an error is then one JSON line on stderr")
     p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,

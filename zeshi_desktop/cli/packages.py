@@ -71,6 +71,8 @@ def _report_text(args: argparse.Namespace, report: packages.ImportReport) -> Non
                fingerprint=s.fingerprint, known_as=known_as))
     for line in route_lines(report.route, lang):   # this computer's role (or none yet), the roster changes
         print(line)
+    for line in report.excellent:   # the district's nominations, or the city's decisions (results.import.*)
+        print(line.text(lang))
     for w in report.warnings:
         print(text("cli.import.warning", lang, warning=w))
     rows = [(_action_text(c, lang), c.key, c.label, c.keep,

@@ -25,7 +25,7 @@ from .parser import Configure
 if TYPE_CHECKING:
     from zeshi_desktop.services.printing.jobs import Selection
 
-FORMS = catalogue.ANNEXES + ("all",)
+FORMS = catalogue.ANNEXES + ("all", "feedback", "excellent")   # and the papers that carry the results
 
 
 def _selection(session: Session, args: argparse.Namespace) -> Selection:
@@ -49,6 +49,10 @@ def _print(args: argparse.Namespace) -> int:
         jobs as printing,  # reportlab and the font: only to print
     )
 
+    if args.form in ("feedback", "excellent"):   # the feedback letters, the city's list (cli.results)
+        from .results.papers import print_paper
+
+        return print_paper(args)
     out = output_path(args.output)   # a mistyped folder is refused before anything is read or drawn
     if args.blank:
         if args.form == "all":
@@ -81,22 +85,25 @@ def _unlocked(result: verification.VerifyResult) -> Message | str:
     """The unlocked warning: the sheet, or every unlocked row of a 3-2 matrix (every sheet behind a 3-3)."""
     if not result.unlocked:
         return ""
-    if result.form_id in ("3-2", "3-3"):
+    if result.form_id in ("3-2", "3-3", *verification.result_codes.KINDS):
         return result.unlocked_note()
     return Message("cli.verify.unlocked")
 
 
 def verify_text(result: verification.VerifyResult, lang: str) -> str:
     """What ``zeshi verify`` says: the print matches, or what changed since (and what is unlocked now)."""
-    where = {"code": result.code, "form": result.form_id, "sheet": result.sheet}
+    where: dict[str, object] = {"code": result.code, "form": result.form_id, "sheet": result.sheet}
+    said = "cli.verify"
+    if result.form_id in verification.result_codes.KINDS:   # a letter or the city's list: named, not "附件…"
+        said, where["form"] = "results.verify", verification.result_codes.document(result.form_id)
     state = _unlocked(result)
     if result.matches:
-        return text("cli.verify.matches", lang, state=state, **where)
+        return text(f"{said}.matches", lang, state=state, **where)
     if not result.details_known:
-        lines = [text("cli.verify.changed_unknown", lang, **where)]
+        lines = [text(f"{said}.changed_unknown", lang, **where)]
     else:
         empty = text("cli.verify.empty", lang)
-        lines = [text("cli.verify.changed", lang, count=len(result.changes), **where)]
+        lines = [text(f"{said}.changed", lang, count=len(result.changes), **where)]
         lines += [text("cli.verify.change", lang, sheet=c.sheet, item=verification.label(result.form_id, c.key, lang),
                        old=c.old if c.old is not None else empty, new=c.new if c.new is not None else empty)
                   for c in result.changes]
@@ -118,7 +125,8 @@ def _print_options(p: argparse.ArgumentParser) -> None:
     p.description = ("Print sheets to a PDF. A selection covering several sheets becomes one file, e.g. "
                      "zeshi print 3-1 --district DC -o DC-3-1.pdf. A sheet with a name neither font can print "
                      "is left out of a batch and named on stderr (exit code 1; the others are printed).")
-    p.add_argument("form", choices=FORMS, help="annex, or 'all' for every annex of the selection")
+    p.add_argument("form", choices=FORMS, help="annex, or 'all' for every annex of the selection; 'feedback': "
+                   "the feedback letters of --unit or --district, 'excellent': the city's list (in --lang)")
     p.add_argument("--year", type=int, help=YEAR_HELP)
     p.add_argument("--district", help="district (code or name)")
     p.add_argument("--unit", help="unit (code or name)")

@@ -17,7 +17,7 @@ from zeshi_desktop.messages import Message, number_text, text
 from zeshi_desktop.messages.numbers import percent_text
 from zeshi_desktop.services import lookup
 from zeshi_desktop.services.meeting import dashboards as analysis
-from zeshi_desktop.services.meeting import history
+from zeshi_desktop.services.meeting import history, lens
 from zeshi_desktop.services.meeting import questionnaire as dashboard
 from zeshi_desktop.services.meeting.columns import DISTRICT_RANKING_SHORT, headings
 
@@ -35,6 +35,7 @@ from .common import (
     yes_no,
 )
 from .damaged import warn_damaged
+from .fairness import fairness_data, fairness_text
 from .files import output_path, writing
 from .parser import Configure
 from .reports_data import (
@@ -126,14 +127,18 @@ def cmd_dashboard(args: argparse.Namespace) -> None:
         year = year_of(session, args)
         if args.city:
             city = analysis.city_dashboard(session, year, outlier_distance=distance, offset_tolerance=tolerance)
-            emit(args, city_data(city, args.lang), text=_city_text(city, args.lang))
+            fair = lens.city_fairness(session, year, tolerance=tolerance)
+            emit(args, {**city_data(city, args.lang), **fairness_data(fair, args.lang)},
+                 text=_city_text(city, args.lang) + fairness_text(fair, args.lang))
             warn_damaged(city.damaged, args.lang)
             return
         if not args.district:
             raise CommandError("cli.dashboard.need_district")
-        board = analysis.district_dashboard(session, year, lookup.district_id(session, args.district),
-                                            outlier_distance=distance, offset_tolerance=tolerance)
-    emit(args, district_data(board, args.lang), text=_district_text(board, args.lang))
+        did = lookup.district_id(session, args.district)
+        board = analysis.district_dashboard(session, year, did, outlier_distance=distance, offset_tolerance=tolerance)
+        fair = lens.district_fairness(session, year, did, tolerance=tolerance)
+    emit(args, {**district_data(board, args.lang), **fairness_data(fair, args.lang)},
+         text=_district_text(board, args.lang) + fairness_text(fair, args.lang))
     warn_damaged(board.damaged, args.lang)
 
 
@@ -184,6 +189,10 @@ def cmd_report(args: argparse.Namespace) -> None:
         result_file,
     )
 
+    if args.kind == "renewals":   # the renewal view (cli.results)
+        from .results.papers import report_renewals
+
+        return report_renewals(args)
     out, lang = output_path(args.output), args.lang
     with read(args) as session, writing(out):
         year = year_of(session, args)
@@ -244,7 +253,8 @@ def _history(p: argparse.ArgumentParser) -> None:
 
 
 def _report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("result", "district", "city", "questionnaire"), help="which report to write")
+    p.add_argument("kind", choices=("result", "district", "city", "questionnaire", "renewals"),
+                   help="which report to write (renewals: the renewal view of --district, .xlsx or .pdf)")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf (or FILE.xlsx for result / district)")
     p.add_argument("--year", type=int, help=YEAR_HELP)
     p.add_argument("--district", help="the district (code or name): result and district; filters questionnaire")

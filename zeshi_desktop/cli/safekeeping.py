@@ -6,6 +6,12 @@ database: the newest ``$ZESHI_BACKUPS_KEEP`` (default 20) and the newest of
 each month. A restore checks the file first, as ``zeshi check`` would, and
 keeps the store it replaces as a backup; none of these commands opens the
 store for writing, and ``check`` and ``backups`` write nothing at all.
+
+A store on a PostgreSQL server (``--db postgresql+psycopg://…``) has no
+folder beside it: ``backup -o FILE`` writes a ``pg_dump`` of it, ``check``
+reads the server's catalogue besides the audit chain and the values, and
+``backups`` and ``restore`` say in one line what the administrator uses
+instead (docs/server.md).
 """
 
 from __future__ import annotations
@@ -15,14 +21,23 @@ from pathlib import Path
 from typing import Any
 
 from zeshi_desktop.messages import Message, text
-from zeshi_desktop.services.store_check import CheckReport, check_store
+from zeshi_desktop.services.store_check import CheckReport, check_server, check_store
 from zeshi_desktop.store import backup
 from zeshi_desktop.store.database import Database, StoreError
 
 from .common import emit, heads
 from .errors import CommandError
 from .files import output_path
-from .opening import KEEP_VARIABLE, close, db_path, keep_count, said_plainly
+from .opening import (
+    KEEP_VARIABLE,
+    close,
+    database,
+    db_location,
+    db_path,
+    keep_count,
+    on_server,
+    said_plainly,
+)
 from .parser import Configure
 
 SHOWN_FINDINGS = 3   # findings a refused restore names; `zeshi check FILE` lists them all
@@ -31,7 +46,9 @@ EXIT_FINDINGS = 1    # `zeshi check`: the store is not sound (2 stays for an err
 
 def _existing_store(args: argparse.Namespace) -> Path:
     """The ``--db`` file, which must exist: refused with how to create one, and nothing made."""
-    path = db_path(args)
+    path = db_location(args)
+    if isinstance(path, str):
+        raise CommandError("server.backups_elsewhere", url=str(db_path(args)))
     if not path.is_file():
         raise StoreError("store.no_database_hint", path=str(path))
     return path
@@ -50,7 +67,9 @@ def _reason(reason: str, lang: str) -> str:
 
 
 def cmd_backups(args: argparse.Namespace) -> None:
-    store = db_path(args)
+    if on_server(args):
+        raise CommandError("server.backups_elsewhere", url=str(db_path(args)))
+    store = Path(db_path(args))
     folder = backup.folder_for(store)
     if not folder.is_dir():   # a store lost with its backups kept: still listed, to restore one
         _existing_store(args)
@@ -78,10 +97,27 @@ def cmd_backup(args: argparse.Namespace) -> None:
     if args.list:
         cmd_backups(args)
         return
+    if on_server(args):
+        _backup_server(args)
+        return
     store = _existing_store(args)
     target = _target(args.output, store) if args.output else None
     try:
         made = backup.make_backup(store, "manual", target=target, keep=keep_count())
+    except backup.BackupRefused as refused:
+        raise said_plainly(refused) from refused.__cause__
+    emit(args, _backup_data(made), text=text("cli.backup.made", args.lang, path=made.path,
+                                             size=_size(made.size, args.lang)))
+
+
+def _backup_server(args: argparse.Namespace) -> None:
+    """A server's store into ``-o FILE`` with ``pg_dump``; without ``-o`` there is nowhere to put it."""
+    if not args.output:
+        raise CommandError("server.backup_needs_output")
+    target = output_path(args.output)
+    database(args)   # the server answers and holds a store, or the command ends here naming why
+    try:
+        made = backup.dump_server(str(db_location(args)), target)
     except backup.BackupRefused as refused:
         raise said_plainly(refused) from refused.__cause__
     emit(args, _backup_data(made), text=text("cli.backup.made", args.lang, path=made.path,
@@ -98,7 +134,9 @@ def _findings(report: CheckReport, lang: str, limit: int | None = None) -> list[
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
-    source, store = Path(args.file), db_path(args)
+    if on_server(args):
+        raise CommandError("server.restore_elsewhere", file=args.file)
+    source, store = Path(args.file), Path(db_path(args))
     if source.resolve() == store.resolve():
         raise CommandError("cli.restore.same_file", path=str(source))
     try:
@@ -128,14 +166,26 @@ def cmd_restore(args: argparse.Namespace) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if not args.file and on_server(args):
+        looked = Database.open(str(db_location(args)), create=False, readonly=True)
+        try:
+            report = check_server(looked)
+        finally:
+            looked.dispose()
+        return _said(args, report, report.path)
     store = Path(args.file) if args.file else _existing_store(args)
     if not store.is_file():
         raise StoreError("store.no_database", path=str(store))
-    report = check_store(store)
+    return _said(args, check_store(store), store)
+
+
+def _said(args: argparse.Namespace, report: CheckReport, store: Path | str) -> int:
+    """The check's verdict: exit 0 when sound, 1 with the findings listed."""
     data = {"database": str(store), "sound": report.sound,
             "findings": [{"kind": f.kind, "message": f.message} for f in report.findings], "more": report.more}
     if report.sound:
-        emit(args, data, text=text("cli.check.sound", args.lang, path=store))
+        sound = "server.check.sound" if isinstance(store, str) else "cli.check.sound"
+        emit(args, data, text=text(sound, args.lang, path=store))
         return 0
     lines = [text("cli.check.unsound", args.lang, path=store, count=len(report.findings) + report.more)]
     emit(args, data, text="\n".join([*lines, *(f"  - {line}" for line in _findings(report, args.lang))]))

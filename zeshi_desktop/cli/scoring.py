@@ -153,6 +153,10 @@ def cmd_score(args: argparse.Namespace) -> None:
     answers = _answers(args)
     if not values and args.remarks is None and not answers:
         raise CommandError("cli.score.nothing")
+    if args.entry is not None:   # a paper sheet typed twice: cli.fairness records the entry, blind
+        from .fairness import score_entry
+
+        return score_entry(args, values)
     with write(args) as session:
         sheet_id = _open_sheet(session, args)
         view = sheets.view(session, sheet_id)
@@ -195,7 +199,8 @@ def cmd_audit(args: argparse.Namespace) -> None:
         found = _read_sheet(session, args)
         entries = sheets.audit_log(session, found.id) if found.exists else []
     emit(args, entries, heads(args.lang, "time", "actor", "role", "action", "item", "old", "new", "reason"),
-         [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, role_label(e.role, args.lang), e.action, e.item_id or "", e.old or "",
+         [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, role_label(e.role, args.lang), e.action,
+           e.item.get(args.lang) if e.item else e.item_id or "", e.old or "",
            e.new or "", e.reason) for e in entries])
 
 
@@ -221,6 +226,9 @@ def _score(p: argparse.ArgumentParser) -> None:
     p.add_argument("--remarks", help="the sheet's comments and suggestions")
     p.add_argument("--answer", action="append", metavar="KEY=VALUE",
                    help=f"a non-numeric answer (5-1, 4-2, 4-1); a yes/no question takes {boolean_help()}")
+    p.add_argument("--entry", type=int, choices=(1, 2),
+                   help="a paper sheet typed twice: 1 = the first typing (names its typist), 2 = the second, blind "
+                        "(the first is not shown); --actor names the typist")
     p.set_defaults(handler=cmd_score)
 
 

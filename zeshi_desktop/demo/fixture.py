@@ -116,6 +116,8 @@ def demo_year(year: int = DEMO_YEAR, seed: int = 20251) -> YearData:
     for c in range(3):
         data.reviewers.append({"code": f"CITY-R{c + 1}", "level": "city", "name": person_name(rng),
                                "organisation": rng.choice(who.organisations)})
+        if c + 1 == who.conflicts.city_reviewer:   # works in a district under review: a 4-3 conflict to suggest
+            data.reviewers[-1]["organisation"] = who.conflicts.city_reviewer_organisation
     _fill(data, catalogue.forms(), rng)
     return data
 
@@ -130,7 +132,9 @@ def _planner(code: str, number: int, rng: random.Random) -> dict[str, Any]:
     if is_team:
         for k in range(rng.randint(3, 6)):
             members.append({"name": person_name(rng), "discipline": who.disciplines[k % len(who.disciplines)],
-                            "qualification": rng.choice(who.qualifications), "is_core": True})
+                            "qualification": rng.choice(who.qualifications), "is_core": True,
+                            "organisation": org})
+        members[-1]["organisation"] = _guest_organisation(number)
     return {"code": code, "name": who.team_name(org, leader) if is_team else leader,
             "is_team": is_team, "organisation": org, "full_time": rng.random() < 0.3, "leader": leader,
             "leader_title": rng.choice(who.leader_titles),
@@ -138,13 +142,20 @@ def _planner(code: str, number: int, rng: random.Random) -> dict[str, Any]:
             "leader_experience_years": rng.randint(2, 20), "members": members}
 
 
+def _guest_organisation(number: int) -> str:
+    """The institution a team's last member comes from: another of the list, drawn without the random stream."""
+    who = people()
+    return who.organisations[(number + who.conflicts.member_shift) % len(who.organisations)]
+
+
 def _share(planner: dict[str, Any], rng: random.Random) -> None:
     """Make ``planner`` the team that serves two units: a senior leader, one member per discipline."""
     who = people()
     shared = who.shared_team
     planner.update(is_team=True, name=shared.name, leader_senior_title=True, members=[
-        {"name": person_name(rng), "discipline": discipline, "qualification": shared.qualification, "is_core": True}
-        for discipline in who.disciplines])
+        {"name": person_name(rng), "discipline": discipline, "qualification": shared.qualification, "is_core": True,
+         "organisation": planner["organisation"]} for discipline in who.disciplines])
+    planner["members"][-1]["organisation"] = _guest_organisation(len(planner["members"]))
 
 
 def _fill(data: YearData, forms: dict[str, Form], rng: random.Random) -> None:

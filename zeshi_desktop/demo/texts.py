@@ -51,6 +51,15 @@ class SharedTeam:
 
 
 @dataclass(frozen=True)
+class Conflicts:
+    """What makes the year suggest some conflicts of interest (回避): see ``[conflicts]`` in ``people.toml``."""
+
+    member_shift: int = 0
+    city_reviewer: int = 0                 # from 1; 0: none
+    city_reviewer_organisation: str = ""
+
+
+@dataclass(frozen=True)
 class People:
     """Whom and where the demo year is about (``people.toml``)."""
 
@@ -66,6 +75,7 @@ class People:
     team_dropped: tuple[str, ...]
     team_length: int
     shared_team: SharedTeam
+    conflicts: Conflicts = Conflicts()
 
     def unit_kind(self, unit_name: str) -> str:
         """A unit's kind from its name (…镇 is a town); a name that says none is of the first kind."""
@@ -114,7 +124,7 @@ def people() -> People:
                         for d in data["districts"]),
         unit_kinds=tuple(k.zh for k in terms.unit_kinds),
         team_template=team["template"], team_dropped=tuple(team["dropped"]), team_length=team["length"],
-        shared_team=SharedTeam(**shared))
+        shared_team=SharedTeam(**shared), conflicts=Conflicts(**data.get("conflicts", {})))
 
 
 @lru_cache(maxsize=1)

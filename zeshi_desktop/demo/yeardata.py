@@ -112,7 +112,8 @@ def load_year(session: Session, data: YearData) -> dict[str, int]:
     planner_ids = _ids(session, Planner, [p["code"] for p in data.planners] +
                        [a["planner"] for a in data.appointments])
     members = [{"planner_id": planner_ids[p["code"]], "name": m["name"], "discipline": m.get("discipline", ""),
-                "qualification": m.get("qualification", ""), "is_core": m.get("is_core", True)}
+                "qualification": m.get("qualification", ""), "is_core": m.get("is_core", True),
+                "organisation": m.get("organisation", "")}
                for p in data.planners for m in p.get("members", [])]
     if members:
         session.execute(insert(Member), members)

@@ -49,6 +49,11 @@ SUBJECTS = {"appointment", "district"}
 ANNEX_FILE = re.compile(r"\d+-\d+")
 
 
+def _column_label(r: Reader) -> Label | None:
+    """The optional short heading of an item or section (``column_label``, ``column_label_en``)."""
+    return r.label("column_label") if "column_label" in r.data else None
+
+
 def _sections(part: Reader, part_id: str, seen: set[str]) -> tuple[Section, ...]:
     sections = []
     for s_data in part.tables("sections"):
@@ -66,14 +71,14 @@ def _sections(part: Reader, part_id: str, seen: set[str]) -> tuple[Section, ...]
                 raise r.fail("'max' must be above 0")
             number = i_data.get("number")
             items.append(Item(item_id, r.label("text"), maximum, section_id, part_id,
-                              str(number) if number is not None else None))
+                              str(number) if number is not None else None, _column_label(r)))
         if not items:
             raise s.fail("a section needs at least one item")
         maximum = s.decimal("max")
         total = sum((i.max for i in items), Decimal(0))
         if total != maximum:
             raise s.fail(f"items add up to {total}, the section says {maximum}")
-        sections.append(Section(section_id, s.label("title"), maximum, tuple(items)))
+        sections.append(Section(section_id, s.label("title"), maximum, tuple(items), _column_label(s)))
     return tuple(sections)
 
 

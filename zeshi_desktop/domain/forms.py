@@ -7,13 +7,21 @@ no form's wording is ever typed into Python.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from string import Formatter
 from typing import TYPE_CHECKING, Literal, Self
 
 from zeshi_desktop.messages import Refused
+
+from .questionnaire_parts import (  # re-exported: the questionnaire is one of the forms' shapes
+    FreeTextQuestion,  # noqa: F401
+    LikertGroup,  # noqa: F401
+    Questionnaire,
+    Statement,  # noqa: F401
+    UnitQuestion,  # noqa: F401
+    YesNoQuestion,  # noqa: F401
+)
 
 if TYPE_CHECKING:
     from .corrections import Correction
@@ -119,6 +127,7 @@ class Item:
     section_id: str
     part_id: str
     number: str | None = None
+    column_label: Label | None = None   # a few words for a narrow column heading (the 3-2 matrix's compact header)
 
     @property
     def short(self) -> str:
@@ -137,6 +146,7 @@ class Section:
     title: Label
     max: Decimal
     items: tuple[Item, ...]
+    column_label: Label | None = None   # as ``Item.column_label``: the section over its items' columns
 
 
 @dataclass(frozen=True)
@@ -239,91 +249,6 @@ class OutlineSection:
         if self.min_chars is not None and n < self.min_chars:
             return "short"
         return None
-
-
-@dataclass(frozen=True)
-class Statement:
-    id: str
-    text: Label
-    group_id: str
-
-
-@dataclass(frozen=True)
-class LikertGroup:
-    id: str
-    section: Label
-    prompt: Label
-    statements: tuple[Statement, ...]
-
-
-@dataclass(frozen=True)
-class YesNoQuestion:
-    id: str
-    section: Label
-    text: Label
-    yes: str
-    no: str
-
-
-@dataclass(frozen=True)
-class FreeTextQuestion:
-    id: str
-    section: Label
-    text: Label
-    label: Label
-    none_option: str
-
-
-_BLANK = re.compile(r"\s{2,}")
-
-
-@dataclass(frozen=True)
-class UnitQuestion:
-    """5-1 question 1: where the team's unit lies, a line with blanks and the kinds of unit to tick.
-
-    ``text``'s runs of spaces are its blanks, filled in the order ``blanks``
-    names (``district``, ``unit``); the kinds (街道/镇(乡)/园区/单元) follow the
-    last blank, one of them marked.
-    """
-
-    section: Label
-    text: Label
-    hint: Label
-    blanks: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-
-    def pieces(self) -> list[str]:
-        """The Chinese text between its blanks: one more piece than there are blanks."""
-        return _BLANK.split(self.text.zh)
-
-    def kind_of(self, name: str) -> tuple[str, int | None]:
-        """A unit name split into the part written in the blank and the kind it ends with (by index).
-
-        "东华门街道" is written "东华门" with 街道 marked; "马坡镇" marks 镇(乡)
-        (a kind "镇(乡)" stands for 镇 and for 乡); a name ending in none of
-        them is written whole and marks nothing.
-        """
-        for index, kind in enumerate(self.kinds):
-            for word in (w for w in re.split(r"[()（）]", kind) if w):
-                if name.endswith(word) and len(name) > len(word):
-                    return name[: -len(word)], index
-        return name, None
-
-
-@dataclass(frozen=True)
-class Questionnaire:
-    options: tuple[Label, ...]
-    agree_options: tuple[str, ...]
-    reason_option: str
-    reason_label: Label
-    unit_question: UnitQuestion
-    yes_no: tuple[YesNoQuestion, ...]
-    groups: tuple[LikertGroup, ...]
-    free_text: FreeTextQuestion
-
-    @property
-    def statements(self) -> tuple[Statement, ...]:
-        return tuple(s for g in self.groups for s in g.statements)
 
 
 @dataclass(frozen=True)

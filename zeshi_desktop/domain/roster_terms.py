@@ -38,6 +38,7 @@ class WorkbookColumn:
     key: str
     header: Label
     width: int = DEFAULT_WIDTH
+    optional: bool = False      # a workbook without this column is read as if it were empty (added later)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _sheet(data: Any, where: str, source: str) -> WorkbookSheet:
         width = col.get("width", DEFAULT_WIDTH) if isinstance(col, Mapping) else None
         if not isinstance(col, Mapping) or not isinstance(col.get("key"), str) or not isinstance(width, int):
             raise FormDefinitionError(source, here, "a column needs a key and a whole-number width")
-        columns.append(WorkbookColumn(col["key"], _label(col, here, source), width))
+        columns.append(WorkbookColumn(col["key"], _label(col, here, source), width, col.get("optional") is True))
     if not columns:
         raise FormDefinitionError(source, where, "a sheet needs columns")
     return WorkbookSheet(data["id"], _label(data.get("name"), f"{where}.name", source), tuple(columns))

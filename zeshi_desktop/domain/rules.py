@@ -27,6 +27,12 @@ RENEWAL_YEARS = (1, 3)
 MIN_LEADER_EXPERIENCE = 3
 
 
+def term_span(term_start: int, term_years: int) -> str:
+    """A term as every screen and paper writes it: the years it covers, "2024–2026"; one year alone, "2025"."""
+    end = term_start + max(term_years, 1) - 1
+    return str(term_start) if end == term_start else f"{term_start}–{end}"
+
+
 @dataclass(frozen=True)
 class Warning:
     code: str

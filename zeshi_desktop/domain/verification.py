@@ -44,7 +44,8 @@ from .scores import tenths_text
 PREFIX = "ZS"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"          # Crockford's base 32
 _VALUE = {c: i for i, c in enumerate(ALPHABET)} | {"O": 0, "I": 1, "L": 1}
-FORM_MARKS = {"3-1": "1", "3-2": "2", "3-3": "3", "4-1": "4", "4-2": "5", "4-3": "6", "5-1": "7"}
+FORM_MARKS = {"3-1": "1", "3-2": "2", "3-3": "3", "4-1": "4", "4-2": "5", "4-3": "6", "5-1": "7",
+              "feedback": "8", "honours": "9"}   # and the papers that are no annex: the letter, the city's list
 _FORM_OF_MARK = {mark: form for form, mark in FORM_MARKS.items()}
 REF_CHARS, HASH_CHARS = 6, 7
 REF_BITS, HASH_BITS = 5 * REF_CHARS, 5 * HASH_CHARS     # 30 and 35

@@ -7,6 +7,15 @@ working, and on success tells every view what changed (:class:`Change`) so
 each refreshes only what concerns it. Sheet views, dashboards, printing and
 the hand-over dialogs all go this one way.
 
+The same signal carries what changed the store from elsewhere: 视图 → 刷新
+(F5, :meth:`ActionRunner.refresh`) and a store written by another program
+(the ``zeshi`` command line, a second window on the same file), which the
+runner notices when the application comes back to the front or, while it is
+in the background (a dashboard on a projector), every few seconds
+(:meth:`ActionRunner.check_store`). Both say "anything may differ"
+(:meth:`Change.everything`): every page reads again, at once when shown,
+else when next shown.
+
 The runner also knows who the person works as (:attr:`ActionRunner.role`,
 the main window's 评分人): every write records it in its audit rows, and
 :meth:`ActionRunner.write_refusal` tells a view whether a sheet is theirs to
@@ -15,12 +24,13 @@ change, or whether the store is open read-only.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from zeshi_desktop.domain.ranking import WeightsRefused
@@ -37,6 +47,8 @@ T = TypeVar("T")
 
 # The refusals a service raises on purpose; anything else is a bug and propagates.
 REFUSALS = (Refused, ActionRefused, ScoreRefused, WeightsRefused)
+WATCH_MS = 3000   # how often a window in the background looks whether another program wrote the store
+StoreStamp = tuple[tuple[int, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,15 @@ class Change:
     weights: bool = False
     all_sheets: bool = False   # an import: any sheet may have been added or replaced
     recommendations: bool = False   # the district task force's marks (the meeting dashboards show them)
+    recusals: bool = False   # 回避 declared or withdrawn: which sheets count, which rows a matrix shows as 回避
+    reread: bool = False   # not an action here: 刷新, or the store was written by another program
     source: object | None = field(default=None, compare=False)
+
+    @classmethod
+    def everything(cls, source: object | None = None) -> Change:
+        """Anything may differ (a refresh, a store written elsewhere): every page reads again."""
+        return cls(roster=True, weights=True, all_sheets=True, recommendations=True, recusals=True, reread=True,
+                   source=source)
 
     def touches_sheet(self, sheet_id: int | None) -> bool:
         return sheet_id is not None and (self.all_sheets or sheet_id in self.sheets)
@@ -60,7 +80,7 @@ class Change:
     @property
     def touches_results(self) -> bool:
         """Whether a ranking, a dashboard figure or a year's history may differ after this change."""
-        return self.any_sheet or self.roster or self.weights or self.recommendations
+        return self.any_sheet or self.roster or self.weights or self.recommendations or self.recusals
 
 
 def refusal_text(error: Exception) -> str:
@@ -83,6 +103,14 @@ class ActionRunner(QObject):
         self.db = db
         self.role: Role = OFFICE   # who the person works as; set by the main window's 评分人
         self.undo_stack = QUndoStack(self)  # score changes, undone with Ctrl+Z
+        self._stamp = self.store_stamp()   # the store as this window last wrote or read it again
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._check_in_background)
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._state_changed)
+            self._watch.start()
 
     @property
     def read_only(self) -> bool:
@@ -134,16 +162,61 @@ class ActionRunner(QObject):
         cannot be written (read-only, full disk) is a refusal like any other.
         """
         try:
-            with self.working(progress), self.db.write(role=self.role.audit_text()) as session:
-                result = action(session)
+            with self.working(progress):   # run again if a server ends it with a serialization failure
+                result = self.db.run(action, role=self.role.audit_text())
         except REFUSALS as error:
             self._refuse(error, on_refused)
             return False, None
         except trust.STORE_FAILURES as error:
             self._refuse(trust.store_refusal(error, self.db.path), on_refused)  # type: ignore[arg-type]
             return False, None
+        self._stamp = self.store_stamp()   # our own write: nothing for check_store to report
         self.changed.emit(change(result) if callable(change) else change)
         return True, result
+
+    # ------------------------------------------------------------ changes made elsewhere
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5): every page reads the store again, whoever wrote it."""
+        self._stamp = self.store_stamp()
+        self.changed.emit(Change.everything(source=self))
+
+    def store_stamp(self) -> StoreStamp | None:
+        """What the store's files look like now (size, modification time, inode of the file and its WAL).
+
+        Every commit, ours or another program's, changes the WAL (or, after a
+        checkpoint, the file); reading changes neither. A store that is not a
+        file (PostgreSQL) has no stamp: there only 刷新 reads again.
+        """
+        path = self.db.path
+        if path is None:
+            return None
+        stamp = []
+        for name in (str(path), f"{path}-wal"):
+            try:
+                st = os.stat(name)
+            except OSError:
+                stamp.append((0, 0, 0))
+            else:
+                stamp.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        return tuple(stamp)
+
+    def check_store(self) -> bool:
+        """If another program wrote the store since this window last looked, tell every page; True if it did."""
+        stamp = self.store_stamp()
+        if stamp is None or stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        self.changed.emit(Change.everything(source=self))
+        return True
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:   # back from the terminal or another window
+            self.check_store()
+
+    def _check_in_background(self) -> None:
+        """While the person works in this window its own changes say everything; in the background, look."""
+        if QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
+            self.check_store()
 
     @contextmanager
     def working(self, text: str | None) -> Iterator[None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,7 @@ from .i18n import lang, tr
 
 def local_time(moment: datetime, seconds: bool = False) -> str:
     """The store keeps naive UTC; people read their own clock."""
-    local = moment.replace(tzinfo=timezone.utc).astimezone() if moment.tzinfo is None else moment.astimezone()
+    local = moment.replace(tzinfo=UTC).astimezone() if moment.tzinfo is None else moment.astimezone()
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
@@ -69,9 +69,13 @@ def dialog_buttons(dialog: QDialog, accept: str | None = None,
     return buttons, button
 
 
+CHANGES = ("change", "entry1", "entry2", "resolve")   # audit actions that carry an old and a new value
+
+
 def action_name(action: str) -> str:
     return {"finalize": tr("定稿"), "unlock": tr("解锁"), "change": tr("修改"), "import": tr("导入"),
-            "conflict": tr("冲突处理")}.get(action, action)
+            "conflict": tr("冲突处理"), "entry1": tr("第一次录入"), "entry2": tr("复核录入"),
+            "resolve": tr("裁定"), "recuse": tr("回避"), "withdraw": tr("撤回回避")}.get(action, action)
 
 
 class AuditDialog(QDialog):
@@ -88,11 +92,13 @@ class AuditDialog(QDialog):
         self.table.setHorizontalHeaderLabels([tr("时间"), tr("操作人"), tr("身份"), tr("操作"), tr("项目"),
                                               tr("原值 → 新值"), tr("理由")])
         for row, e in enumerate(entries):
+            item = e.item.get(lang()) if e.item is not None else e.item_id or ""
             values = [local_time(e.at, seconds=True), e.actor, role_label(e.role, lang()), action_name(e.action),
-                      e.item_id or "", f"{e.old or '—'} → {e.new or '—'}" if e.action == "change" else "",
-                      e.reason]
+                      item, f"{e.old or '—'} → {e.new or '—'}" if e.action in CHANGES else "", e.reason]
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.table.setItem(row, col, cell)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)

@@ -11,6 +11,7 @@ cancelled or refused export leaves nothing behind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.handover import packages
+from zeshi_desktop.services.printing.names import join_parts
 
 from . import dialogs
 from .actions import ActionRunner
@@ -38,6 +40,7 @@ from .i18n import lang, tr
 from .selection import Selection
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2   # the name a file name uses
 REVIEWER_LEVEL = {"reviewer-district": "district", "reviewer-city": "city"}
 
 
@@ -56,6 +59,13 @@ class ExportChoice:
 
 def kind_name(kind: packages.Kind) -> str:
     return kind.name.text(lang())
+
+
+def short_kind(kind_id: str) -> str:
+    """The hand-over as a file name says it: 区至街道 / district-to-street."""
+    return {"district-street": tr("区至街道"), "street-district": tr("街道至区"),
+            "reviewer-district": tr("区级评审人至区"), "district-city": tr("区至市"),
+            "reviewer-city": tr("市级评审人至市"), "city-district": tr("市至区")}.get(kind_id, kind_id)
 
 
 class ExportDialog(QDialog):
@@ -90,14 +100,27 @@ class ExportDialog(QDialog):
         for u in units:
             item = QListWidgetItem(f"{u.code}  {u.district} {u.name}", self.unit_list)
             item.setData(CODE_ROLE, u.code)
+            item.setData(NAME_ROLE, u.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.unit_label = QLabel(tr("责任单元："), self)
-        form.addRow(self.unit_label, self.unit_list)
+        self.all_units = QPushButton(tr("全选"), self)
+        self.no_units = QPushButton(tr("全不选"), self)
+        self.all_units.clicked.connect(lambda: self.check_all(True))
+        self.no_units.clicked.connect(lambda: self.check_all(False))
+        unit_buttons = QHBoxLayout()
+        unit_buttons.addWidget(self.all_units)
+        unit_buttons.addWidget(self.no_units)
+        unit_buttons.addStretch(1)
+        unit_box = QVBoxLayout()
+        unit_box.addWidget(self.unit_list)
+        unit_box.addLayout(unit_buttons)
+        form.addRow(self.unit_label, unit_box)
 
         self.district_box = QComboBox(self)
         for d in districts:
             self.district_box.addItem(f"{d.code}  {d.name}", d.code)
+            self.district_box.setItemData(self.district_box.count() - 1, d.name, NAME_ROLE)
         index = next((i for i, d in enumerate(districts) if d.id == selection.district_id), 0)
         self.district_box.setCurrentIndex(index)
         self.district_label = QLabel(tr("区："), self)
@@ -110,6 +133,7 @@ class ExportDialog(QDialog):
 
         row = QHBoxLayout()
         self.path_edit = QLineEdit(self)
+        self.named = ""   # the name this dialog last suggested: replaced as the choice changes, unless typed over
         browse = QPushButton(tr("浏览…"), self)
         browse.clicked.connect(self._browse)
         row.addWidget(self.path_edit, 1)
@@ -123,7 +147,19 @@ class ExportDialog(QDialog):
         buttons, self.ok_button = dialogs.dialog_buttons(self, tr("导出"), self._accept)
         layout.addWidget(buttons)
         self.kind_box.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.unit_list.itemChanged.connect(lambda _item: self._suggest_name())
+        self.district_box.currentIndexChanged.connect(lambda _i: self._suggest_name())
+        self.reviewer_box.currentIndexChanged.connect(lambda _i: self._suggest_name())
         self._kind_changed()
+
+    def check_all(self, checked: bool) -> None:
+        """全选 / 全不选 the units."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.unit_list.blockSignals(True)
+        for i in range(self.unit_list.count()):
+            self.unit_list.item(i).setCheckState(state)
+        self.unit_list.blockSignals(False)
+        self._suggest_name()
 
     @property
     def kind(self) -> packages.Kind:
@@ -134,21 +170,50 @@ class ExportDialog(QDialog):
         kind = self.kind
         needs_district = kind.needs == "district"
         for widget, shown in ((self.unit_list, kind.needs == "units"), (self.unit_label, kind.needs == "units"),
+                              (self.all_units, kind.needs == "units"), (self.no_units, kind.needs == "units"),
                               (self.district_box, needs_district), (self.district_label, needs_district),
                               (self.reviewer_box, kind.needs == "reviewer"),
                               (self.reviewer_label, kind.needs == "reviewer")):
             widget.setVisible(shown)
+        self.reviewer_box.blockSignals(True)
         self.reviewer_box.clear()
         level = REVIEWER_LEVEL.get(kind.id)
         for r in self.reviewers:
             if r.level == level:
                 self.reviewer_box.addItem(f"{r.code}  {r.name}（{r.organisation}）", r.code)
-        self.path_edit.setText(str(Path(self.path_edit.text()).parent / self.default_name())
-                               if self.path_edit.text() else str(Path.home() / self.default_name()))
+                self.reviewer_box.setItemData(self.reviewer_box.count() - 1, r.name, NAME_ROLE)
+        self.reviewer_box.blockSignals(False)
+        self._suggest_name()
+
+    def _suggest_name(self) -> None:
+        """The default name follows the choice, in the folder already chosen, unless the person typed another."""
+        current = self.path_edit.text().strip()
+        if current and Path(current).name != self.named:
+            return
+        self.named = self.default_name()
+        folder = Path(current).parent if current else Path.home()
+        self.path_edit.setText(str(folder / self.named))
+
+    def subject(self) -> str:
+        """Whom the package is for, as its file name says: the unit(s), the district or the reviewer."""
+        needs = self.kind.needs
+        if needs == "units":
+            names = [self.unit_list.item(i).data(NAME_ROLE) for i in range(self.unit_list.count())
+                     if self.unit_list.item(i).checkState() == Qt.CheckState.Checked]
+            if len(names) > 1:
+                return tr("{0}等{1}个单元").format(names[0], len(names))
+            return str(names[0]) if names else ""
+        if needs == "district":
+            return str(self.district_box.currentData(NAME_ROLE) or "")
+        if needs == "reviewer":
+            return str(self.reviewer_box.currentData(NAME_ROLE) or "")
+        return ""
 
     def default_name(self) -> str:
+        """2025_区至街道_呼家楼街道_交接包_2026-11-30.xlsx: year, hand-over, for whom, what, the day."""
         suffix = tr("填报模板") if self.template else tr("交接包")
-        return f"{self.year}-{self.kind.id}-{suffix}.xlsx"
+        return join_parts((str(self.year), short_kind(self.kind.id), self.subject(), suffix,
+                           date.today().isoformat())) + ".xlsx"
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path_edit.text(),

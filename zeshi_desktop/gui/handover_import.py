@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -170,6 +169,8 @@ class ImportPreviewDialog(QDialog):
                   if c["added"] or c["changed"]]
         if roster:
             info.addRow(tr("名册："), QLabel("；".join(roster), self))
+        for line in report.get("excellent", []):   # the district's nominations, or the city's decisions
+            info.addRow(tr("优秀评选："), QLabel(line["text"], self))
 
         self.accept_edited: QCheckBox | None = None
         self.reason: QLineEdit | None = None
@@ -300,25 +301,6 @@ class ImportPreviewDialog(QDialog):
                             self.reason.text().strip() if self.reason is not None else "", self.key_reason)
 
 
-class RefusalDialog(QDialog):
-    """A refused package: the reason and every bad cell, one per line, nothing written."""
-
-    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("无法导入"))
-        self.resize(760, 420)
-        layout = QVBoxLayout(self)
-        head = QLabel(lines[0] if lines else "", self)
-        head.setWordWrap(True)
-        head.setStyleSheet(WARNING_STYLE)
-        layout.addWidget(head)
-        layout.addWidget(QLabel(tr("请改正下列各处后重新导出或填写："), self))
-        self.list = QListWidget(self)
-        self.list.addItems(lines[1:])
-        layout.addWidget(self.list, 1)
-        layout.addWidget(dialogs.dialog_buttons(self)[0])
-
-
 # The modal steps, as functions so that tests can answer them (Vorta's style).
 def choose_file(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, tr("导入交接包"), "", tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
@@ -331,6 +313,7 @@ def confirm_preview(parent: QWidget | None, report: dict[str, Any]) -> ImportCho
 
 
 def show_refusal(parent: QWidget | None, lines: list[str]) -> None:
+    from .desk.import_outcome import RefusalDialog
     RefusalDialog(lines, parent).exec()
 
 
@@ -371,8 +354,8 @@ def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", p
 
     def run(session):  # type: ignore[no-untyped-def]
         if choice.key_reason:   # the new key accepted in the preview: with the import, or not at all
-            packages.trust_key(session, preview.signer.fingerprint, preview.signer.name, choice.key_reason, actor,
-                               preview.package_id)
+            packages.trust_key(session, preview.signer.fingerprint, preview.signer.name, choice.key_reason,
+                               actor or packages.importer(session), preview.package_id)
         return packages.import_package(session, Path(path), keep=choice.keep, accept_edited=choice.accept_edited,
                                        actor=actor, reason=choice.reason)
 
@@ -380,9 +363,10 @@ def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", p
     if not ok:
         return None
     assert report is not None
-    names = action_names()
     if report.already_imported:
         dialogs.show_info(parent, tr("该包已经导入过，本次没有任何改动。"))
     else:
-        dialogs.show_info(parent, tr("已导入：{0}").format(list_separator().join(f"{names[a]} {report.count(a)}" for a in names)))
+        from .desk.import_outcome import result_text
+        dialogs.show_info(parent, tr("已导入：{0}").format(result_text(report)))
     return report
+

@@ -215,11 +215,16 @@ def choose_role(parent: QWidget | None, runner: ActionRunner, first_run: bool = 
 
 
 def ask_first_run(window: QWidget, runner: ActionRunner) -> installation.Role | None:
-    """At start: a writable store with no role yet is asked for one (once per start; "以后再说" leaves it)."""
+    """At start: a writable store with no role yet is asked for one (once per start; "以后再说" leaves it).
+
+    An empty store is not asked: its window opens on the welcome (``gui.desk.welcome``), where the role
+    is one of the first steps, beside the demo and the roster, instead of a dialog over it.
+    """
     if runner.db.readonly:
         return None
+    from .desk.welcome import is_empty
     try:
-        if runner.read(installation.current) is not None:
+        if runner.read(installation.current) is not None or is_empty(runner):
             return None
     except trust.STORE_FAILURES:
         return None

@@ -10,6 +10,11 @@ status bar, given to the runner (every write records it in the audit) and
 decides which sheets the pages let them change. A store found damaged when
 it was opened is shown read-only under a banner that offers its newest
 sound backup.
+
+The shell around the pages lives in ``gui/shell/``: the size on each screen
+(``geometry``), the selection remembered as it changes (``memory``), the
+year and reviewer boxes (``chooser``), the meeting's keys, presentation mode
+and zoom, help, about and the recent databases.
 """
 
 from __future__ import annotations
@@ -17,31 +22,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
-from zeshi_desktop.services import roster, trust
+from zeshi_desktop.services import trust
 from zeshi_desktop.services.trust import OpenCheck
 from zeshi_desktop.store.database import Database
 
+from . import desk
 from .actions import ActionRunner, Change
 from .i18n import LANGUAGES, lang, language_name, tr
-from .navigation import NavigationTree
+from .navigation import NavigationTree, tree_panel
 from .pages import PAGES, PageHolder, PageSpec
 from .safekeeping import DamageBanner, StoreMenu, under_banner
 from .selection import PrintRequest, Selection
+from .shell import geometry, memory, recent, server_dialog, shortcuts
+from .shell.chooser import LEVEL_ROLE, OFFICE, Chooser
+from .shell.presentation import Presentation
+from .shell.zoom import Zoom
+from .undo import undo_actions
 
-OFFICE = -1  # the reviewer combo's entry for the office / district task force
-LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["LEVEL_ROLE", "OFFICE", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -65,28 +67,23 @@ class MainWindow(QMainWindow):
         self.selection = Selection(year=date.today().year)
         self._building = True
 
-        self.year_box = QComboBox(self)
-        self.reviewer_box = QComboBox(self)
-        self.reviewer_box.setMinimumContentsLength(34)
-        self.reviewer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        toolbar = QToolBar(tr("选择"), self)
-        toolbar.setObjectName("selection")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(tr("年度：")))
-        toolbar.addWidget(self.year_box)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(tr("评分人：")))
-        toolbar.addWidget(self.reviewer_box)
-        self.addToolBar(toolbar)
+        self.chooser = Chooser(self.runner, self)
+        self.year_box, self.reviewer_box = self.chooser.year_box, self.chooser.reviewer_box
+        self.addToolBar(self.chooser)
 
         self.tree = NavigationTree(self.runner, self)
+        self.tree_panel, self.search = tree_panel(self.tree, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)   # every tab reachable on a narrow screen
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.zoom = Zoom(self.tabs)
+        self.presentation = Presentation(self, self.zoom, self.settings, [self.chooser, self.tree_panel])
         self.holders: dict[str, PageHolder] = {}
         for spec in PAGES:
             self.add_page(spec)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self.tree_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1100])
@@ -104,9 +101,12 @@ class MainWindow(QMainWindow):
         self.reviewer_box.currentIndexChanged.connect(self._reviewer_changed)
         self.tree.picked.connect(self._picked)
         self.tabs.currentChanged.connect(lambda _i: self._show_current())
+        self.runner.changed.connect(lambda _change: self.zoom.soon())
+        recent.remember(self.settings, db.path)
         self._restore()
         self._building = False
         self._show_current()
+        desk.show_welcome_if_empty(self)   # an empty store opens on its first steps (gui/desk/welcome)
 
     # ------------------------------------------------------------ pages
     def add_page(self, spec: PageSpec) -> PageHolder:
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         holder = self.tabs.currentWidget()
         if isinstance(holder, PageHolder):
             holder.show_selection(self.selection)
+        self._remember()
+        self.zoom.soon()
 
     def _build_status(self) -> None:
         """Who is working, always in view; a store that cannot be changed says so beside it."""
@@ -149,23 +151,22 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("role")
         self.role_label.setStyleSheet("padding: 0 6px;")
         bar.addPermanentWidget(self.role_label)
+        bar.setFixedHeight(bar.sizeHint().height())   # a message coming and going never moves the page
         if self.opened.backup_refused is not None:   # the daily backup failed: a warning, never a failed start
             bar.showMessage(tr("今日备份未完成：") + self.opened.backup_refused.message(lang()), 20000)
 
     # ------------------------------------------------------------ menus
     def _action(self, menu, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
                 ) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+        return shortcuts.action(self, menu, text, slot, [shortcut] if shortcut is not None else [])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
         self._action(file_menu, tr("打开数据库…"), self._open_database, QKeySequence.StandardKey.Open)
+        server_dialog.add_action(self, file_menu)   # 连接服务器…: a store on the office's server (docs/server.md)
+        self.recent_menu = recent.RecentMenu(self.settings, self.db.path, self.database_requested.emit, self)
+        file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.store_menu = StoreMenu(self.runner, file_menu, self)
         self.store_menu.restore_requested.connect(self.restore_requested)
@@ -175,24 +176,26 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("导入交接包…"), self._import)
         self._action(file_menu, tr("本机角色…"), self._choose_installation_role)
         file_menu.addSeparator()
+        desk.add_file_actions(self, file_menu)   # 导入名册… / 导出名册… / 开始新年度… (gui/desk)
+        file_menu.addSeparator()
         self._action(file_menu, tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
-        undo = self.runner.undo_stack.createUndoAction(self, tr("撤销"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.runner.undo_stack.createRedoAction(self, tr("重做"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo, redo = undo_actions(self.runner.undo_stack, self)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         print_menu = bar.addMenu(tr("打印(&P)"))
         self._action(print_menu, tr("打印…"), self._print, QKeySequence.StandardKey.Print)
+        desk.add_print_actions(self, print_menu)   # 批量打印与空白表…
         self._action(print_menu, tr("核验打印件…"), self._verify)
         view_menu = bar.addMenu(tr("视图(&V)"))
-        for name, holder in self.holders.items():
-            self._action(view_menu, holder.spec.title(), lambda n=name: self.show_page(n))
+        shortcuts.action(self, view_menu, tr("刷新"), self.runner.refresh, ["F5"])   # every page reads again
+        view_menu.addSeparator()
+        shortcuts.add_view_actions(self, view_menu)   # pages (Ctrl+1…9), planners (Alt+↓/↑), search, F11, zoom
         lang_menu = bar.addMenu(tr("语言(&L)"))
         for language in LANGUAGES:
             self._action(lang_menu, language_name(language), lambda code=language: self.language_requested.emit(code))
+        shortcuts.add_help_menu(self, bar)   # 键盘快捷键 (F1), 关于
 
     def _print(self) -> None:
         page = self.current_page()
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def _import(self) -> None:
         from . import handover_import
-        handover_import.import_file(self, self.runner, self.selection.actor)
+        handover_import.import_file(self, self.runner)   # the installation imports, not the chosen 评分人
 
     def update_title(self) -> None:
         """The title bar: the program, this installation's role (which packages it takes), the store."""
@@ -237,41 +240,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ selection
     def _load_years(self, wanted: int | None) -> None:
-        years = self.runner.read(roster.years) or [date.today().year]
-        self.year_box.blockSignals(True)
-        self.year_box.clear()
-        for y in years:
-            self.year_box.addItem(str(y), y)
-        year = wanted if wanted in years else years[-1]
-        self.year_box.setCurrentIndex(years.index(year))
-        self.year_box.blockSignals(False)
-        self.selection = self.selection.with_(year=year)
+        self.selection = self.selection.with_(year=self.chooser.load_years(wanted))
 
     def _load_reviewers(self, wanted: int | None) -> None:
-        sel = self.selection
-        def query(session):  # type: ignore[no-untyped-def]
-            district = roster.reviewers(session, sel.year, "district", sel.district_id) if sel.district_id else []
-            return district, roster.reviewers(session, sel.year, "city")
-        district, city = self.runner.read(query)
-        box = self.reviewer_box
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(tr("街乡镇 / 区专班（3-1、4-1、4-2、5-1）"), OFFICE)
-        for r in district:
-            box.addItem(tr("区级评审组：{0}（{1}）").format(r.name, r.organisation), r.id)
-            box.setItemData(box.count() - 1, "district", LEVEL_ROLE)
-        for r in city:
-            box.addItem(tr("市级评审组：{0}（{1}）").format(r.name, r.organisation), r.id)
-            box.setItemData(box.count() - 1, "city", LEVEL_ROLE)
-        index = box.findData(wanted) if wanted is not None else 0
-        box.setCurrentIndex(max(index, 0))
-        box.blockSignals(False)
+        self.chooser.load_reviewers(self.selection, wanted)
         self._set_reviewer_from_box()
 
     def _set_reviewer_from_box(self) -> None:
-        data = self.reviewer_box.currentData()
-        reviewer_id = None if data in (None, OFFICE) else int(data)
-        actor = self.reviewer_box.currentText() if reviewer_id is not None else tr("街乡镇 / 区专班")
+        reviewer_id, actor = self.chooser.reviewer()
         self.selection = self.selection.with_(reviewer_id=reviewer_id, actor=actor)
         self.set_role(self.runner.read(lambda s: trust.role_of(s, reviewer_id)))
 
@@ -303,18 +279,11 @@ class MainWindow(QMainWindow):
         """Programmatic selection (tests, benchmark, restoring the last session)."""
         self.tree.select(district_id, unit_id, appointment_id)
         if reviewer_id is not None or self.reviewer_box.currentData() != OFFICE:
-            index = self.reviewer_box.findData(reviewer_id if reviewer_id is not None else OFFICE)
-            if index >= 0:
-                self.reviewer_box.setCurrentIndex(index)
+            self.chooser.choose_id(reviewer_id)
 
     def choose_reviewer(self, level: str | None) -> bool:
         """Switch "who is scoring" to the first reviewer of ``level`` (None: the office)."""
-        box = self.reviewer_box
-        for index in range(box.count()):
-            if (level is None and box.itemData(index) == OFFICE) or box.itemData(index, LEVEL_ROLE) == level:
-                box.setCurrentIndex(index)
-                return True
-        return False
+        return self.chooser.choose_level(level)
 
     def _on_changed(self, change: Change) -> None:
         if change.roster:
@@ -325,7 +294,7 @@ class MainWindow(QMainWindow):
             self._load_reviewers(self.selection.reviewer_id)
             if self.selection.year != year:
                 self._show_current()
-        self.statusBar().showMessage(tr("已保存"), 2000)
+        self.statusBar().showMessage(tr("已刷新") if change.reread else tr("已保存"), 2000)
 
     def _show_busy(self, text: str) -> None:
         """The runner's progress line: what a long action is doing, cleared when it is done."""
@@ -341,40 +310,38 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ settings
     def _restore(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        self._load_years(_int(s.value("selection/year")))
+        """The splitters as left on this screen, then the year, node, reviewer and page as last remembered."""
+        geometry.restore_splitters(self, self.settings, self._splitters())
+        last = memory.recall(self.settings)
+        self._load_years(last.year)
         self.tree.load(self.selection.year)
-        found = self.tree.select(_int(s.value("selection/district")), _int(s.value("selection/unit")),
-                                 _int(s.value("selection/appointment")))
-        if not found:
+        if not self.tree.select(last.district_id, last.unit_id, last.appointment_id):
             self.tree.first_appointment()
         item = self.tree.currentItem()
         if item is not None:
             self._picked(*item.data(0, Qt.ItemDataRole.UserRole + 2))
-        self._load_reviewers(_int(s.value("selection/reviewer")))
-        page = str(s.value("selection/page") or "")
-        if page in self.holders:
-            self.tabs.setCurrentWidget(self.holders[page])
+        self._load_reviewers(last.reviewer_id)
+        if last.page in self.holders:
+            self.tabs.setCurrentWidget(self.holders[last.page])
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter}
+
+    def show_fitted(self) -> None:
+        """Show the window as last left on this screen, or fitted to it (the application's first show)."""
+        geometry.restore(self, self.settings)
+        self.show()
+
+    def _remember(self) -> None:
+        """The selection and page, written as they change (a crash loses nothing)."""
+        if not self._building:
+            memory.remember(self.settings, self.selection, self.tabs.currentWidget().objectName())
 
     def save_settings(self) -> None:
         s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        sel = self.selection
-        s.setValue("selection/year", sel.year)
-        s.setValue("selection/district", sel.district_id if sel.district_id is not None else "")
-        s.setValue("selection/unit", sel.unit_id if sel.unit_id is not None else "")
-        s.setValue("selection/appointment", sel.appointment_id if sel.appointment_id is not None else "")
-        s.setValue("selection/reviewer", sel.reviewer_id if sel.reviewer_id is not None else "")
-        s.setValue("selection/page", self.tabs.currentWidget().objectName())
+        if not self.presentation.active:   # a full screen and its hidden tree are not the arrangement to keep
+            geometry.save(self, s, self._splitters())
+        self._remember()
         s.setValue("language", lang())
         if self.db.path is not None:
             s.setValue("database", str(self.db.path))
@@ -386,10 +353,3 @@ class MainWindow(QMainWindow):
             focus.clearFocus()  # flush a half-typed remark / cell before leaving
         self.save_settings()
         super().closeEvent(event)
-
-
-def _int(value: object) -> int | None:
-    try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None

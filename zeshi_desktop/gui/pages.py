@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from .actions import ActionRunner
 from .i18n import tr
@@ -102,11 +102,32 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("sheet-5-1", lambda: tr("5-1 调查问卷"), _sheet_51),
     PageSpec("roster", lambda: tr("名册"), _roster),
     PageSpec("district-dashboard", lambda: tr("区级评审看板"), _district_dashboard,
-             ("-spread", "-offsets", "-items", "-impact")),
-    PageSpec("city-dashboard", lambda: tr("市级评审看板"), _city_dashboard, ("-circles", "-reviewers")),
+             ("-spread", "-offsets", "-items", "-impact", "-fairness", "-outcomes", "-renewals")),
+    PageSpec("city-dashboard", lambda: tr("市级评审看板"), _city_dashboard,
+             ("-circles", "-reviewers", "-fairness", "-nominations")),
     PageSpec("questionnaire-summary", lambda: tr("问卷汇总"), _questionnaire_summary, ("-reasons", "-suggestions")),
     PageSpec("years", lambda: tr("历年结果"), _years),
 )
+
+
+class PageFrame(QWidget):
+    """A page inside its scroll area: as tall as the area, taller only when its content cannot be shorter.
+
+    A scroll area asks a page whose labels wrap (or whose tab shows such a
+    page) for its height at the area's width and gets the height it would
+    *like*: a dashboard at 1280x720 then scrolled although everything fitted.
+    The frame answers with its minimum height, so that the area scrolls only
+    when it is shorter than the page can be.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+
+    def heightForWidth(self, width: int) -> int:
+        return self.minimumSizeHint().height()
 
 
 class PageHolder(QWidget):
@@ -123,7 +144,13 @@ class PageHolder(QWidget):
     def ensure(self) -> QWidget:
         if self.page is None:
             self.page = self.spec.factory(self.runner)
-            self.layout().addWidget(self.page)
+            scroll = QScrollArea(self)   # a page wider or taller than a small screen (or a large zoom) scrolls
+            scroll.setObjectName("page-scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(PageFrame(self.page))
+            self.layout().addWidget(scroll)
+            scroll.show()
             self.page.show()
         return self.page
 

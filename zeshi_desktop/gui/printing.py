@@ -3,14 +3,30 @@
 The PDF made by the services is the document of record; the preview and the
 printer get its pages rendered by QtPdf, so what is printed from the app is
 exactly what ``zeshi print`` writes, and "save as PDF" saves those same bytes.
+
+The preview opens large (nine tenths of the screen it is on) at a readable
+zoom (the page's width), and remembers its size and whether it was maximised
+in the main window's settings. "Save as PDF" offers a name that says what
+the file holds (``services.printing.names``: 附件3-2_朝阳区_张三_2026-11-30.pdf)
+in the folder last saved to, and then says where the file went.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSettings,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -29,15 +45,18 @@ from PySide6.QtWidgets import (
 from zeshi_desktop.messages import text
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.printing import jobs as printing
-from zeshi_desktop.services.printing import verification
+from zeshi_desktop.services.printing import names, verification
 from zeshi_desktop.store.database import Session
 
 from . import dialogs
 from .actions import ActionRunner, Change
+from .desk import saved
 from .i18n import lang, tr
 from .selection import PrintRequest
 
 MAX_DPI = 300  # enough for a signed A4 sheet; keeps a 40-page batch within memory
+SCREEN_SHARE = 0.9   # a preview opened for the first time takes this much of the available screen
+GEOMETRY_KEY, MAXIMISED_KEY, FOLDER_KEY = "print/preview_geometry", "print/preview_maximised", "print/folder"
 
 
 def load_pdf(pdf_bytes: bytes, parent: QWidget | None = None) -> QPdfDocument:
@@ -77,9 +96,27 @@ def paint_pdf(printer: QPrinter, document: QPdfDocument) -> int:
     return pages
 
 
+def settings_of(widget: QObject | None) -> QSettings | None:
+    """The main window's settings, found up the parents (None for a preview without a window: tests)."""
+    while widget is not None:
+        found = getattr(widget, "settings", None)
+        if isinstance(found, QSettings):
+            return found
+        widget = widget.parent()
+    return None
+
+
+def suggested_path(parent: QWidget | None, name: str) -> str:
+    """``name`` in the folder a PDF was last saved to (the home folder the first time)."""
+    settings = settings_of(parent)
+    folder = str(settings.value(FOLDER_KEY) or "") if settings is not None else ""
+    return str(Path(folder) / name) if folder and Path(folder).is_dir() else str(Path.home() / name)
+
+
 def save_pdf(parent: QWidget | None, pdf_bytes: bytes, suggested: str) -> str | None:
-    """Ask where to save and write the PDF bytes unchanged; returns the path or None if cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("另存为 PDF"), suggested, tr("PDF 文件 (*.pdf)"))
+    """Ask where to save, write the PDF bytes unchanged and say where they went; the path, or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, tr("另存为 PDF"), suggested_path(parent, suggested),
+                                          tr("PDF 文件 (*.pdf)"))
     if not path:
         return None
     if not path.lower().endswith(".pdf"):
@@ -90,28 +127,72 @@ def save_pdf(parent: QWidget | None, pdf_bytes: bytes, suggested: str) -> str | 
     except OSError as error:   # a folder that cannot be written, a full disk: a sentence naming the file
         dialogs.show_error(parent, tr("无法写入 {0}：{1}").format(path, error.strerror or error))
         return None
+    settings = settings_of(parent)
+    if settings is not None:
+        settings.setValue(FOLDER_KEY, str(Path(path).parent))
+    saved.show_saved(parent, Path(path))
     return path
 
 
+def fit_to_screen(dialog: QDialog, settings: QSettings | None) -> None:
+    """The preview's size as last left (maximised or not), else most of the screen it opens on."""
+    geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
+    if isinstance(geometry, QByteArray) and dialog.restoreGeometry(geometry):
+        pass
+    else:
+        parent = dialog.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            dialog.resize(int(area.width() * SCREEN_SHARE), int(area.height() * SCREEN_SHARE))
+            frame = dialog.frameGeometry()
+            frame.moveCenter(area.center())
+            dialog.move(frame.topLeft())
+    if settings is not None and str(settings.value(MAXIMISED_KEY, "false")).lower() == "true":
+        dialog.setWindowState(dialog.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def remember_size(dialog: QDialog, settings: QSettings | None) -> None:
+    """Keep the preview's size and whether it was maximised, for the next preview."""
+    if settings is None:
+        return
+    settings.setValue(MAXIMISED_KEY, dialog.isMaximized())
+    if not dialog.isMaximized():
+        settings.setValue(GEOMETRY_KEY, dialog.saveGeometry())
+
+
+def fit_width(dialog: QPrintPreviewDialog) -> None:
+    """Zoom to the page's width (the dialog's own 适合宽度 button, so its toolbar shows it chosen)."""
+    action = dialog.findChild(QAction, "fitWidthAction")
+    if action is not None:
+        action.trigger()
+
+
 def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
-                   two_sided: Callable[[], bytes] | None = None) -> QPrintPreviewDialog:
+                   two_sided: Callable[[], bytes] | None = None, file_name: str | None = None
+                   ) -> QPrintPreviewDialog:
     """The print preview with a "save as PDF" button; built separately so tests can look at it.
 
     ``two_sided`` (a batch) adds a check "双面打印" that shows, prints and saves
     the PDF with every document padded to an even page count, and asks the
-    printer for two-sided output.
+    printer for two-sided output. ``file_name`` is the name "save as PDF"
+    offers (``title``.pdf when not given).
     """
+    file_name = file_name or f"{title}.pdf"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+    printer.setDocName(Path(file_name).stem)
     printer.setPageSize(printer.pageLayout().pageSize())
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("打印预览 — ") + title)
+    dialog.setWindowTitle(tr("打印预览 — ") + Path(file_name).stem)
+    settings = settings_of(parent)
+    fit_to_screen(dialog, settings)
+    dialog.finished.connect(lambda _result: remember_size(dialog, settings))
     shown = {"pdf": pdf_bytes, "document": load_pdf(pdf_bytes, dialog)}
     dialog.paintRequested.connect(lambda p: paint_pdf(p, shown["document"]))
     toolbar = dialog.findChild(QToolBar)
     if toolbar is not None:
         toolbar.addSeparator()
-        toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, shown["pdf"], f"{title}.pdf"))
+        toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, shown["pdf"], file_name))
         if two_sided is not None:
             def switch(on: bool) -> None:
                 shown["pdf"] = two_sided() if on else pdf_bytes
@@ -123,14 +204,21 @@ def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
             check = toolbar.addAction(tr("双面打印（每份补足偶数页）"))
             check.setCheckable(True)
             check.toggled.connect(switch)
+    fit_width(dialog)
     dialog._zeshi_printer = printer  # type: ignore[attr-defined]  # keep the printer alive with the dialog
     return dialog
 
 
 def preview_and_print(parent: QWidget | None, pdf_bytes: bytes, title: str,
-                      two_sided: Callable[[], bytes] | None = None) -> None:
+                      two_sided: Callable[[], bytes] | None = None, file_name: str | None = None) -> None:
     """Show the preview; its print button sends the pages to a printer chosen by the user."""
-    preview_dialog(parent, pdf_bytes, title, two_sided).exec()
+    preview_dialog(parent, pdf_bytes, title, two_sided, file_name).exec()
+
+
+def printed_name(prepared: printing.Prepared, job: printing.PrintJob) -> str:
+    """The file name a print is offered under: its form, district, unit or reviewer, and today."""
+    left_out = {r.index for r in job.refused}
+    return names.pdf_name([p.doc for n, p in enumerate(prepared.planned) if n not in left_out], lang())
 
 
 def _prepare(session: Session, request: PrintRequest) -> printing.Prepared:
@@ -166,10 +254,11 @@ def open_print(parent: QWidget, runner: ActionRunner, request: PrintRequest) -> 
         dialogs.show_warning(parent, text("printing.batch.refused_title", lang(), count=len(job.refused)),
                              "\n".join(job.refused_lines(lang())))
     title = tr("附件{form}").format(form=request.form_id) if request.form_id else tr("评审材料")
+    name = printed_name(prepared, job)
     if job.documents == 1:
-        preview_and_print(parent, job.pdf, title)
+        preview_and_print(parent, job.pdf, title, file_name=name)
     else:   # a batch: the preview offers two-sided printing, each document padded to an even page count
-        preview_and_print(parent, job.pdf, title, lambda: printing.render(prepared, two_sided=True).pdf)
+        preview_and_print(parent, job.pdf, title, lambda: printing.render(prepared, two_sided=True).pdf, name)
 
 
 class VerifyDialog(QDialog):

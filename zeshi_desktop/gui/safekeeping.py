@@ -31,6 +31,7 @@ from zeshi_desktop.services.trust import OpenCheck
 
 from . import dialogs
 from .actions import ActionRunner
+from .desk import saved
 from .i18n import lang, tr
 
 BANNER_STYLE = ("QFrame#damage { background: #fde2e1; border: 1px solid #d9534f; }"
@@ -56,7 +57,7 @@ def backup(parent: QWidget | None, runner: ActionRunner) -> Path | None:
     except Refused as refused:
         dialogs.show_error(parent, refused.message(lang()))
         return None
-    dialogs.show_info(parent, tr("已备份到：\n{0}").format(made.path))
+    saved.show_path(parent, tr("已备份到：\n{0}").format(made.path), made.path)   # with a button to its folder
     return made.path
 
 

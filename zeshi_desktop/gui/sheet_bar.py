@@ -79,6 +79,14 @@ class SheetBar(QWidget):
         self.audit_button.setEnabled(sheet is not None)
         self.message.clear()
 
+    def why_no_typing(self) -> str:
+        """What someone typing on this sheet's cells is told: why it takes no change now, and how it would."""
+        if self.locked:
+            return self.locked
+        if self.sheet is not None and self.sheet.is_final:
+            return tr("本表已定稿（锁定），不能直接修改。如需修改，请点“解锁…”并说明理由（记入审计记录）。")
+        return ""
+
     def _refuse_locked(self) -> bool:
         """A locked sheet is refused with its reason, even if a button is pressed some other way."""
         if self.locked:
@@ -107,7 +115,10 @@ class SheetBar(QWidget):
         sheet = self.sheet
         if sheet is None or self._refuse_locked():
             return
-        reason = dialogs.ask_text(self, tr("解锁"), tr("解锁理由（将记入审计记录）："))
+        title = self.title()
+        reason = dialogs.ask_text(self, tr("解锁") + (f" — {title}" if title else ""),
+                                  tr("解锁“{0}”。\n解锁理由（将记入审计记录）：").format(title) if title
+                                  else tr("解锁理由（将记入审计记录）："))
         if reason is None:
             return
         actor = self.actor()

@@ -44,7 +44,8 @@ SOUND_STYLE = "color: #1b5e20; font-weight: bold;"
 def reason_name(reason: str) -> str:
     """Why a backup was made, as a person says it."""
     return {"daily": tr("每日备份"), "import": tr("导入前"), "finalise-all": tr("全部定稿前"), "unlock": tr("解锁前"),
-            "restore": tr("恢复前"), "manual": tr("手动备份"), "upgrade": tr("升级前")}.get(reason, reason)
+            "restore": tr("恢复前"), "manual": tr("手动备份"), "upgrade": tr("升级前"),
+            "new-year": tr("开始新年度前")}.get(reason, reason)
 
 
 def kind_name(kind: str) -> str:

@@ -2,6 +2,8 @@
 
 Undoing writes the old value back through the same service call, so an undo
 is as durable (and, on a reopened sheet, as audited) as the change itself.
+Redo answers both Ctrl+Y, which people coming from office software press,
+and Ctrl+Shift+Z; the same keys on every system (⌘ for Ctrl on a Mac).
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from zeshi_desktop.domain.scores import display
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.services.scoring.sheets import SheetView
 
 from .actions import ActionRunner, Change
+from .i18n import tr
 from .sheet_access import SheetKey
 
 
@@ -48,3 +52,14 @@ class ScoreCommand(QUndoCommand):
 
 def describe(item_text: str, old: Decimal | None, new: Decimal | None) -> str:
     return f"{item_text}: {display(old) or '—'} → {display(new) or '—'}"
+
+
+def undo_actions(stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+    """撤销 (Ctrl+Z) and 重做 (the platform's redo key and Ctrl+Y) for the edit menu."""
+    undo = stack.createUndoAction(parent, tr("撤销"))
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = stack.createRedoAction(parent, tr("重做"))
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    for made, name in ((undo, tr("撤销")), (redo, tr("重做"))):
+        made.setProperty("zeshi_help", name)   # the help's name for it (its menu text names the last change)
+    return undo, redo

@@ -30,7 +30,7 @@ TERMS = load_roster_terms(forms_dir() / ROSTER_FILE)
 def _spec(sheet_id: str) -> TableSpec:
     """One sheet of the workbook as ``forms/roster.toml`` describes it (the Chinese names are the format)."""
     sheet = TERMS.sheet(sheet_id)
-    return TableSpec(sheet.name.zh, tuple(Column(c.key, c.header.zh, c.width) for c in sheet.columns))
+    return TableSpec(sheet.name.zh, tuple(Column(c.key, c.header.zh, c.width, c.optional) for c in sheet.columns))
 
 
 DISTRICTS = _spec("districts")

@@ -30,6 +30,7 @@ class Column:
     key: str
     header: str
     width: int = 14
+    optional: bool = False     # missing from a file: read as empty, no problem (a column added later)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,11 @@ def read_table(grids: dict[str, Grid], spec: TableSpec, problems: list[CellProbl
             by_header[text] = col
     positions: dict[str, int] = {}
     for column in spec.columns:
-        if column.header not in by_header:
-            problems.append(CellProblem(spec.sheet, "1", Message("package.column_missing", column=column.header)))
-        else:
+        if column.header in by_header:
             positions[column.key] = by_header[column.header]
-    if len(positions) < len(spec.columns):
+        elif not column.optional:
+            problems.append(CellProblem(spec.sheet, "1", Message("package.column_missing", column=column.header)))
+    if any(c.key not in positions for c in spec.columns if not c.optional):
         return []
     rows: list[TableRow] = []
     for r in ws.rows(2):

@@ -67,6 +67,7 @@ class MatrixRow:
     planner: str
     scores: dict[str, Decimal]
     total: Decimal | None
+    recused: bool = False     # 回避: the reviewer stepped aside from this planner; the row says so, unscored
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class PageMeta:
     draft: bool
     code: str = ""
     running: str = ""   # whose document it is, repeated at the top of its later pages
+    lang: str = PAPER   # the language of the footer's words: a letter prints in the program's language
 
 
 @dataclass
@@ -141,7 +142,7 @@ class NumberedCanvas(Canvas):
             if meta is not None:
                 seen[meta.doc_no] += 1
                 self._footer(meta, seen[meta.doc_no], totals[meta.doc_no])
-                self._page_counts(page.get("_zs_later", ()), totals[meta.doc_no])
+                self._page_counts(page.get("_zs_later", ()), totals[meta.doc_no], meta.lang)
             super().showPage()
             written += 1
             following = metas[n + 1] if n + 1 < len(metas) else None
@@ -152,7 +153,8 @@ class NumberedCanvas(Canvas):
         self._zs_written = written
         super().save()
 
-    def _page_counts(self, later: Sequence[tuple[float, float, float, int]], total: int) -> None:
+    def _page_counts(self, later: Sequence[tuple[float, float, float, int]], total: int,
+                     lang: str = PAPER) -> None:
         """"本表共 N 页" where a signature block asked for it, when the document has more than one page."""
         if total < 2:
             return
@@ -160,7 +162,7 @@ class NumberedCanvas(Canvas):
         self.setFillColor(colors.black)
         for x, y, size, align in later:
             self.setFont(FONT, size)
-            line = words("printing.paper.sheet_pages", total=total)
+            line = catalogue_text("printing.paper.sheet_pages", lang, total=total)
             (self.drawCentredString if align else self.drawString)(x, y, line)
         self.restoreState()
 
@@ -176,23 +178,24 @@ class NumberedCanvas(Canvas):
 
     def _footer(self, meta: PageMeta, page: int, total: int) -> None:
         width, height = self._pagesize
+        say = lambda key, /, **params: catalogue_text(key, meta.lang, **params)
         self.saveState()
         self.setFont(FONT, 8.5)
         self.setFillColor(colors.black)
-        self.drawCentredString(width / 2, 6 * mm, words("printing.paper.page", page=page, total=total))
+        self.drawCentredString(width / 2, 6 * mm, say("printing.paper.page", page=page, total=total))
         if page > 1 and meta.running:
             fonts.draw(self, width - 12 * mm, height - 7 * mm, meta.running, 8, "end")   # names: rare characters too
         if meta.code:
             self.setFont(FONT, 7)
-            self.drawRightString(width - 12 * mm, 6 * mm, words("printing.paper.code", code=meta.code))
+            self.drawRightString(width - 12 * mm, 6 * mm, say("printing.paper.code", code=meta.code))
         if meta.draft:
             self.setFont(FONT, 8.5)
             self.setFillColor(colors.Color(0.75, 0.05, 0.05))
-            self.drawString(12 * mm, 6 * mm, words("printing.paper.draft_note", mark=words("printing.paper.draft")))
-            self._draft_mark(width, height)
+            self.drawString(12 * mm, 6 * mm, say("printing.paper.draft_note", mark=say("printing.paper.draft")))
+            self._draft_mark(width, height, say("printing.paper.draft"))
         self.restoreState()
 
-    def _draft_mark(self, width: float, height: float) -> None:
+    def _draft_mark(self, width: float, height: float, draft: str | None = None) -> None:
         """A large, light, diagonal 草稿 over the page: readable content, unmistakably not final.
 
         Drawn filled and outlined (text render mode 2) because the font's strokes are thin.
@@ -204,8 +207,8 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(3)
         self.translate(width / 2, height / 2)
         self.rotate(35)
-        size = 150
-        draft = words("printing.paper.draft")
+        draft = draft or words("printing.paper.draft")
+        size = 150 if len(draft) <= 4 else 110
         mark = self.beginText()
         mark.setTextRenderMode(2)
         mark.setFont(FONT, size)

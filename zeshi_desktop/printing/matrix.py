@@ -8,8 +8,11 @@ A blank matrix (no rows) fills its page with numbered rows to write in.
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
+
+from zeshi_desktop.messages import text as catalogue_text
 
 from .blanks import ROW, rows_that_fit
 from .data import PAPER, MatrixDoc
@@ -33,6 +36,7 @@ from .paragraphs import fitted
 from .signed import keep_signed
 
 HEADER_ROWS = 3
+RECUSED_BG = Color(0.93, 0.93, 0.93)   # a light grey a photocopy keeps: the row is not to be filled
 
 
 def render(doc: MatrixDoc, doc_no: int) -> Part:
@@ -59,10 +63,14 @@ def render(doc: MatrixDoc, doc_no: int) -> Part:
     row1.append(fitted(total_label, CELL_C))
     row2: list[object] = ["", ""] + [para(item.text.zh, TINY_C) for item in items] + [""]
     rows = [row0, row1, row2]
-    for r in doc.rows:
-        rows.append([str(r.number), para(f"{r.unit}\n{r.planner}" if r.planner else r.unit, SMALL)]
-                    + [num(r.scores.get(item.id)) for item in items] + [num(r.total)])
     style = spans + [("VALIGN", (0, 2), (-1, 2), "TOP")]
+    for r in doc.rows:
+        cells = [num(r.scores.get(item.id)) for item in items] + [num(r.total)]
+        if r.recused:   # 回避 across the items and the total: nothing to fill, nothing counted
+            at = len(rows)
+            cells = [fitted(catalogue_text("fairness.paper.recused", PAPER), CELL_C)] + [""] * len(items)
+            style += [("SPAN", (2, at), (last, at)), ("BACKGROUND", (2, at), (last, at), RECUSED_BG)]
+        rows.append([str(r.number), para(f"{r.unit}\n{r.planner}" if r.planner else r.unit, SMALL)] + cells)
 
     def blank_table(n: int) -> Table:   # numbered rows to fill by hand
         empty = [[str(k), ""] + [""] * len(items) + [""] for k in range(1, n + 1)]

@@ -50,15 +50,10 @@ def _unit_question(doc: SheetDoc) -> str:
         return text(uq.text.zh)
     values = {} if doc.blank else {"district": doc.answers.get("unit:district") or doc.heading.district,
                                    "unit": doc.answers.get("unit:name") or doc.heading.unit}
-    out, kind = [text(pieces[0])], None
-    for field, after in zip(uq.blanks, pieces[1:], strict=True):
-        value = values.get(field, "")
-        if field == "unit" and uq.kinds:
-            value, kind = uq.kind_of(value)
-        elif value and after and len(value) > 1 and value.endswith(after[0]):
-            value = value[:-1]
-        out.append(_blank(value))
-        out.append(text(after))
+    written, kind = uq.written(values)   # the same words the app's 5-1 page writes in
+    out = [text(pieces[0])]
+    for value, after in zip(written, pieces[1:], strict=True):
+        out += [_blank(value), text(after)]
     listed = "/".join(uq.kinds)
     if uq.kinds and pieces[-1].startswith(listed):
         marks = "&nbsp;&nbsp;".join(checkbox(k, i == kind) for i, k in enumerate(uq.kinds))

@@ -116,8 +116,8 @@ def render_report(report: Report) -> bytes:
     flow += [para(line, TEXT) for line in report.lines]
     for s in report.sections:
         flow += _section(s, width)
-    data, _pages = build([Part(flow, orientation, PageMeta(1, report.footer or report.title, draft=False))],
-                         title=report.title)
+    meta = PageMeta(1, report.footer or report.title, draft=False, lang=report.lang)   # its footer in its language
+    data, _pages = build([Part(flow, orientation, meta)], title=report.title)
     return data
 
 

@@ -7,6 +7,11 @@ item's maximum, an item the form does not have, a sheet neither draft nor
 final, an answer its question does not take — is damaged data: it is
 reported here and never shown as a score. Everything is read through
 read-only connections: checking never writes.
+
+On a PostgreSQL server (``check_server``) the server keeps its pages and
+foreign keys itself; what it says in its catalogue stands in for SQLite's
+``integrity_check`` (``store.integrity.server_findings``), and the audit
+chain, the seals and the values are checked the same way.
 """
 
 from __future__ import annotations
@@ -26,7 +31,12 @@ from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.store import audit, sheet_seal
 from zeshi_desktop.store.database import Database, StoreError
-from zeshi_desktop.store.integrity import foreign_key_check, page_check, read_only
+from zeshi_desktop.store.integrity import (
+    foreign_key_check,
+    page_check,
+    read_only,
+    server_findings,
+)
 from zeshi_desktop.store.models import Answer, Sheet
 
 MAX_LISTED = 200   # findings listed in full; a badly damaged file says how many more
@@ -42,7 +52,7 @@ class Finding:
 
 @dataclass
 class CheckReport:
-    path: Path
+    path: Path | str   # a file, or a server's URL (without its password)
     findings: list[Finding] = field(default_factory=list)
     more: int = 0
 
@@ -195,7 +205,19 @@ def check_store(path: Path, *, quick: bool = False) -> CheckReport:
         return report   # the tables cannot be trusted enough to read values from them
     db = Database.open(path, readonly=True)
     try:
+        _content(db, report)
+    finally:
+        db.dispose()
+    return report
+
+
+def _content(db: Database, report: CheckReport, catalogue_check: bool | None = None) -> None:
+    """The audit chain, every sheet's seal and every value (and a server's catalogue, ``catalogue_check``)."""
+    try:
         with db.read() as session:
+            if catalogue_check is not None:
+                report.add(Finding(f.kind, Message(f.code, **f.params))
+                           for f in server_findings(session.connection(), thorough=catalogue_check))
             report.add(Finding("audit", Message(f"check.audit.{b.kind}", row=b.row_id))
                        for b in audit.verify(session))
             scores = sheet_seal.score_rows(session)
@@ -204,6 +226,13 @@ def check_store(path: Path, *, quick: bool = False) -> CheckReport:
             report.add(value_findings(session, scores))
     except Exception as exc:  # noqa: BLE001 — a damaged file may fail anywhere; it is a finding, not a crash
         report.add([Finding("pages", Message("check.pages", detail=str(exc).splitlines()[0]))])
-    finally:
-        db.dispose()
+
+
+def check_server(db: Database, *, quick: bool = False) -> CheckReport:
+    """The whole check of a store on a server, read through ``db`` (best opened read-only; nothing is written).
+
+    ``quick`` leaves out ``amcheck``'s look at every index (when installed).
+    """
+    report = CheckReport(db.url)
+    _content(db, report, catalogue_check=not quick)
     return report

@@ -6,13 +6,19 @@ self-contained file (rollback journal, not WAL) named for when and why it was
 made, so a clerk can tell them apart in a file dialog. The newest
 ``keep`` copies are kept, and the newest of each month besides; files in the
 folder that the program did not name are never touched.
+
+A store on a PostgreSQL server has no file and no folder beside it: its
+backups are the administrator's (docs/server.md). ``zeshi backup -o FILE``
+writes one with the server's own tool, ``pg_dump`` (:func:`dump_server`).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,7 +29,7 @@ from zeshi_desktop.messages import Refused
 
 FOLDER = "backups"
 DEFAULT_KEEP = 20
-REASONS = ("daily", "import", "finalise-all", "unlock", "restore", "manual", "upgrade")
+REASONS = ("daily", "import", "finalise-all", "unlock", "restore", "manual", "upgrade", "new-year")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.sqlite3$")
 
 
@@ -128,6 +134,45 @@ def make_backup(db_path: Path, reason: str, *, target: Path | None = None, keep:
     return made
 
 
+def dump_server(url: str, target: Path, *, now: datetime | None = None) -> Backup:
+    """A server's store into ``target`` with ``pg_dump`` (its custom format, for ``pg_restore``).
+
+    The dump is written under a temporary name and renamed when complete; the
+    password, if the URL holds one, goes to pg_dump in its environment, never
+    on its command line. pg_dump's own complaint is the reason of a refusal.
+    """
+    from sqlalchemy.engine import make_url
+
+    from zeshi_desktop.store.database import libpq_url, shown_url
+
+    program = shutil.which("pg_dump")
+    if program is None:
+        raise BackupRefused("server.no_pg_dump")
+    parsed = make_url(libpq_url(url))
+    env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    dbname = parsed.set(password=None).render_as_string(hide_password=False)
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        done = subprocess.run([program, "--format=custom", f"--file={tmp}", f"--dbname={dbname}"], env=env,
+                              capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+        if done.returncode != 0:
+            said = [line for line in done.stderr.strip().splitlines() if line.strip()]
+            raise BackupRefused("store.backup_failed", path=str(target),
+                                reason=said[0] if said else f"pg_dump {done.returncode} ({shown_url(url)})")
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise BackupRefused("store.backup_failed", path=str(target), reason=_why(exc)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_folder(target.parent)
+    return Backup(target, now or datetime.now(), "manual", target.stat().st_size)
+
+
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
@@ -167,7 +212,7 @@ def daily_due(db_path: Path, now: datetime | None = None) -> bool:
     return not found or (now or datetime.now()) - found[0].made >= timedelta(days=1)
 
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 
 
 def check_candidate(source: Path) -> None:

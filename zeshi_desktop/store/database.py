@@ -1,23 +1,39 @@
-"""Opening the store: the engine, the SQLite settings, sessions, migrations.
+"""Opening the store: the engine, the SQLite settings, sessions, migrations; or a PostgreSQL server.
 
 A commit must survive a power cut in the middle of a meeting: WAL with
 ``synchronous=FULL``. Writes that span many rows take the write lock up front
 (``BEGIN IMMEDIATE``), which needs the pysqlite driver's own implicit
 transactions switched off (SQLAlchemy's "Serializable isolation / Savepoints /
 Transactional DDL" notes for pysqlite).
+
+An office that shares one server gives a SQLAlchemy URL instead of a file
+(``postgresql+psycopg://user@host/db``; psycopg 3 is the ``server`` extra).
+There every write takes the same one write lock, a transaction-level advisory
+lock (``pg_advisory_xact_lock``), as its first statement, and runs at READ
+COMMITTED: a writer waits for the one before it and then sees all it
+committed, so no score is lost and the audit rows are chained in the order of
+their ids, one writer after the other, as on SQLite. Reads are REPEATABLE
+READ, READ ONLY: one snapshot per look, like a read in SQLite's WAL. A write
+that the server still ends with a serialization failure or a deadlock (a
+script of an administrator running beside the program) is retried by
+:meth:`Database.run`. The schema is upgraded in one transaction (PostgreSQL's
+DDL is transactional): a failed upgrade leaves the server as it was.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import (  # Session: also the type the GUI names (it never imports SQLAlchemy)
     Session,
     sessionmaker,
@@ -33,12 +49,76 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest Alembic revision. Kept here so that opening an up-to-date file
 # needs no Alembic import (0.2-0.4 s of the window's start-up); a test checks
 # that it equals Alembic's own head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0009"
 BUSY_TIMEOUT_MS = 10_000
+# On a server: the key of the one advisory lock every write takes (BEGIN IMMEDIATE's counterpart), and what
+# a write retries. 40001 serialization_failure, 40P01 deadlock_detected.
+WRITE_LOCK_KEY = 0x7A657368_69
+RETRIED_STATES = frozenset({"40001", "40P01"})
+WRITE_ATTEMPTS = 5
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+T = TypeVar("T")
 
 
 class StoreError(Refused):
     """The database cannot be opened or upgraded; says which file and why."""
+
+
+def is_url(location: object) -> bool:
+    """True for a database URL (``postgresql+psycopg://…``, ``sqlite:///…``), False for a file path."""
+    return isinstance(location, str) and _URL.match(location) is not None
+
+
+def shown_url(url: str | URL) -> str:
+    """A URL as it may be shown, logged or kept in the settings: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True).replace(":***@", "@")
+    except ArgumentError:
+        return str(url)
+
+
+def server_url(url: str) -> URL:
+    """A PostgreSQL URL as the store connects with it: psycopg 3 as the driver, whatever was typed.
+
+    ``postgresql://`` and ``postgres://`` (what libpq and pg_dump call it) mean
+    ``postgresql+psycopg://``; any other database is refused, naming what is taken.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError("server.bad_url", url=url) from exc
+    backend = parsed.get_backend_name()
+    if backend == "postgres":
+        backend = "postgresql"
+    if backend != "postgresql" or parsed.get_driver_name() not in ("psycopg", "postgres", "postgresql"):
+        raise StoreError("server.bad_url", url=shown_url(parsed))
+    return parsed.set(drivername="postgresql+psycopg")
+
+
+def server_address(host: str, database: str, user: str, password: str = "", port: int | None = None) -> str:
+    """The URL of a store on a server from its parts, as the app's 连接服务器 dialog asks for them.
+
+    A host that is a folder (``/var/run/postgresql``) is a Unix socket. The
+    password, when given, is in the URL: the caller keeps it in memory only.
+    """
+    socket = host.strip().startswith("/")
+    query = {"host": host.strip()} if socket else {}
+    url = URL.create("postgresql+psycopg", username=user.strip() or None, password=password or None,
+                     host=None if socket else host.strip() or None, port=port, database=database.strip() or None,
+                     query=query)
+    return url.render_as_string(hide_password=False)
+
+
+def server_refusal(exc: BaseException) -> str | None:
+    """The SQLSTATE of a server's error (``42501``, ``55P03`` …), or None for anything else."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
+def libpq_url(url: str) -> str:
+    """The URL as libpq's own programs take it (``pg_dump``): ``postgresql://``, the rest kept."""
+    return server_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _sqlite_settings(engine: Engine) -> None:
@@ -79,16 +159,27 @@ class Database:
     """One store: ``read()`` for a look, ``write()`` for one user action."""
 
     def __init__(self, url: str, *, upgrade: bool = True, readonly: bool = False) -> None:
-        self.url = url
+        self._url = url
+        self.url = shown_url(url)   # as shown and kept: never the password
+        self._copied: set[str] = set()   # tables a bulk insert filled (server): their statistics are renewed
         self.readonly = readonly
-        self.engine = create_engine(url, future=True)
+        self.is_server = make_url(url).get_backend_name() == "postgresql"
+        try:
+            self.engine = create_engine(url, future=True, **_server_options(readonly) if self.is_server else {})
+        except (NoSuchModuleError, ImportError) as exc:   # psycopg is the optional extra `server`
+            raise StoreError("server.no_driver", url=self.url) from exc
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        reader = self.engine
         if self.is_sqlite:
             _sqlite_settings(self.engine)
             self._writer = self.engine.execution_options(zeshi_write=True)
         else:
             self._writer = self.engine
-        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+            if self.is_server:
+                _server_settings(self.engine, self._copied)
+            if self.is_server:   # one snapshot per look; a look never writes
+                reader = self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        self._read_sessions = sessionmaker(reader, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         self.backup_path: Path | None = None
         if upgrade:
@@ -96,13 +187,18 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Database:
-        """Open the store at ``path``.
+        """Open the store at ``path``, a file, or at a database URL (:meth:`connect`).
 
         ``create=False`` refuses a path with no store instead of making one
         (and its folders): what every command that only reads asks for.
         ``readonly=True`` opens the file so that nothing can be written, not
         even an upgrade: a damaged store is looked at this way.
         """
+        if is_url(path):
+            file = sqlite_file(str(path))
+            if file is None:
+                return cls.connect(str(path), create=create, readonly=readonly)
+            path = file
         path = Path(path)
         if not path.is_file() and (not create or readonly):
             raise StoreError("store.no_database_hint", path=str(path))
@@ -113,6 +209,35 @@ class Database:
         except OSError as exc:
             raise StoreError("store.cannot_create", path=str(path), reason=exc.strerror or str(exc)) from exc
         return cls(f"sqlite:///{path}")
+
+    @classmethod
+    def connect(cls, url: str, *, create: bool = True, readonly: bool = False) -> Database:
+        """Open the store on a PostgreSQL server; the database must exist (an administrator makes it).
+
+        An empty database is made a store (its tables, rules and triggers)
+        only when ``create``; one holding tables of another program never.
+        A server that cannot be reached, or refuses the user, is refused
+        naming the URL (without its password) and the server's own reason.
+        """
+        target = server_url(url)
+        db = cls(target.render_as_string(hide_password=False), upgrade=False, readonly=readonly)
+        try:
+            with db.engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StoreError("server.not_a_store", url=db.url, table=min(tables))
+                if not create or readonly:
+                    raise StoreError("server.empty", url=db.url)
+            if not readonly:
+                db.backup_path = db.upgrade()
+        except StoreError:
+            db.dispose()
+            raise
+        except DBAPIError as exc:
+            db.dispose()
+            raise StoreError("server.cannot_connect", url=db.url, reason=first_line(exc)) from exc
+        return db
 
     @property
     def path(self) -> Path | None:
@@ -133,6 +258,9 @@ class Database:
         """Bring the schema to the newest revision; back up an older file first."""
         current = self.current_revision()
         if current == HEAD_REVISION:
+            return None
+        if self.is_server:
+            self._upgrade_server(current)
             return None
         from alembic import command
 
@@ -155,6 +283,27 @@ class Database:
                              reason=str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__) from exc
         return backup
 
+    def _upgrade_server(self, current: str | None) -> None:
+        """Migrate a server's store in one transaction, holding the write lock (two laptops may open it at once)."""
+        from alembic import command
+
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+                found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                    if inspect(connection).has_table("alembic_version") else None
+                if found == HEAD_REVISION:
+                    return   # another laptop upgraded it while this one waited
+                config = alembic_config(self._url)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except DBAPIError as exc:
+            if server_refusal(exc) == "42501":   # insufficient_privilege: a member's user may not change tables
+                raise StoreError("server.upgrade_needs_owner", url=self.url, old=str(current),
+                                 new=HEAD_REVISION) from exc
+            raise StoreError("store.upgrade_failed", path=self.url, old=str(current), new=HEAD_REVISION,
+                             reason=first_line(exc)) from exc
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._read_sessions() as session:
@@ -170,12 +319,141 @@ class Database:
         acts as) goes into the audit rows that name none.
         """
         if self.readonly:
-            raise StoreError("store.read_only", path=str(self.path))
+            raise StoreError("store.read_only", path=str(self.path or self.url))
         with self._write_sessions() as session, session.begin():
+            if self.is_server:   # the write lock, as BEGIN IMMEDIATE: waits at most as long as SQLite would
+                session.execute(text("SELECT set_config('lock_timeout', :wait, true), pg_advisory_xact_lock(:key)"),
+                                {"wait": f"{BUSY_TIMEOUT_MS}ms", "key": WRITE_LOCK_KEY})
             yield session
             session.flush()
             audit.seal(session, role)
             sheet_seal.seal(session)
+        if self._copied:   # a bulk insert: the statistics of what it filled (a few ms for a small import)
+            self._analyze()
+
+    def _analyze(self) -> None:
+        """After a bulk insert, the planner's statistics of the store (the server's autovacuum would, a minute later).
+
+        A bulk insert (an import, a year loaded) fills several tables at once,
+        some in multi-row INSERTs, some by COPY; without fresh statistics the
+        first rankings after it read a district twice as slowly. A member's
+        user may not ANALYZE the owner's tables (the server skips them with a
+        warning); the server's autovacuum then does.
+        """
+        self._copied = set()
+        try:
+            with self.engine.connect() as connection:
+                connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+        except DBAPIError:
+            pass   # statistics are an optimisation: the write is committed either way
+    def run(self, action: Callable[[Session], T], role: str | None = None, *,
+            attempts: int = WRITE_ATTEMPTS) -> T:
+        """``action(session)`` in one :meth:`write`, run again when the server ends it with a serialization failure.
+
+        The program's own writes wait for the write lock and never fail so;
+        another client of the server (a script, a report tool at SERIALIZABLE)
+        can still make PostgreSQL end a write with 40001 or a deadlock, and
+        then the whole action is run again on what was committed meanwhile,
+        after a short, growing pause. ``action`` must do nothing but write
+        through the session (it may run more than once).
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write(role) as session:
+                    return action(session)
+            except DBAPIError as exc:
+                if attempt == attempts or server_refusal(exc) not in RETRIED_STATES:
+                    raise
+                time.sleep(0.01 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def libpq_url(self) -> str:
+        """A server store's URL for libpq's programs (``pg_dump``), its password included: never shown."""
+        return libpq_url(self._url)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_INSERT = re.compile(r"^\s*INSERT INTO (?P<table>\S+) \((?P<columns>[^)]*)\) VALUES \((?P<values>.*)\)\s*$")
+_PLACEHOLDER = re.compile(r"^%\((\w+)\)s(::[A-Z ]+)?$")
+COPY_FROM = 20   # rows of one executemany from which an INSERT goes by COPY
+ANY_FROM = 4   # values of an IN list from which it is sent as one array
+_MARK = re.compile(r"%\((\w+)\)s")
+_IN_LIST = re.compile(r"(?P<not>NOT )?IN \((?P<marks>%\((?P<base>\w+?)_1\)s(?P<cast>::[A-Z ]+)?"
+                      r"(?:, %\((?P=base)_\d+\)s(?P=cast)?)+)\)")
+
+
+def _server_settings(engine: Engine, copied: set[str]) -> None:
+    """Two things SQLite does cheaply that a server needs said differently; the services stay as they are.
+
+    A bulk insert (an import, a year loaded) goes by ``COPY … FROM STDIN``:
+    psycopg sends an executemany row by row (pipelined) and the server parses
+    and runs each, 3 s for 34,000 scores; COPY fires the same triggers and
+    checks the same keys in 0.6 s. And a long ``IN (…)`` list of ids becomes
+    ``= ANY(array)``: one statement text whatever the list's length, which
+    psycopg converts once and the server plans once, where each new length
+    was parsed anew (a third of a district's ranking).
+    """
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _any(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if executemany or not isinstance(parameters, dict) or " IN (%(" not in statement:
+            return statement, parameters
+        values = dict(parameters)
+
+        def as_array(found: re.Match[str]) -> str:
+            names = _MARK.findall(found["marks"])
+            base = found["base"]
+            if len(names) < ANY_FROM or base in values or names != [f"{base}_{n}" for n in range(1, len(names) + 1)]:
+                return found[0]
+            values[base] = [values.pop(name) for name in names]
+            return f"{'<> ALL' if found['not'] else '= ANY'}(%({base})s{found['cast'] or ''}[])"
+
+        return _IN_LIST.sub(as_array, statement), values
+
+    @event.listens_for(engine, "do_executemany")
+    def _by_copy(cursor, statement, parameters, context) -> bool:  # type: ignore[no-untyped-def]
+        found = _INSERT.match(statement)
+        if found is None or len(parameters) < COPY_FROM or not isinstance(parameters[0], dict):
+            return False
+        names = []
+        for value in found["values"].split(","):
+            mark = _PLACEHOLDER.match(value.strip())
+            if mark is None:   # an expression, not a plain value: executemany as it is
+                return False
+            names.append(mark[1])
+        with cursor.copy(f"COPY {found['table']} ({found['columns']}) FROM STDIN") as copy:
+            for row in parameters:
+                copy.write_row([row[name] for name in names])
+        copied.add(found["table"])
+        return True
+
+
+def _server_options(readonly: bool) -> dict[str, object]:
+    """Engine settings for a server: writers at READ COMMITTED (under the write lock); a dropped connection replaced."""
+    options: dict[str, object] = {"isolation_level": "READ COMMITTED", "pool_pre_ping": True,
+                                  "connect_args": {"connect_timeout": 10, "application_name": "zeshi"}}
+    if readonly:   # nothing written, not even by mistake: the server refuses it too
+        options["connect_args"] = {**options["connect_args"],  # type: ignore[dict-item]
+                                   "options": "-c default_transaction_read_only=on"}
+    return options
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a ``sqlite:///`` URL, opened as a path (its backups, checks); None for any other URL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError("server.bad_url", url=url) from exc
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        raise StoreError("server.bad_url", url=url)
+    return Path(parsed.database)
+
+
+def first_line(exc: BaseException) -> str:
+    """An error's first line, the driver's own when SQLAlchemy wraps it."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else orig.__class__.__name__

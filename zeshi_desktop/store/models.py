@@ -96,6 +96,7 @@ class Member(Base):
     discipline: Mapped[str] = mapped_column(String(32), default="")
     qualification: Mapped[str] = mapped_column(String(64), default="")
     is_core: Mapped[bool] = mapped_column(Boolean, default=True)
+    organisation: Mapped[str] = mapped_column(String(128), default="", server_default="")  # 单位, for 回避
     planner: Mapped[Planner] = relationship(back_populates="members")
 
 
@@ -311,3 +312,71 @@ class Installation(Base):
     units: Mapped[str] = mapped_column(Text, default="[]")                 # street: the office's units
     reviewer: Mapped[str] = mapped_column(String(64), default="")          # reviewer: whose laptop
     set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Recusal(Base):
+    """A reviewer's 回避 for one subject: a unit on 3-2 (``appointment_id``) or a district on 4-3.
+
+    ``slot`` is the slot the reviewer's sheet has or would have
+    (``services.scoring.views.slot_for``), so "not counted" is one indexed
+    lookup beside the sheets. A withdrawn recusal keeps its row (``active``
+    false, who, when and why); declaring again reactivates it. Each
+    declaration and withdrawal also leaves an audit row.
+    """
+
+    __tablename__ = "recusals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slot: Mapped[str] = mapped_column(String(96), unique=True)
+    year: Mapped[int] = mapped_column(ForeignKey("years.year"), index=True)
+    form_id: Mapped[str] = mapped_column(String(8))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id", ondelete="CASCADE"), index=True)
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id", ondelete="CASCADE"),
+                                                       nullable=True, index=True)
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"),
+                                                    nullable=True, index=True)
+    reason: Mapped[str] = mapped_column(String(24))        # same_institution | former_employer | relative | other
+    detail: Mapped[str] = mapped_column(Text, default="")  # the words typed with it
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    declared_by: Mapped[str] = mapped_column(String(64), default="")
+    declared_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SheetEntry(Base):
+    """Who typed a paper sheet in, for each entry (1: the first clerk, 2: the second, blind).
+
+    A sheet with an entry 2 has two entries: it is finalised only when they
+    agree item by item or a third person resolved each difference.
+    """
+
+    __tablename__ = "sheet_entries"
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), primary_key=True)
+    entry: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    typist: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EntryScore(Base):
+    """An item as the second entry typed it (the first entry is the sheet's own ``Score``), in tenths."""
+
+    __tablename__ = "entry_scores"
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), primary_key=True)
+    entry: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    item_id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    tenths: Mapped[int] = mapped_column(Integer)
+
+
+class EntryResolution(Base):
+    """A third person's decision on an item where the two entries differed: the value kept, and why."""
+
+    __tablename__ = "entry_resolutions"
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheets.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    tenths: Mapped[int | None] = mapped_column(Integer, nullable=True)     # None: the item left blank
+    first_tenths: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    second_tenths: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolver: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    resolved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

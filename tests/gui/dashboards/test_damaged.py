@@ -166,3 +166,16 @@ def test_the_questionnaire_summary_names_the_questionnaire_it_did_not_count(  # 
     shown = _shown(page.damaged)
     assert "也许" in shown
     assert (f"附件5-1 评审表 {sheet_id}（" if language == "zh" else f"sheet {sheet_id} of annex 5-1 (") in shown
+
+
+def test_a_damaged_sheet_is_not_counted_as_final_in_the_progress_table(qtbot, runner, demo_db,  # type: ignore[no-untyped-def]
+                                                                       demo_year) -> None:
+    assert demo_db.path is not None
+    before = _open(qtbot, DistrictDashboard(runner), demo_year, district(demo_db))
+    assert before.board is not None and before.board.waiting == 0
+    damage(demo_db.path)
+    page = _open(qtbot, DistrictDashboard(runner), demo_year, district(demo_db))
+    assert page.board is not None and page.board.waiting == 1
+    assert page.ranking.waiting_label.text() == "待交评审表：1 张"     # not "评审表已全部定稿"
+    owed = [r for r in page.board.reviewers if r.progress.waiting]
+    assert len(owed) == 1 and owed[0].label == "苏丽" and owed[0].progress.final == owed[0].progress.expected - 1

@@ -6,14 +6,13 @@ without a word. Each test builds its files and checks the one refusal line and a
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.packages.excel import cell_of
+from tests.server.backends import content_digest, twin
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.handover import packages
 from zeshi_desktop.services.handover.importing import PackageImportRefused
@@ -32,10 +31,7 @@ def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _digest(db: Database) -> str:
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert db.path is not None
-    return hashlib.sha256(db.path.read_bytes()).hexdigest()
+    return content_digest(db)   # the file's bytes, or a server's rows
 
 
 def _refused(db: Database, path: Path, **options: object) -> PackageImportRefused:
@@ -67,7 +63,7 @@ def _street_sends(street: Database, score: str, path: Path) -> Path:
 
 @pytest.fixture
 def street(demo_db: Database, tmp_path: Path) -> Database:
-    copy = Database.open(shutil.copy(demo_db.path, tmp_path / "street.sqlite3"))  # type: ignore[arg-type]
+    copy = twin(demo_db, tmp_path / "street.sqlite3")
     yield copy
     copy.dispose()
 

@@ -16,6 +16,7 @@ from zeshi_desktop.store.database import Database
 from .package_flow import Laptop
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+pytestmark = pytest.mark.sqlite_only   # the laptops are files copied from the demo's; the command line's own test
 
 
 def _bytes(path: Path) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from tests.server.backends import content_digest, twin
 from zeshi_desktop.packages import roster_workbook as rw
 from zeshi_desktop.packages.package_workbook import write_package
 from zeshi_desktop.packages.signing import installation as signing_key
@@ -32,21 +31,15 @@ def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def digest(db: Database) -> str:
-    """The store's bytes after a checkpoint: equal digests mean nothing was written."""
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert db.path is not None
-    return hashlib.sha256(db.path.read_bytes()).hexdigest()
+    """The store's bytes after a checkpoint (a server's rows): equal digests mean nothing was written."""
+    return content_digest(db)
 
 
 def laptop(tmp_path: Path, name: str, source: Database | None = None, role: str | None = None,
            **selectors: object) -> Database:
     """A store of its own: a copy of ``source`` (else empty), with ``role`` set when given."""
     path = tmp_path / f"{name}.sqlite3"
-    if source is not None:
-        assert source.path is not None
-        shutil.copy(source.path, path)
-    db = Database.open(path)
+    db = twin(source, path) if source is not None else Database.open(path)   # a copy on the source's backend
     if role is not None:
         with db.write() as s:
             installation.set_role(s, role, **selectors)  # type: ignore[arg-type]

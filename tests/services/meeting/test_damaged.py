@@ -140,6 +140,7 @@ def test_a_damaged_answer_leaves_a_questionnaire_uncounted(demo_db, demo_year):
     assert all(k.startswith("choice:") for k in left_out.keys) and left_out.items == frozenset()
 
 
+@pytest.mark.sqlite_only   # a real or a text in an integer column: SQLite's kind of damage, refused by a server
 @pytest.mark.parametrize("chunk", [500, 7])   # a few sheets named by id; many selected again, in IN lists of 7
 def test_the_cheap_check_finds_what_the_rule_finds(demo_db, demo_year, forms, chunk, monkeypatch):
     """``damage.find`` (set-based) and ``scoring.stored.damaged_sheets`` (row by row) agree on every kind of damage."""

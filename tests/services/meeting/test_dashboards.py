@@ -86,7 +86,7 @@ def test_item_shares_match_sql_averages(demo_db, demo_year, forms) -> None:
                 {"f": form_id, "d": did}).all())
             assert [s.item_id for s in shares] == [i.id for i in forms[form_id].items]
             for s in shares:
-                assert float(s.share) == pytest.approx(averages[s.item_id] / float(forms[form_id].item(s.item_id).max))
+                assert float(s.share) == pytest.approx(float(averages[s.item_id]) / float(forms[form_id].item(s.item_id).max))
 
 
 def test_trimmed_impact_ranks_match_hand_computation(demo_db, demo_year) -> None:
@@ -174,10 +174,10 @@ def test_city_dashboard_contract_rule_and_circles(demo_db, demo_year) -> None:
         city = dict(session.execute(text(
             "SELECT d.name, AVG(t) FROM (SELECT s.district_id AS did, SUM(sc.tenths) / 10.0 AS t FROM sheets s "
             "JOIN scores sc ON sc.sheet_id = s.id WHERE s.form_id = '4-3' AND s.status = 'final' GROUP BY s.id) "
-            "JOIN districts d ON d.id = did GROUP BY d.name")).all())
+            "AS per_sheet JOIN districts d ON d.id = did GROUP BY d.name")).all())
     rows = {r.district: r for r in board.rows}
     for name, avg in city.items():
-        assert float(rows[name].city_score) == pytest.approx(avg)
+        assert float(rows[name].city_score) == pytest.approx(float(avg))
     ordered = sorted(city, key=lambda n: -city[n])
     assert [r.district for r in board.rows][0] == ordered[0]
     # 延庆区 has an unsigned contract in the demo: top band by score, but not eligible for it.

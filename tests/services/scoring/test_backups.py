@@ -15,6 +15,8 @@ from zeshi_desktop.store import backup
 from zeshi_desktop.store.backup import BackupRefused
 from zeshi_desktop.store.database import Database
 
+pytestmark = pytest.mark.sqlite_only   # backups are files beside the store file; a server has none
+
 
 def _matrix(db: Database, forms, rows: int = 3) -> list[int]:
     """A reviewer's 3-2 rows, every item scored."""

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tests.server.backends import location
 from zeshi_desktop.cli import main
 from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue, roster
@@ -62,7 +63,7 @@ def test_the_command_line_prints_the_warnings_when_it_finalises(demo_db: Databas
     with demo_db.write() as s:
         sheets.set_answers(s, sid, {"text:focus": "字" * 600})
     capsys.readouterr()
-    code = main(["--db", str(demo_db.path), "--json", "finalize", "--form", "4-1", "--district", district.name])
+    code = main(["--db", location(demo_db), "--json", "finalize", "--form", "4-1", "--district", district.name])
     out, err = capsys.readouterr()
     assert code == 0 and out.lstrip().startswith("{")           # --json stays one document on stdout
     assert "注意：“工作重点与特色”600字，超过要求的500字" in err
@@ -98,6 +99,7 @@ def test_a_caption_is_refused_on_a_finalised_summary_and_when_too_long(demo_db: 
     assert locked.value.code == "scoring.picture.summary_locked"
 
 
+@pytest.mark.sqlite_only   # SQLite's own description of the table
 def test_the_store_has_the_caption_column_and_old_pictures_have_none(demo_db: Database):
     connection = sqlite3.connect(demo_db.path)
     try:

@@ -1,4 +1,4 @@
-"""What every dashboard shares: the page it is, projector-sized fonts, sortable tables, QtCharts helpers.
+"""What every dashboard shares: the page it is, projector-sized fonts, sortable tables (charts: ``charts``).
 
 Dashboards are projected in a meeting room, so text is large (``BASE_POINTS``)
 and charts carry their numbers. Numbers stay ``Decimal`` in the services;
@@ -12,21 +12,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QMargins, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QPainter,
+    QFontMetrics,
     QStandardItem,
     QStandardItemModel,
 )
@@ -34,13 +24,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
 from zeshi_desktop.gui.actions import Change
 from zeshi_desktop.gui.views.base import AnnexView
 from zeshi_desktop.messages import number_text
+
+from .names import heading
 
 BASE_POINTS = 12          # readable from the back of a meeting room at 1366x768
 MAX_COLUMN = 230         # px; wider cells elide so that a table fits the window beside the tree
@@ -74,6 +68,19 @@ def big(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QWidget:
     font.setBold(bold)
     widget.setFont(font)
     return widget
+
+
+def tab_widget(parent: QWidget | None = None) -> QTabWidget:
+    """A dashboard's tabs, in the dashboards' font: every tab whole, the bar scrolling when they are more than fit.
+
+    Set here rather than left to the style: some styles elide tab titles
+    ("Recusals and le…") instead of scrolling.
+    """
+    tabs = QTabWidget(parent)
+    big(tabs.tabBar(), 1.0, True)
+    tabs.setUsesScrollButtons(True)
+    tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+    return tabs
 
 
 def title_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -143,8 +150,16 @@ class SortProxy(QSortFilterProxyModel):
         return super().filterAcceptsRow(row, parent)
 
 
-def table_view(model: QStandardItemModel, parent: QWidget | None = None, *, sortable: bool = True
-               ) -> tuple[QTableView, SortProxy]:
+def table_view(model: QStandardItemModel, parent: QWidget | None = None, *, sortable: bool = True,
+               elastic: Sequence[int] = (), wrap: bool = False) -> tuple[QTableView, SortProxy]:
+    """A sortable, read-only table of the dashboards' fonts.
+
+    ``elastic`` columns (long names: a planner, a circle, a statement) take
+    the width the others leave and elide, their whole text in the tooltip,
+    so that a table fits beside the tree on a 1280-pixel screen instead of
+    pushing its last columns out of sight. With ``wrap`` a long heading of
+    several words goes on two lines (``names.heading``: "Weighted" over "3-1").
+    """
     proxy = SortProxy(parent)
     proxy.setSourceModel(model)
     model.setProperty("zeshi_proxy", proxy)   # fill() detaches it while refilling
@@ -161,8 +176,12 @@ def table_view(model: QStandardItemModel, parent: QWidget | None = None, *, sort
     header = view.horizontalHeader()
     # Columns are sized once per refill (``fill``): ResizeToContents would measure every cell on every layout.
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(not elastic)
     header.setDefaultSectionSize(48)   # the stretched last column never grows past the view for nothing
+    header.setMinimumSectionSize(36)
+    view.setProperty("zeshi_elastic", list(elastic))
+    view.setProperty("zeshi_wrap", wrap)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     model.setProperty("zeshi_view", view)
     view.verticalHeader().setDefaultSectionSize(int(BASE_POINTS * 2.3))
     return view, proxy
@@ -179,59 +198,38 @@ def fill(model: QStandardItemModel, headers: Sequence[str], rows: Sequence[Seque
             _EMPTY.append(QStandardItemModel())
         proxy.setSourceModel(_EMPTY[0])
     model.clear()
-    model.setHorizontalHeaderLabels(list(headers))
+    view = model.property("zeshi_view")
+    wrap = isinstance(view, QTableView) and bool(view.property("zeshi_wrap"))
+    model.setHorizontalHeaderLabels([heading(h) if wrap else h for h in headers])
     for row in rows:
         model.appendRow(list(row))
     if isinstance(proxy, QSortFilterProxyModel):
         proxy.setSourceModel(model)
-    view = model.property("zeshi_view")
     if isinstance(view, QTableView):
-        view.resizeColumnsToContents()
-        for column in range(model.columnCount() - 1):   # long names elide (full text in the tooltip)
-            if view.columnWidth(column) > MAX_COLUMN:
-                view.setColumnWidth(column, MAX_COLUMN)
+        header = view.horizontalHeader()
+        elastic = [c for c in (view.property("zeshi_elastic") or []) if c < model.columnCount()]
+        for column in range(model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        _fit_columns(view, model)
+        for column in elastic:   # takes what the others leave, never pushes them out of sight
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
-# ------------------------------------------------------------------ charts
+def _fit_columns(view: QTableView, model: QStandardItemModel) -> None:
+    """Each column as wide as its cells and its heading's longest line, long names eliding past ``MAX_COLUMN``.
 
-def chart_view(parent: QWidget | None = None) -> QChartView:
-    chart = QChart()
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)   # instant on refresh
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setFont(QFont(chart.legend().font().family(), BASE_POINTS - 1))
-    view = QChartView(chart, parent)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    return view
-
-
-def _title(chart: QChart, text: str) -> None:
-    font = chart.titleFont()
-    font.setPointSizeF(BASE_POINTS)
-    font.setBold(True)
-    chart.setTitleFont(font)
-    chart.setTitle(text)
-
-
-def _axis_font(axis: Any, size: float = BASE_POINTS - 1.5) -> None:
-    font = axis.labelsFont()
-    font.setPointSizeF(size)
-    axis.setLabelsFont(font)
-
-
-def _reset(view: QChartView) -> QChart:
-    chart = view.chart()
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-    return chart
-
-
-def reset_chart(view: QChartView, title: str) -> QChart:
-    """The view's chart emptied (series and axes) and titled: where every redraw starts."""
-    chart = _reset(view)
-    _title(chart, title)
-    return chart
+    Not ``resizeColumnsToContents``: Qt widens every heading by its own
+    height for a sort arrow, which a heading on two lines makes as wide
+    again; the arrow shows on one column at a time and may overlap its text.
+    """
+    header = view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
+    for column in range(model.columnCount()):
+        heading_item = model.horizontalHeaderItem(column)
+        lines = heading_item.text().split("\n") if heading_item is not None else [""]
+        width = max(view.sizeHintForColumn(column), max(metrics.horizontalAdvance(line) for line in lines) + margin)
+        view.setColumnWidth(column, width if column == model.columnCount() - 1 else min(width, MAX_COLUMN))
 
 
 class Dashboard(AnnexView):
@@ -265,91 +263,3 @@ class Dashboard(AnnexView):
     def on_changed(self, change: Change) -> None:
         if change.source is not self and change.touches_results:
             self.reload_when_visible()
-
-
-def _bar_set(name: str, values: Sequence[float], colour: QColor, border: QColor, label_points: float) -> QBarSet:
-    """One named set of bars; values are given top first, Qt draws the first one at the bottom."""
-    bar_set = QBarSet(name)
-    bar_set.append(list(reversed(values)))
-    bar_set.setColor(colour)
-    bar_set.setBorderColor(border)
-    font = bar_set.labelFont()
-    font.setPointSizeF(label_points)
-    bar_set.setLabelFont(font)
-    return bar_set
-
-
-def _place_bars(chart: QChart, series: Any, categories: QBarCategoryAxis, values_axis: QValueAxis, *,
-                legend: bool) -> None:
-    """Labels on the left, values along the bottom, the legend (when wanted) underneath."""
-    _axis_font(values_axis)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
-    series.attachAxis(values_axis)
-    chart.legend().setVisible(legend)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-
-
-def short(text: str, limit: int = 14) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def horizontal_bars(view: QChartView, title: str, labels: Sequence[str],
-                    sets: Sequence[tuple[str, Sequence[float], QColor]], *, value_min: float | None = None,
-                    value_max: float | None = None, label_chars: int = 14, show_values: bool = True,
-                    tick_interval: float | None = None) -> None:
-    """One bar (or a group of bars, one per set) per label; the first label on top."""
-    chart = reset_chart(view, title)
-    series = QHorizontalBarSeries()
-    everything: list[float] = []
-    for name, values, colour in sets:
-        # rounded: the table beside has the exact figure
-        bar_set = _bar_set(name, [round(float(v), 1) for v in values], colour, colour, BASE_POINTS - 2.5)
-        bar_set.setLabelColor(QColor("#202020"))
-        series.append(bar_set)
-        everything += [float(v) for v in values]
-    series.setLabelsVisible(show_values)
-    series.setLabelsFormat("@value")
-    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-    series.setLabelsPrecision(4)
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append([short(label, label_chars) for label in reversed(labels)])
-    _axis_font(categories)
-    values_axis = QValueAxis()
-    low = min(everything + [0.0])
-    high = max(everything + [1.0])
-    values_axis.setRange(value_min if value_min is not None else (low * 1.2 if low < 0 else 0.0),
-                         value_max if value_max is not None else high * 1.15)
-    if tick_interval is not None:
-        values_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        values_axis.setTickAnchor(0)
-        values_axis.setTickInterval(tick_interval)
-    else:
-        values_axis.applyNiceNumbers()
-    values_axis.setLabelFormat("%.0f")
-    _place_bars(chart, series, categories, values_axis, legend=len(sets) > 1)
-
-
-def stacked_bars(view: QChartView, title: str, labels: Sequence[str],
-                 sets: Sequence[tuple[str, Sequence[int], QColor]], *, label_chars: int = 18) -> None:
-    """Counts per option stacked in one bar per label (5-1 answers), with a legend."""
-    chart = reset_chart(view, title)
-    series = QHorizontalStackedBarSeries()
-    for name, values, colour in sets:
-        series.append(_bar_set(name, [float(v) for v in values], colour, QColor("white"), BASE_POINTS - 3))
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value")
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append([short(label, label_chars) for label in reversed(labels)])
-    _axis_font(categories, BASE_POINTS - 2.5)
-    values_axis = QValueAxis()
-    total = max((sum(s[1][i] for s in sets) for i in range(len(labels))), default=1) or 1
-    values_axis.setRange(0, total)
-    values_axis.setTickType(QValueAxis.TickType.TicksDynamic)   # whole answers: 0, 5, 10 ... not 3.75
-    values_axis.setTickAnchor(0)
-    values_axis.setTickInterval(max(1, round(total / 5)))
-    values_axis.setLabelFormat("%.0f")
-    _place_bars(chart, series, categories, values_axis, legend=True)

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
 from zeshi_desktop.gui.actions import ActionRunner, Change
+from zeshi_desktop.gui.fairness.lens_tab import FairnessTab
 from zeshi_desktop.gui.i18n import tr
+from zeshi_desktop.gui.results.outcomes import OutcomesTab
+from zeshi_desktop.gui.results.renewals import RenewalTab
 from zeshi_desktop.gui.selection import Selection
 from zeshi_desktop.gui.views.damaged import DamagedNotice
 from zeshi_desktop.services import roster
@@ -32,7 +34,7 @@ from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.services.meeting import reports, result_file
 from zeshi_desktop.store.database import Session
 
-from .common import Dashboard, big, note_label, num, title_label
+from .common import Dashboard, big, note_label, num, tab_widget, title_label
 from .district_ranking import RankingTab
 from .district_trust import ImpactTab, ItemsTab, OffsetsTab, SpreadTab
 
@@ -57,17 +59,19 @@ class DistrictDashboard(Dashboard):
         self.damaged = DamagedNotice(self)   # the 3-1 and 3-2 sheets this board left out
         big(self.damaged, 0.95)
         self.root.addWidget(self.damaged)
-        self.tabs = QTabWidget(self)
-        big(self.tabs.tabBar(), 1.0, True)
+        self.tabs = tab_widget(self)
         self.root.addWidget(self.tabs, 1)
         self.ranking = RankingTab(self)
         self.spread = SpreadTab(self)
         self.offsets = OffsetsTab(self)
         self.items = ItemsTab(self)
         self.impact = ImpactTab(self)
+        self.fairness = FairnessTab(runner, "district", self)   # 回避与透镜 (gui.fairness)
+        self.outcomes, self.renewals = OutcomesTab(self), RenewalTab(self)   # 推荐与结果反馈, 续聘参考 (gui.results)
         for tab, title in ((self.ranking, tr("排名与推荐")), (self.spread, tr("评审人离散度")),
                            (self.offsets, tr("评审人宽严")), (self.items, tr("评分项得分率")),
-                           (self.impact, tr("去掉最高最低分的影响"))):
+                           (self.impact, tr("去掉最高最低分的影响")), (self.fairness, tr("回避与透镜")),
+                           (self.outcomes, tr("推荐与结果反馈")), (self.renewals, tr("续聘参考"))):
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(self._fill_tab)
         self.ranking.recommend.connect(self._recommend)
@@ -89,10 +93,8 @@ class DistrictDashboard(Dashboard):
             self._choose(selection.district_id)
         super().show_selection(selection)
 
-    def on_changed(self, change: Change) -> None:
-        if change.roster:
-            self._load_districts()
-        super().on_changed(change)
+    def roster_changed(self) -> None:
+        self._load_districts()
 
     def _load_districts(self) -> None:
         """The district list, again after a roster change; the chosen district stays chosen."""
@@ -130,6 +132,7 @@ class DistrictDashboard(Dashboard):
             tr("{year} 年度 · 权重：责任片区行政主体 {street}%，区级评审组 {group}% · 区级评审组最终得分取{agg}")
             .format(year=b.year, street=num(r.weights.street), group=num(r.weights.district), agg=aggregation))
         self.damaged.show_damaged(b.damaged)
+        self.fairness.flag(self.tabs, b.year, did)   # ⚠ on its tab when recusals leave a unit short
         self._filled = set()
         self._fill_tab(self.tabs.currentIndex())
 
@@ -137,11 +140,13 @@ class DistrictDashboard(Dashboard):
         if self.board is None or index in self._filled:
             return
         self._filled.add(index)
-        [self.ranking, self.spread, self.offsets, self.items, self.impact][index].fill(self.board)
+        [self.ranking, self.spread, self.offsets, self.items, self.impact, self.fairness, self.outcomes,
+         self.renewals][index].fill(self.board)
 
     def _recommend(self, key: int, on: bool) -> None:
         """Save a recommendation mark at once; a refused mark is taken back off the screen."""
-        ok, _ = self.runner.run(lambda s: analysis.set_recommended(s, key, on),
+        actor = self.selection.actor if self.selection is not None else ""   # who nominated, in the audit
+        ok, _ = self.runner.run(lambda s: analysis.set_recommended(s, key, on, actor),
                                 Change(recommendations=True, source=self))
         if self.board is None:
             return

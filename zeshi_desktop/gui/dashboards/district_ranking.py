@@ -74,7 +74,7 @@ class RankingTab(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = QStandardItemModel(self)
-        self.view, self.proxy = table_view(self.model, split)
+        self.view, self.proxy = table_view(self.model, split, elastic=(COLUMNS.index("planner"),), wrap=True)
         self.view.setStyleSheet("QTableView::indicator { width: 24px; height: 24px; }")
         split.addWidget(self.view)
         side = QWidget(split)
@@ -83,7 +83,7 @@ class RankingTab(QWidget):
         self.waiting_label = big(QLabel(side), 1.0, True)
         side_layout.addWidget(self.waiting_label)
         self.progress_model = QStandardItemModel(self)
-        self.progress_view, _ = table_view(self.progress_model, side)
+        self.progress_view, _ = table_view(self.progress_model, side, elastic=(0,))
         side_layout.addWidget(self.progress_view)
         split.addWidget(side)
         side.setMinimumWidth(340)   # 提交方 · 已定稿 · 草稿 · 缺交, whole, beside the tree of the main window

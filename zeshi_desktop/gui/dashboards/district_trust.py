@@ -18,18 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.gui.i18n import tr
+from zeshi_desktop.gui.i18n import lang, tr
 from zeshi_desktop.services.meeting import dashboards as analysis
 
+from .charts import chart_view, horizontal_bars
 from .common import (
     ALERT,
     ALERT_BG,
     BAR,
     SECOND,
     big,
-    chart_view,
     fill,
-    horizontal_bars,
     item,
     note_label,
     num,
@@ -38,6 +37,7 @@ from .common import (
     signed,
     table_view,
 )
+from .names import item_label, item_text
 from .spread_chart import draw_spreads
 
 
@@ -105,7 +105,7 @@ class OffsetsTab(QWidget):
         self.chart = chart_view(split)
         split.addWidget(self.chart)
         self.model = QStandardItemModel(self)
-        self.view, _ = table_view(self.model, split)
+        self.view, _ = table_view(self.model, split, elastic=(1,))   # the reviewer's organisation
         split.addWidget(self.view)
         split.setSizes([620, 720])
         layout.addWidget(split, 1)
@@ -118,7 +118,7 @@ class OffsetsTab(QWidget):
         rows = []
         for o in board.offsets:
             fg = ALERT if o.offset.leaning != "in_line" else None
-            rows.append([item(o.reviewer.name), item(o.reviewer.organisation), number_item(o.offset.subjects),
+            rows.append([item(o.reviewer.name), item(o.reviewer.organisation, tooltip=o.reviewer.organisation), number_item(o.offset.subjects),
                          number_item(o.offset.offset, text=signed(o.offset.offset), foreground=fg),
                          item(leaning_text(o.offset.leaning), foreground=fg), number_item(o.offset.outliers)])
         fill(self.model, [tr("评审人"), tr("单位"), tr("评审数"), tr("平均偏差"), tr("倾向"), tr("离群次数")], rows)
@@ -136,14 +136,16 @@ class ItemsTab(QWidget):
         layout.addWidget(self.group_chart, 1)
 
     def fill(self, board: analysis.DistrictDashboard) -> None:
-        for view, items, title, colour in (
-                (self.street_chart, board.street_items, tr("附件3-1 各项得分率（%）"), SECOND),
-                (self.group_chart, board.group_items, tr("附件3-2 各项得分率（%）"), BAR)):
-            horizontal_bars(view, title, [i.text for i in items],
-                            [(tr("得分率"), [float(i.share or 0) * 100 for i in items], colour)],
-                            value_min=0, value_max=110, label_chars=12, tick_interval=20)
+        for view, form_id, items, title, colour in (
+                (self.street_chart, "3-1", board.street_items, tr("附件3-1 各项得分率（%）"), SECOND),
+                (self.group_chart, "3-2", board.group_items, tr("附件3-2 各项得分率（%）"), BAR)):
+            horizontal_bars(view, title, [item_label(form_id, i.item_id, i.text) for i in items],
+                            # one decimal, as the tooltip's percentages
+                            [(tr("得分率"), [round(float(i.share or 0) * 100, 1) for i in items], colour)],
+                            value_min=0, value_max=110, label_chars=12 if lang() == "zh" else 24, tick_interval=20)
             view.setToolTip("\n".join(tr("{item}：{share}（{mean}/{max}）").format(
-                item=i.text, share=percent(i.share), mean=num(i.mean), max=num(i.max)) for i in items))
+                item=item_text(form_id, i.item_id, i.text), share=percent(i.share), mean=num(i.mean), max=num(i.max))
+                for i in items))
 
 
 class ImpactTab(QWidget):
@@ -156,7 +158,7 @@ class ImpactTab(QWidget):
         big(self.label, 1.05, True)
         layout.addWidget(self.label)
         self.model = QStandardItemModel(self)
-        self.view, _ = table_view(self.model, self)
+        self.view, _ = table_view(self.model, self, elastic=(1,), wrap=True)   # the planner
         layout.addWidget(self.view, 1)
 
     def fill(self, board: analysis.DistrictDashboard) -> None:
@@ -170,7 +172,7 @@ class ImpactTab(QWidget):
         for c in impact.rows:
             bg = ALERT_BG if c.moved else None
             moved = "" if not c.moved else ("↑" if c.moved > 0 else "↓") + str(abs(c.moved))
-            rows.append([item(c.unit, background=bg), item(c.planner, background=bg),
+            rows.append([item(c.unit, background=bg), item(c.planner, background=bg, tooltip=c.planner),
                          number_item(c.rank_mean, background=bg), number_item(c.total_mean, background=bg),
                          number_item(c.rank_trimmed, background=bg), number_item(c.total_trimmed, background=bg),
                          item(moved, c.moved or 0, background=bg)])

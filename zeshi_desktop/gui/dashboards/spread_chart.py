@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor
 from zeshi_desktop.gui.i18n import tr
 from zeshi_desktop.services.meeting.dashboards import SubjectSpread
 
-from .common import ALERT, BAR, BASE_POINTS, reset_chart
+from .charts import reset_chart
+from .common import ALERT, BAR, BASE_POINTS
 
 
 def draw_spreads(view: QChartView, spreads: Sequence[SubjectSpread]) -> None:

@@ -1,4 +1,8 @@
-"""Results across the years in the database: one planner's 3-3 results, one district's city results."""
+"""Results across the years in the database: one planner's 3-3 results, one district's city results.
+
+The page follows the tree: a planner chosen there (an appointment) is the
+planner shown, its district the district; the boxes choose others.
+"""
 
 from __future__ import annotations
 
@@ -19,18 +23,19 @@ from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.i18n import lang, tr
 from zeshi_desktop.gui.selection import Selection
 from zeshi_desktop.services import roster
+from zeshi_desktop.services.errors import NotFound
 from zeshi_desktop.services.meeting import history
+from zeshi_desktop.store.database import Session
 
+from .charts import chart_view, reset_chart
 from .common import (
     BAR,
     SECOND,
     Dashboard,
     big,
-    chart_view,
     fill,
     item,
     number_item,
-    reset_chart,
     table_view,
     title_label,
 )
@@ -56,9 +61,9 @@ class YearsView(Dashboard):
         bar.addWidget(self.district, 1)
         grid.addLayout(bar, 0, 1)
         self.planner_model = QStandardItemModel(self)
-        self.planner_view, _ = table_view(self.planner_model, self)
+        self.planner_view, _ = table_view(self.planner_model, self, elastic=(2,))   # the unit
         self.district_model = QStandardItemModel(self)
-        self.district_view, _ = table_view(self.district_model, self)
+        self.district_view, _ = table_view(self.district_model, self, wrap=True)
         self.planner_chart = chart_view(self)
         self.district_chart = chart_view(self)
         grid.addWidget(self.planner_chart, 1, 0)
@@ -67,20 +72,51 @@ class YearsView(Dashboard):
         grid.addWidget(self.district_view, 2, 1)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
-        for p in self.runner.read(lambda s: roster.planners(s, with_members=False)):
-            self.planner.addItem(p.name, p.id)
-        for d in self.runner.read(roster.districts):
-            self.district.addItem(d.name, d.id)
+        grid.setColumnStretch(0, 4)   # the district's table has more columns: every one in sight at 1280 px
+        grid.setColumnStretch(1, 5)
+        self._load_lists()
         self.planner.currentIndexChanged.connect(lambda _i: self.refresh())
         self.district.currentIndexChanged.connect(lambda _i: self.refresh())
 
+    def roster_changed(self) -> None:
+        self._load_lists()
+
+    def _load_lists(self) -> None:
+        """The planners and districts to choose from (again after a roster change); the chosen ones stay chosen."""
+        def query(session: Session):  # type: ignore[no-untyped-def]
+            return roster.planners(session, with_members=False), roster.districts(session)
+        planners, districts = self.runner.read(query)
+        for combo, rows in ((self.planner, planners), (self.district, districts)):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for row in rows:
+                combo.addItem(row.name, row.id)
+            if chosen is not None:
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
     def show_selection(self, selection: Selection) -> None:
-        """Follow the main window's district, when it names one."""
-        if selection.district_id is not None:
-            self.district.blockSignals(True)
-            self.district.setCurrentIndex(max(0, self.district.findData(selection.district_id)))
-            self.district.blockSignals(False)
+        """Follow the main window's tree: its planner (an appointment chosen there) and its district."""
+        if selection.appointment_id is not None:
+            appointment_id = selection.appointment_id
+
+            def planner_of(session: Session) -> int | None:
+                try:
+                    return roster.appointment(session, appointment_id).planner_id
+                except NotFound:   # removed since the tree was drawn
+                    return None
+            self._choose(self.planner, self.runner.read(planner_of))
+        self._choose(self.district, selection.district_id)
         super().show_selection(selection)
+
+    @staticmethod
+    def _choose(combo: QComboBox, ident: int | None) -> None:
+        if ident is None or combo.findData(ident) < 0:
+            return
+        combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findData(ident))
+        combo.blockSignals(False)
 
     def draw(self) -> None:
         pid, did = self.planner.currentData(), self.district.currentData()

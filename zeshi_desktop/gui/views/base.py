@@ -50,7 +50,7 @@ class AnnexView(QWidget):
         self.root.addWidget(self.notice)
         self.locked = ""   # why the shown sheet may not be changed now ("" when it may)
         self._stale = False
-        runner.changed.connect(self.on_changed)
+        runner.changed.connect(self._follow)
 
     def title_label(self) -> QLabel:
         label = QLabel(self.form.title.get(lang()) if self.form else "", self)
@@ -79,6 +79,24 @@ class AnnexView(QWidget):
 
     def load(self) -> None:
         """Read what the current selection needs and show it."""
+
+    def _follow(self, change: Change) -> None:
+        """Every page hears the runner's one notification here.
+
+        A roster change or a refresh may change the page's very subject (a
+        unit added, a name corrected, a store written elsewhere), so the whole
+        page reads again (:meth:`reload_when_visible`), after
+        :meth:`roster_changed` has renewed the lists it chooses from; any other
+        change goes to :meth:`on_changed`, which refreshes only what it touched.
+        """
+        if change.roster or change.reread:
+            self.roster_changed()
+            self.reload_when_visible()
+        else:
+            self.on_changed(change)
+
+    def roster_changed(self) -> None:
+        """Read again the lists the page chooses from (a district box); default: nothing."""
 
     def on_changed(self, change: Change) -> None:
         """Refresh what ``change`` touched; default: nothing."""

@@ -1,18 +1,21 @@
 """3-2: the review-group matrix of the current reviewer, entered like a spreadsheet.
 
 One row per appointment (序号, 责任片区, 责师), the nine items under their five
-headings (two header rows built from the form), total and band per row. Each
-row is one sheet of this reviewer; a row's totals are recomputed in memory.
+headings (``matrix_header``: frozen above the rows, full or compact), total
+and band per row. Each row is one sheet of this reviewer; a row's totals are
+recomputed in memory. A refusal names its row (序号 and 责任片区), beside
+the cell and under the matrix, so the reviewer knows which unit to correct.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedLayout,
@@ -28,6 +31,7 @@ from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
+from ..fairness import hooks as fairness
 from ..finalise_all import MatrixRow
 from ..finalise_all import finalise_all as finalise_rows
 from ..i18n import lang, tr
@@ -37,10 +41,15 @@ from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
 from ..undo import ScoreCommand, describe
 from .base import AnnexView, placeholder
+from .matrix_header import (
+    FIXED_COLS,
+    HEADER_ROWS,
+    SETTING,
+    MatrixHeader,
+    compact_default,
+    settings_of,
+)
 
-HEADER_ROWS = 2
-FIXED_COLS = 3  # 序号, 责任片区, 责师
-HEADER_BG = QColor("#e8edf3")
 REFUSED = QColor("#fde2e1")
 LOCKED_BG = QColor("#f1f8e9")
 
@@ -69,10 +78,18 @@ class MatrixView(AnnexView):
 
         self.root.addWidget(self.title_label())
         self.header = QLabel(self)
-        self.root.addWidget(self.header)
+        self.compact_button = QCheckBox(tr("紧凑表头"), self)
+        self.compact_button.setToolTip(tr("表头只显示简短的项目名称（完整条文见鼠标提示），可多显示几行"))
+        self.compact_button.toggled.connect(self.set_compact)
+        heading = QHBoxLayout()
+        heading.addWidget(self.header, 1)
+        heading.addWidget(self.compact_button)
+        self.root.addLayout(heading)
+        self._compact_chosen = False   # read from the settings when first shown in the window
         self.stack = QStackedLayout()
         self.empty = placeholder("", self)
         self.table = ScoreTable(HEADER_ROWS, self.band_col + 1, self)
+        self.heading = MatrixHeader(self.table, form, self.col_of_item, self.total_col, self.band_col)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.root.addLayout(self.stack, 1)
@@ -89,87 +106,34 @@ class MatrixView(AnnexView):
         self.finalise_all_button.clicked.connect(self.finalise_all)
         self.bar.layout().insertWidget(3, self.finalise_all_button)
         self.root.addWidget(self.bar)
-        self._build_header()
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self.fit_header)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start(0))
+        self.recused: dict[int, str] = {}   # row index → reason: rows this reviewer recused from (回避)
+        fairness.add_sheet_tools(self, lambda: fairness.row_key(self, HEADER_ROWS), self.sheet_title,
+                                 recusal_forms=("3-2",))
+        self.table.check = self._refusal
         self.table.previewed.connect(self._on_preview)
         self.table.committed.connect(self._on_commit)
+        self.table.blocked.connect(self._typing_blocked)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._row_focused(row))
 
-    def _build_header(self) -> None:
-        form = self.form
-        assert form is not None
-        t = self.table
-        t.horizontalHeader().hide()
-        t.verticalHeader().hide()
-        fixed = [tr("序号"), tr("责任片区"), tr("责师")]
-        for col, text in enumerate(fixed):
-            self._head(0, col, text)
-            t.setSpan(0, col, 2, 1)
-        for section in form.sections:
-            first = self.col_of_item[section.items[0].id]
-            self._head(0, first, section.title.get(lang()))
-            if len(section.items) > 1:
-                t.setSpan(0, first, 1, len(section.items))
-            for item in section.items:
-                cell = self._head(1, self.col_of_item[item.id], item.text.get(lang()))
-                cell.setToolTip(item.text.get(lang()))
-        self._head(0, self.total_col, form.total_label.get(lang()))
-        t.setSpan(0, self.total_col, 2, 1)
-        self._head(0, self.band_col, tr("等级"))
-        t.setSpan(0, self.band_col, 2, 1)
-        header = t.horizontalHeader()
-        for col in range(self.band_col + 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if FIXED_COLS <= col < self.total_col
-                                        else QHeaderView.ResizeMode.Fixed)
-        t.setColumnWidth(0, 44)
-        t.setColumnWidth(1, 120)
-        t.setColumnWidth(2, 150)
-        t.setColumnWidth(self.total_col, 60)
-        t.setColumnWidth(self.band_col, 60)
-        t.setRowHeight(0, 44)
+    # ------------------------------------------------------------ heading
+    def set_compact(self, compact: bool) -> None:
+        """The compact heading (short labels) or the annex's full texts; remembered in the window's settings."""
+        self.heading.set_compact(compact)
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)
+        settings = settings_of(self)
+        if settings is not None and self._compact_chosen:
+            settings.setValue(SETTING, compact)
 
-    def fit_header(self) -> None:
-        """Height of the item-text header row for the current column widths.
-
-        Computed here because Qt's row fitting mis-counts the cells spanning both header rows.
-        """
-        t = self.table
-        tallest = 0
-        for item in self.items:
-            col = self.col_of_item[item.id]
-            cell = t.item(1, col)
-            metrics = QFontMetrics(cell.font())
-            rect = metrics.boundingRect(QRect(0, 0, max(t.columnWidth(col) - 8, 20), 10_000),
-                                        int(Qt.TextFlag.TextWordWrap), cell.text())
-            tallest = max(tallest, rect.height() + 10)
-        t.setRowHeight(1, tallest)
-        tallest = 0
-        for section in self.form.sections:  # type: ignore[union-attr]
-            first = self.col_of_item[section.items[0].id]
-            width = sum(t.columnWidth(first + i) for i in range(len(section.items)))
-            cell = t.item(0, first)
-            rect = QFontMetrics(cell.font()).boundingRect(QRect(0, 0, max(width - 8, 20), 10_000),
-                                                          int(Qt.TextFlag.TextWordWrap), cell.text())
-            tallest = max(tallest, rect.height() + 10)
-        t.setRowHeight(0, tallest)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self._fit_timer.start(0)  # the item texts wrap to the new column widths
-
-    def _head(self, row: int, col: int, text: str) -> QTableWidgetItem:
-        cell = QTableWidgetItem(text)
-        cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        cell.setBackground(QBrush(HEADER_BG))
-        font = cell.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        cell.setFont(font)
-        self.table.setItem(row, col, cell)
-        return cell
+    def _choose_compact(self) -> None:
+        """Once, when first shown in the window: the heading the person chose, else the one for this screen."""
+        if self._compact_chosen:
+            return
+        settings = settings_of(self)
+        stored = settings.value(SETTING) if settings is not None else None
+        compact = compact_default(self) if stored is None else str(stored).lower() in ("true", "1")
+        self.set_compact(compact)
+        self._compact_chosen = True
 
     # ------------------------------------------------------------ loading
     def sheet_title(self) -> str:
@@ -186,12 +150,14 @@ class MatrixView(AnnexView):
     def load(self) -> None:
         sel = self.selection
         assert sel is not None
+        self.table.discard_edit()   # a half-typed value belongs to the rows shown before
         if sel.district_id is None:
             return self._empty(tr("请在左侧选择一个区。"))
         reviewer = self.runner.read(lambda s: roster.reviewer(s, sel.reviewer_id)) if sel.reviewer_id else None
         if reviewer is None or reviewer.level != "district" or reviewer.district_id != sel.district_id:
             return self._empty(tr("3-2 由区级评审组成员填写：请在上方“评分人”中选择本区的一位评审人。"))
         self.reviewer_name = reviewer.name
+        self._choose_compact()
         self.locked_reason(sel.reviewer_id)
         header_values = [reviewer.organisation, reviewer.name]
         self.header.setText("    ".join(_labelled(f.label.get(lang()), v) for f, v in zip(self.form.header_fields,
@@ -207,6 +173,7 @@ class MatrixView(AnnexView):
                 found[a.id] = sheets.view(session, sid) if sid is not None else None
             return apps, found
         self.rows, by_app = self.runner.read(query)
+        self.recused = fairness.recused_rows(self.runner, sel, [a.id for a in self.rows])
         t = self.table
         t.setRowCount(HEADER_ROWS + len(self.rows))
         for index, a in enumerate(self.rows):
@@ -229,7 +196,7 @@ class MatrixView(AnnexView):
                 t.setItem(row, col, cell)
             self._show_row(index, by_app[a.id])
         t.setColumnWidth(2, max(150, min(260, t.sizeHintForColumn(2))))
-        self.fit_header()
+        self.heading.fit()
         self.stack.setCurrentWidget(t)
         self.finalise_all_button.setEnabled(bool(self.rows) and not self.locked)
         self.hint.clear()
@@ -251,7 +218,8 @@ class MatrixView(AnnexView):
         if self.locked:
             self.bar.message.setText(self.locked)
             return False
-        rows = [MatrixRow(f"{i + 1} {a.unit} {a.planner}", self.row_sheets.get(i)) for i, a in enumerate(self.rows)]
+        rows = [MatrixRow(f"{i + 1} {a.unit} {a.planner}", self.row_sheets.get(i)) for i, a in enumerate(self.rows)
+                if i not in self.recused]
         return finalise_rows(self, self.runner, rows, self.selection.actor, self.bar.message.setText)
 
     def _empty(self, why: str) -> None:
@@ -281,6 +249,7 @@ class MatrixView(AnnexView):
                 cell.setFlags(flags)
                 cell.setBackground(QBrush(LOCKED_BG) if final else QBrush())
         self._update_row_total(index)
+        fairness.show_recused_row(self.table, row, FIXED_COLS, self.band_col, self.recused.get(index))
 
     def _update_row_total(self, index: int, preview: tuple[str, Decimal] | None = None) -> None:
         form = self.form
@@ -304,6 +273,8 @@ class MatrixView(AnnexView):
         self.bar.show_sheet(self.row_sheets.get(index) if 0 <= index < len(self.rows) else None, locked=self.locked)
 
     def on_changed(self, change: Change) -> None:
+        if fairness.follows(change) and self.selection is not None:
+            return self.load()   # a recusal declared or withdrawn: which rows are 回避
         if not self.rows or not change.any_sheet:
             return
         origin = getattr(change.source, "key", None)  # a score command says which sheet it wrote
@@ -327,11 +298,43 @@ class MatrixView(AnnexView):
             return None
         return int(cell.data(KEY_ROLE)), str(cell.data(ITEM_ROLE))
 
+    def row_name(self, index: int) -> str:
+        """How a message names a row: its 序号 and 责任片区, as the reviewer sees them on the left."""
+        return tr("第 {0} 行（{1}）").format(index + 1, self.rows[index].unit)
+
+    def _named(self, row: int, why: str) -> str:
+        index = row - HEADER_ROWS
+        return tr("{0}：{1}").format(self.row_name(index), why) if why and 0 <= index < len(self.rows) else why
+
     def _mark(self, row: int, col: int, why: str) -> None:
+        """A refusal of the cell (row, col), naming the row: beside the cell and under the matrix ("" clears it)."""
+        named = self._named(row, why)
         cell = self.table.item(row, col)
         cell.setBackground(QBrush(REFUSED) if why else QBrush())
-        cell.setToolTip(why)
-        self.hint.setText(("⚠ " + why) if why else "")
+        cell.setToolTip(named)
+        self.hint.setText(("⚠ " + named) if named else "")
+        if named:
+            self.table.tip.show_at(row, col, named)
+        elif self.table.tip.cell == (row, col):
+            self.table.tip.clear_tip()
+
+    def _refusal(self, row: int, col: int, text: str) -> str:
+        """Why ``text`` cannot be this cell's score (Tab and Enter then keep the cursor in it); "" if it can."""
+        found = self._cell(row, col)
+        if found is None:
+            return ""
+        try:
+            parse_score(self.form.item(found[1]), text)  # type: ignore[union-attr]
+        except ScoreRefused as refused:
+            return refused.message(lang())
+        return ""
+
+    def _typing_blocked(self, row: int, col: int) -> None:
+        """Typing on a finalised row (or a matrix not this person's): why, beside the cell and under the matrix."""
+        why = self.bar.why_no_typing()
+        text = why if self.locked else self._named(row, why)
+        self.table.tip.show_at(row, col, text, "locked")
+        self.bar.message.setText(text)
 
     def _on_preview(self, row: int, col: int, text: object) -> None:
         found = self._cell(row, col)

@@ -7,6 +7,9 @@ through ``domain.questionnaire``) until they are answered.
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.domain import questionnaire as qdomain
+from zeshi_desktop.domain.forms import UnitQuestion
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.scoring import problems as sheet_problems
 from zeshi_desktop.services.scoring import sheets
@@ -33,6 +37,37 @@ from ..sheet_bar import SheetBar
 from .base import SheetFormView, placeholder
 
 MISSING_STYLE = "color: #b00020;"
+BLANK = "___"   # how the English question marks its blanks
+
+
+def unit_line(uq: UnitQuestion, district: str, unit: str) -> str:
+    """Question 1 filled in as on paper: the district and unit in its blanks, the unit's kind marked (rich text).
+
+    Chinese writes "东城" before the form's own 区 and "东华门" with ■街道
+    (``UnitQuestion.written``); English puts the names whole in its blanks.
+    """
+    def blank(value: str) -> str:
+        return f"<u>&nbsp;{escape(value)}&nbsp;</u>" if value else "<u>" + "&nbsp;" * 12 + "</u>"
+
+    values = {"district": district, "unit": unit}
+    if lang() == "en" and uq.text.en:
+        parts = uq.text.en.split(BLANK)
+        filled = [values.get(name, "") for name in uq.blanks]
+        if len(parts) != len(filled) + 1:
+            return escape(uq.text.en)
+        return escape(parts[0]) + "".join(blank(v) + escape(p) for v, p in zip(filled, parts[1:], strict=True))
+    pieces = uq.pieces()
+    if len(pieces) != len(uq.blanks) + 1:
+        return escape(uq.text.zh)
+    written, kind = uq.written(values)
+    out = escape(pieces[0]) + "".join(blank(v) + escape(p) for v, p in zip(written, pieces[1:-1] + [""],
+                                                                            strict=True))
+    listed = "/".join(uq.kinds)
+    last = pieces[-1]
+    if uq.kinds and last.startswith(listed):
+        marks = "&nbsp;&nbsp;".join(("■" if i == kind else "□") + escape(k) for i, k in enumerate(uq.kinds))
+        return out + marks + escape(last[len(listed):])
+    return out + escape(last)
 
 
 class QuestionnaireView(SheetFormView):
@@ -64,8 +99,12 @@ class QuestionnaireView(SheetFormView):
         page = QWidget(self.scroll)
         layout = QVBoxLayout(page)
         self.unit_answer = QLabel(page)
+        self.unit_answer.setStyleSheet("color: #555;")
+        self.roster_unit = ("", "")   # the appointment's district and unit, as the roster has them
         layout.addWidget(self._heading(q.unit_question.section.get(lang()), page))
-        layout.addWidget(self._wrap(q.unit_question.text.get(lang()), page))
+        self.unit_line = self._wrap("", page)
+        self.unit_line.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.unit_line)
         layout.addWidget(self.unit_answer)
         hint = self._wrap(q.unit_question.hint.get(lang()), page)
         hint.setStyleSheet("color: #555;")
@@ -160,7 +199,7 @@ class QuestionnaireView(SheetFormView):
         a = self.runner.read(lambda s: roster.appointment(s, sel.appointment_id))  # type: ignore[arg-type]
         self.subject.setText(tr("责师：{0}    责任单元：{1} {2}    年度：{3}").format(a.planner, a.district, a.unit,
                                                                            sel.year))
-        self.unit_answer.setText(tr("（按名册：{0} {1}）").format(a.district, a.unit))
+        self.roster_unit = (a.district, a.unit)
         self.refresh()
 
     def refresh(self) -> None:
@@ -168,6 +207,7 @@ class QuestionnaireView(SheetFormView):
         if shown is None:
             return
         answers, final = shown
+        self._show_unit(answers)
         for k, group in self.groups.items():
             group.setExclusive(False)
             for button in group.buttons():
@@ -182,6 +222,15 @@ class QuestionnaireView(SheetFormView):
         self.free_text.setReadOnly(final)
         self._mark_problems(answers)
         self.bar.show_sheet(self.sheet, locked=self.locked)
+
+    def _show_unit(self, answers: dict[str, str]) -> None:
+        """Question 1 as the team answered it, else as the roster has the unit; the roster beside it when they differ."""
+        district, unit = self.roster_unit
+        said = (answers.get("unit:district") or district, answers.get("unit:name") or unit)
+        self.unit_line.setText(unit_line(self.q.unit_question, *said))
+        differs = said != (district, unit)
+        self.unit_answer.setText(tr("（按名册：{0} {1}）").format(district, unit) if differs else "")
+        self.unit_answer.setVisible(differs)
 
     def _mark_problems(self, answers: dict[str, str]) -> None:
         """Rows still missing (or a 不同意 without reason) in red, as the user goes."""

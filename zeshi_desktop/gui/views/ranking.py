@@ -41,7 +41,12 @@ class RankingView(AnnexView):
         rule = form.weights
         self.root.addWidget(self.title_label())
         self.district_label = QLabel(self)
-        self.root.addWidget(self.district_label)
+        self.trimmed = QCheckBox(tr("区级评审组去掉一个最高分和一个最低分（至少 5 位评审人）"), self)
+        top = QHBoxLayout()   # the rule of the mean beside 区/年度: the weights' line stays short at 1280 px
+        top.addWidget(self.district_label)
+        top.addStretch(1)
+        top.addWidget(self.trimmed)
+        self.root.addLayout(top)
 
         row = QHBoxLayout()
         self.street = QLineEdit(self)
@@ -55,9 +60,6 @@ class RankingView(AnnexView):
             row.addSpacing(16)
         self.apply = QPushButton(tr("设定权重"), self)
         row.addWidget(self.apply)
-        self.trimmed = QCheckBox(tr("区级评审组去掉一个最高分和一个最低分（至少 5 位评审人）"), self)
-        row.addSpacing(16)
-        row.addWidget(self.trimmed)
         row.addStretch(1)
         self.root.addLayout(row)
         self.message = QLabel(self)
@@ -163,7 +165,8 @@ class RankingView(AnnexView):
         self.load()
 
     def on_changed(self, change: Change) -> None:
-        if change.any_sheet or change.roster:
+        """A sheet, the weights or a recusal (a roster change or a refresh reads the page anyway: ``AnnexView``)."""
+        if change.any_sheet or change.weights or change.recusals:
             self.reload_when_visible()
 
     def print_request(self) -> PrintRequest | None:

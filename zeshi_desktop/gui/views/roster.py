@@ -2,7 +2,10 @@
 
 Each addition is one service call; the measures' warnings (more than 3
 units, more than 8 core members, renewal term, leader's qualification) are
-listed under the tables and refreshed after every change.
+listed under the tables and refreshed after every change. The measures'
+terms (circles, kinds of unit, disciplines) are stored in Chinese and shown
+in the interface language (``dashboards.names``); a term is written as the
+years it covers (``rules.term_span``: 2024–2026), as on every other page.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zeshi_desktop.domain.rules import term_span
 from zeshi_desktop.services import roster
 
 from ..actions import ActionRunner, Change
+from ..dashboards.names import term_name
 from ..i18n import tr
 from .base import AnnexView
-from .roster_corrections import RosterCorrections
+from .roster_corrections import RosterCorrections, term_value, terms
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -100,7 +105,7 @@ class RosterView(AnnexView, RosterCorrections):
         self.district_name = QLineEdit(page)
         self.district_name.setPlaceholderText(tr("区名"))
         self.district_circle = QComboBox(page)
-        self.district_circle.addItems(list(roster.CIRCLES))
+        terms(self.district_circle, "circles", roster.CIRCLES)
         add = QPushButton(tr("添加区"), page)
         add.clicked.connect(self.add_district)
         save = QPushButton(tr("保存对所选的修改"), page)
@@ -117,7 +122,7 @@ class RosterView(AnnexView, RosterCorrections):
         self.unit_name = QLineEdit(page)
         self.unit_name.setPlaceholderText(tr("责任单元名称"))
         self.unit_kind = QComboBox(page)
-        self.unit_kind.addItems(list(roster.UNIT_KINDS))
+        terms(self.unit_kind, "unit_kinds", roster.UNIT_KINDS)
         add = QPushButton(tr("添加到所选区"), page)
         add.clicked.connect(self.add_unit)
         save = QPushButton(tr("保存对所选的修改"), page)
@@ -147,15 +152,15 @@ class RosterView(AnnexView, RosterCorrections):
         add.clicked.connect(self.add_planner)
         save = QPushButton(tr("保存对所选的修改"), page)
         save.clicked.connect(self.update_planner)
-        layout.addWidget(_form(page, self.planner_name, self.planner_team, self.planner_org, self.planner_senior,
-                               self.planner_registered, self.planner_years, add, save))
+        layout.addWidget(_form(page, self.planner_name, self.planner_team, self.planner_org, add, save))
+        layout.addWidget(_form(page, self.planner_senior, self.planner_registered, self.planner_years))
         self.member_table = _table([tr("成员"), tr("专业"), tr("资质"), tr("核心成员")], page)
         layout.addWidget(self.member_table, 1)
         self.member_name = QLineEdit(page)
         self.member_name.setPlaceholderText(tr("成员姓名"))
         self.member_discipline = QComboBox(page)
         self.member_discipline.setEditable(True)
-        self.member_discipline.addItems(list(roster.DISCIPLINES))
+        terms(self.member_discipline, "disciplines", roster.DISCIPLINES)
         self.member_qualification = QLineEdit(page)
         self.member_qualification.setPlaceholderText(tr("资质（如注册规划师）"))
         self.member_core = QCheckBox(tr("核心成员"), page)
@@ -168,7 +173,8 @@ class RosterView(AnnexView, RosterCorrections):
         remove_member.clicked.connect(self.remove_member)
         self.member_table.itemSelectionChanged.connect(self._member_picked)
         layout.addWidget(_form(page, self.member_name, self.member_discipline, self.member_qualification,
-                               self.member_core, add_member, save_member, remove_member))
+                               self.member_core))
+        layout.addWidget(_form(page, add_member, save_member, remove_member))
         self.tabs.addTab(page, tr("责师与成员"))
 
     def _appointments_tab(self) -> None:
@@ -226,14 +232,14 @@ class RosterView(AnnexView, RosterCorrections):
                     roster.district(session, district_id) if district_id else None)
         districts, units, planners, appointments, reviewers, warnings, district = self.runner.read(query)
         self.heading.setText(tr("名册 — {0} 年度").format(year) + (f" — {district.name}" if district else ""))
-        _fill(self.district_table, [(d.id, [d.code, d.name, d.circle]) for d in districts])
-        _fill(self.unit_table, [(u.id, [u.code, u.district, u.name, u.kind]) for u in units])
+        _fill(self.district_table, [(d.id, [d.code, d.name, term_name("circles", d.circle)]) for d in districts])
+        _fill(self.unit_table, [(u.id, [u.code, u.district, u.name, term_name("unit_kinds", u.kind)]) for u in units])
         _fill(self.planner_table, [(p.id, [p.code, p.name, tr("团队") if p.is_team else tr("个人"), p.organisation,
                                            p.leader, p.leader_title, str(sum(1 for m in p.members if m.is_core))])
                                    for p in planners])
         self._planners = {p.id: p for p in planners}
         self.appointment_table.blockSignals(True)
-        rows = [(a.id, [a.district, a.unit, a.planner, f"{a.term_start}+{a.term_years}", tr("是") if a.renewal
+        rows = [(a.id, [a.district, a.unit, a.planner, term_span(a.term_start, a.term_years), tr("是") if a.renewal
                         else tr("否"), "", ""]) for a in appointments]
         _fill(self.appointment_table, rows)
         for r, a in enumerate(appointments):
@@ -269,13 +275,13 @@ class RosterView(AnnexView, RosterCorrections):
         row = self.district_table.currentRow()
         if row >= 0:
             self.district_name.setText(self.district_table.item(row, 1).text())
-            self.district_circle.setCurrentText(self.district_table.item(row, 2).text())
+            self.district_circle.setCurrentIndex(max(0, self.district_circle.findText(self.district_table.item(row, 2).text())))
 
     def _unit_picked(self) -> None:
         row = self.unit_table.currentRow()
         if row >= 0:
             self.unit_name.setText(self.unit_table.item(row, 2).text())
-            self.unit_kind.setCurrentText(self.unit_table.item(row, 3).text())
+            self.unit_kind.setCurrentIndex(max(0, self.unit_kind.findText(self.unit_table.item(row, 3).text())))
 
     def _show_members(self) -> None:
         planner_id = self._selected(self.planner_table)
@@ -288,17 +294,13 @@ class RosterView(AnnexView, RosterCorrections):
             self.planner_registered.setChecked(planner.leader_registered)
             self.planner_years.setValue(planner.leader_experience_years or 0)
         members = planner.members if planner else ()
-        _fill(self.member_table, [(m.id, [m.name, m.discipline, m.qualification, tr("是") if m.is_core else tr("否")])
-                                  for m in members])
+        _fill(self.member_table, [(m.id, [m.name, term_name("disciplines", m.discipline), m.qualification,
+                                          tr("是") if m.is_core else tr("否")]) for m in members])
 
     @staticmethod
     def _selected(table: QTableWidget) -> int | None:
         item = table.currentItem()
         return int(item.data(ID_ROLE)) if item is not None else None
-
-    def on_changed(self, change: Change) -> None:
-        if change.roster and self.selection is not None:
-            self.load()
 
     # ------------------------------------------------------------ changes
     def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
@@ -307,7 +309,7 @@ class RosterView(AnnexView, RosterCorrections):
         return ok
 
     def add_district(self) -> None:
-        name, circle = self.district_name.text(), self.district_circle.currentText()
+        name, circle = self.district_name.text(), term_value(self.district_circle)
         if self._run(lambda s: roster.add_district(s, name, circle)):
             self.district_name.clear()
 
@@ -316,7 +318,7 @@ class RosterView(AnnexView, RosterCorrections):
         if district_id is None:
             self.message.setText(tr("请先在表中选择要修改的一行。"))
             return
-        name, circle = self.district_name.text(), self.district_circle.currentText()
+        name, circle = self.district_name.text(), term_value(self.district_circle)
         self._run(lambda s: roster.update_district(s, district_id, name=name, circle=circle))
 
     def update_unit(self) -> None:
@@ -324,7 +326,7 @@ class RosterView(AnnexView, RosterCorrections):
         if unit_id is None:
             self.message.setText(tr("请先在表中选择要修改的一行。"))
             return
-        name, kind = self.unit_name.text(), self.unit_kind.currentText()
+        name, kind = self.unit_name.text(), term_value(self.unit_kind)
         self._run(lambda s: roster.update_unit(s, unit_id, name=name, kind=kind))
 
     def update_planner(self) -> None:
@@ -343,7 +345,7 @@ class RosterView(AnnexView, RosterCorrections):
         if sel is None or sel.district_id is None:
             self.message.setText(tr("请先在左侧选择一个区。"))
             return
-        name, kind = self.unit_name.text(), self.unit_kind.currentText()
+        name, kind = self.unit_name.text(), term_value(self.unit_kind)
         if self._run(lambda s: roster.add_unit(s, sel.district_id, name, kind)):  # type: ignore[arg-type]
             self.unit_name.clear()
 
@@ -361,7 +363,7 @@ class RosterView(AnnexView, RosterCorrections):
         if planner_id is None:
             self.message.setText(tr("请先在上表中选择一位责师。"))
             return
-        name, discipline = self.member_name.text(), self.member_discipline.currentText()
+        name, discipline = self.member_name.text(), term_value(self.member_discipline)
         qualification, core = self.member_qualification.text(), self.member_core.isChecked()
         if self._run(lambda s: roster.add_member(s, planner_id, name, discipline, qualification, core)):
             self.member_name.clear()

@@ -14,7 +14,20 @@ from zeshi_desktop.services import roster
 from zeshi_desktop.services.roster import edit as roster_edit
 
 from .. import dialogs
+from ..dashboards.names import term_name
 from ..i18n import tr
+
+
+def terms(combo: QComboBox, kind: str, stored: tuple[str, ...]) -> None:
+    """A box of the measures' terms (``circles`` …): shown in the interface language, each item's data its Chinese."""
+    for value in stored:
+        combo.addItem(term_name(kind, value), value)
+
+
+def term_value(combo: QComboBox) -> str:
+    """What a box of terms stores: the Chinese of the term shown, or the text typed (an editable box)."""
+    index = combo.findText(combo.currentText())
+    return str(combo.itemData(index)) if index >= 0 else combo.currentText()
 
 
 class RosterCorrections:
@@ -57,7 +70,7 @@ class RosterCorrections:
         member_id = self._chosen(self.member_table)
         if member_id is None:
             return
-        name, discipline = self.member_name.text(), self.member_discipline.currentText()
+        name, discipline = self.member_name.text(), term_value(self.member_discipline)
         qualification, core = self.member_qualification.text(), self.member_core.isChecked()
         self._run(lambda s: roster_edit.update_member(s, member_id, name=name, discipline=discipline,
                                                       qualification=qualification, is_core=core))

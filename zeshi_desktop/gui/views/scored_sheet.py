@@ -21,6 +21,7 @@ from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.services.scoring.sheets import SheetView
 
 from ..actions import ActionRunner, Change
+from ..fairness import hooks as fairness
 from ..i18n import lang, tr
 from ..selection import PrintRequest
 from ..sheet_access import SheetKey
@@ -28,7 +29,7 @@ from ..sheet_bar import SheetBar
 from ..undo import ScoreCommand, describe
 from .base import AnnexView, placeholder
 from .sheet_table import PaperTable
-from .sheet_widgets import ContractBox, RemarksEdit
+from .sheet_widgets import ContractBox, HeaderFields, RemarksEdit
 
 BAND_COLOURS = {"excellent": "#1b5e20", "pass": "#0d47a1"}   # by band id; any other band is red
 
@@ -47,10 +48,16 @@ class ScoredSheetView(AnnexView):
 
         self.heading_title = self.title_label()
         self.title_fields: dict[str, str] = {}   # what the subject writes into the title's {office} / {district}
+        self.title_parts: list[str] = []         # the subject line's parts (year, unit or district, planner …)
         self.root.addWidget(self.heading_title)
         self.subject = QLabel(self)
         self.subject.setWordWrap(True)
-        self.root.addWidget(self.subject)
+        self.header_fields = HeaderFields(form.header_fields, self)
+        self.header_fields.edited.connect(self._save_header)
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(self.subject, 1)
+        subject_row.addWidget(self.header_fields)
+        self.root.addLayout(subject_row)
         self.stack = QStackedLayout()
         self.empty = placeholder("", self)
         self.body = QWidget(self)
@@ -76,7 +83,7 @@ class ScoredSheetView(AnnexView):
             side_layout.addWidget(self.contract)
         self.remarks: RemarksEdit | None = None
         if form.remarks is not None:
-            side_layout.addWidget(QLabel(form.remarks.get(lang()) + tr("："), side))  # noqa: RUF001
+            side_layout.addWidget(QLabel(form.remarks.get(lang()) + tr("："), side))
             self.remarks = RemarksEdit(self._save_remarks, side)
             self.remarks.setPlaceholderText(tr("在此填写意见建议（自动保存）"))
             side_layout.addWidget(self.remarks, 1)
@@ -92,8 +99,13 @@ class ScoredSheetView(AnnexView):
 
         self.bar = SheetBar(runner, self.sheet_title, self.actor, self.request_print, self)
         self.root.addWidget(self.bar)
+        if form.id in ("3-1", "4-3"):   # paper sheets typed twice; a city reviewer's 回避 (gui.fairness)
+            fairness.add_sheet_tools(self, lambda: self.key, self.sheet_title,
+                                     recusal_forms=("4-3",) if form.id == "4-3" else ())
+        self.table.check = self._refusal
         self.table.previewed.connect(self._on_preview)
         self.table.committed.connect(self._on_commit)
+        self.table.blocked.connect(self._typing_blocked)
 
     @property
     def row_of_item(self) -> dict[str, int]:
@@ -108,7 +120,10 @@ class ScoredSheetView(AnnexView):
         return self.selection.actor if self.selection else ""
 
     def sheet_title(self) -> str:
-        return self.subject.text()
+        """The sheet as a dialog names it (解锁, 审计记录): the annex and the subject line's parts."""
+        if self.form is None or not self.title_parts:
+            return ""
+        return " · ".join([tr("附件{0}").format(self.form.id), *self.title_parts])
 
     def _subject_key(self) -> tuple[SheetKey | None, str]:
         """The sheet the selection points at, or why there is none."""
@@ -133,8 +148,7 @@ class ScoredSheetView(AnnexView):
         parts: list[str] = [tr("年度：{0}").format(key.year)]
         if key.appointment_id is not None:
             a = self.runner.read(lambda s: roster.appointment(s, key.appointment_id))  # type: ignore[arg-type]
-            label = form.header_fields[0].label.get(lang()) if form.header_fields else tr("评审单位：")
-            parts += [f"{label} {a.district} {a.unit}".replace("： ", "：", 1), tr("责师：{0}").format(a.planner)]
+            parts += [tr("责任单元：{0}").format(f"{a.district} {a.unit}"), tr("责师：{0}").format(a.planner)]
             self.title_fields = {"unit": a.unit, "district": a.district}
         elif key.district_id is not None:
             d = self.runner.read(lambda s: roster.district(s, key.district_id))  # type: ignore[arg-type]
@@ -143,6 +157,7 @@ class ScoredSheetView(AnnexView):
         if key.reviewer_id is not None:
             r = self.runner.read(lambda s: roster.reviewer(s, key.reviewer_id))  # type: ignore[arg-type]
             parts.append(tr("评审人：{0}（{1}）").format(r.name, r.organisation))
+        self.title_parts = parts
         return "    ".join(parts)
 
     def _show_title(self, office: str = "") -> None:
@@ -151,7 +166,16 @@ class ScoredSheetView(AnnexView):
         fields = subject_fields(office=office, **self.title_fields) if self.key is not None else {}
         self.heading_title.setText(self.form.title.fill(lang(), **fields))
 
+    def _header_defaults(self) -> dict[str, str]:
+        """What the print writes in each heading field nobody typed: the field's own text, else the subject."""
+        assert self.form is not None
+        fields = subject_fields(**self.title_fields)
+        subject = self.title_fields.get("unit") or self.title_fields.get("district", "")
+        return {f"header:{f.id}": f.value.fill(lang(), **fields) if f.value else subject
+                for f in self.form.header_fields}
+
     def load(self) -> None:
+        self.table.discard_edit()   # a half-typed value belongs to the subject shown before
         key, why = self._subject_key()
         self.key = key
         if key is None:
@@ -159,11 +183,14 @@ class ScoredSheetView(AnnexView):
             self.locked = ""
             self.show_notice("")
             self.subject.setText("")
+            self.header_fields.hide()
+            self.title_parts = []
             self._show_title()
             self.stack.setCurrentWidget(self.empty)
             self.bar.show_sheet(None, editable_subject=False)
             return
         self.subject.setText(self._subject_text(key))
+        self.header_fields.setVisible(bool(self.form and self.form.header_fields))
         self.stack.setCurrentWidget(self.body)
         for row in self.row_of_item.values():
             self.table.set_hint(row, "")
@@ -178,9 +205,10 @@ class ScoredSheetView(AnnexView):
         self._show_title(self.sheet.answers.get("header:office", "") if self.sheet else "")
         self.scores = dict(self.sheet.scores) if self.sheet else {}
         self.preview = None
-        locked = self.locked_reason(key.reviewer_id)
+        locked = self.locked_reason(key.reviewer_id) or fairness.recusal_lock(self)
         final = self.sheet is not None and self.sheet.is_final or bool(locked)
         self.table.show_scores(self.scores, editable=not final)
+        self.header_fields.show_values(self.sheet.answers if self.sheet else {}, self._header_defaults(), final)
         if self.remarks is not None:
             self.remarks.set_stored(self.sheet.remarks if self.sheet else "")
             self.remarks.setReadOnly(final)
@@ -193,6 +221,8 @@ class ScoredSheetView(AnnexView):
     def on_changed(self, change: Change) -> None:
         if self.key is None:
             return
+        if fairness.follows(change):
+            return self.refresh()
         if self.sheet is None and change.any_sheet or self.sheet is not None and change.touches_sheet(self.sheet.id):
             self.refresh()
 
@@ -206,16 +236,16 @@ class ScoredSheetView(AnnexView):
             scores = {**scores, self.preview[0]: self.preview[1]}
         sums = totals(form, scores)
         self.table.show_sums(sums)
-        colon = tr("：")
         band = sums.band.label.get(lang())
         if not sums.complete:
             band += tr("（暂定）")
         colour = BAND_COLOURS.get(sums.band.id, "#b00020") if sums.complete else "#777"
-        lines = [f"<p style='font-size:15pt'><b>{form.total_label.get(lang())}{colon}{display(sums.total)}</b>"
-                 f"&nbsp;&nbsp;<span style='color:{colour}'>{band}</span></p>"]
+        labelled = tr("{0}：{1}")   # “总分：82.5”, “Total score: 82.5”
+        total = labelled.format(form.total_label.get(lang()), display(sums.total))
+        lines = [f"<p style='font-size:15pt'><b>{total}</b>&nbsp;&nbsp;<span style='color:{colour}'>{band}</span></p>"]
         if len(form.parts) > 1:
-            lines.append("<p>" + "<br>".join(f"{p.total_label.get(lang())}{colon}{display(sums.part_sums[p.id])}"
-                                             f" / {display(p.max)}" for p in form.parts) + "</p>")
+            lines.append("<p>" + "<br>".join(labelled.format(p.total_label.get(lang()), display(sums.part_sums[p.id]))
+                                             + f" / {display(p.max)}" for p in form.parts) + "</p>")
         lines.append("<p>" + (tr("全部 {0} 项已评").format(sums.expected) if sums.complete
                               else tr("已评 {0} / {1} 项").format(sums.filled, sums.expected)) + "</p>")
         self.summary.setText("".join(lines))
@@ -223,6 +253,23 @@ class ScoredSheetView(AnnexView):
             self.contract.update_warning(sums.band.label.zh)
 
     # ------------------------------------------------------------ entry
+    def _refusal(self, row: int, col: int, text: str) -> str:
+        """Why ``text`` cannot be the score of the item in ``row`` (the table keeps the cursor there); "" if it can."""
+        item_id = self.table.item_id_at(row, col)
+        if item_id is None or self.form is None:
+            return ""
+        try:
+            parse_score(self.form.item(item_id), text)
+        except ScoreRefused as refused:
+            return refused.message(lang())
+        return ""
+
+    def _typing_blocked(self, row: int, col: int) -> None:
+        """Typing on a sheet that takes none: say why beside the cell and under the sheet, and how to unlock."""
+        why = self.bar.why_no_typing()
+        self.table.tip.show_at(row, col, why, "locked")
+        self.bar.message.setText(why)
+
     def _on_preview(self, row: int, col: int, text: object) -> None:
         item_id = self.table.item_id_at(row, col)
         if item_id is None or self.form is None:
@@ -274,6 +321,15 @@ class ScoredSheetView(AnnexView):
         self.refresh()
 
     # ------------------------------------------------------------ other fields
+    def _save_header(self, key: str, value: str) -> None:
+        sheet = self.sheet
+        if self.key is None or (sheet is None and not value):
+            return
+        actor = self.actor()
+        self.runner.run(self.key.then(lambda s, sid: sheets.set_answers(s, sid, {key: value or None}, actor),
+                                      self.runner.role),
+                        lambda v: Change(sheets=frozenset({v.id})), self.bar.message.setText)
+
     def _save_remarks(self, text: str) -> None:
         key = self.key
         if key is None or (self.sheet is None and not text) or (self.sheet and self.sheet.remarks == text):

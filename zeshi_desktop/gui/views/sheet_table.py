@@ -177,7 +177,7 @@ class PaperTable(ScoreTable):
         set_text(self.item(self.total_row, COL_HINT), sums.band.label.get(lang()) if sums.complete else "")
 
     def set_hint(self, row: int, text: str) -> None:
-        """The reason a value was refused, beside its cell (empty: clear it)."""
+        """The reason a value was refused, in the 提示 column beside its cell (empty: clear it)."""
         hint = self.item(row, COL_HINT)
         if hint.text() == text:
             return
@@ -185,3 +185,4 @@ class PaperTable(ScoreTable):
         hint.setForeground(QBrush(HINT_FG))
         hint.setToolTip(text)
         self.item(row, COL_SCORE).setBackground(QBrush(REFUSED) if text else QBrush())
+        self._fit_timer.start(0)   # the reason wraps in its column

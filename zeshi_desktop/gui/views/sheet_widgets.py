@@ -1,4 +1,4 @@
-"""Beside a scored sheet: 意见建议 (saved as you go) and the 4-2 contract question with its warning."""
+"""Around a scored sheet: 意见建议 (saved as you go), the heading fields, and the 4-2 contract question."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from zeshi_desktop.domain.forms import ContractRule
+from zeshi_desktop.domain.forms import ContractRule, HeaderField
 
 from ..i18n import lang, tr
 
@@ -50,6 +51,53 @@ class RemarksEdit(QPlainTextEdit):
         if self._timer.isActive():
             self.flush()
         super().focusOutEvent(event)
+
+
+class HeaderFields(QWidget):
+    """The heading fields the sheet's maker writes in (3-1's 评审单位, 4-2's 单位), as on the paper's first line.
+
+    Empty, a field shows what the print writes instead (its placeholder: the
+    unit, 区规自分局); a change is saved when the cursor leaves the field, as
+    ``header:<field id>``.
+    """
+
+    edited = Signal(str, str)   # answer key (header:<id>), the text typed ("" clears it)
+
+    def __init__(self, fields: tuple[HeaderField, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edits: dict[str, QLineEdit] = {}
+        for field in fields:
+            key = f"header:{field.id}"
+            layout.addWidget(QLabel(field.label.get(lang()), self))
+            edit = QLineEdit(self)
+            edit.setProperty("stored", "")
+            edit.editingFinished.connect(lambda k=key, e=edit: self._done(k, e))
+            layout.addWidget(edit)
+            self.edits[key] = edit
+        self.setVisible(bool(fields))
+
+    def show_values(self, answers: dict[str, str], defaults: dict[str, str], read_only: bool) -> None:
+        """What is stored (else the print's own text as the placeholder); read-only on a sheet that is locked."""
+        for key, edit in self.edits.items():
+            stored = answers.get(key, "")
+            edit.setProperty("stored", stored)
+            if edit.text() != stored:
+                edit.setText(stored)
+            edit.setPlaceholderText(defaults.get(key, ""))
+            edit.setToolTip(tr("空着则打印“{0}”").format(defaults[key]) if defaults.get(key) else "")
+            edit.setReadOnly(read_only)
+            shown = max((stored, defaults.get(key, "")), key=len)   # wide enough for the name, within reason
+            edit.setFixedWidth(max(200, min(360, edit.fontMetrics().horizontalAdvance(shown) + 24)))
+
+    def _done(self, key: str, edit: QLineEdit) -> None:
+        """Save a field that changed (editingFinished also fires when the cursor merely leaves)."""
+        text = edit.text().strip()
+        if edit.isReadOnly() or text == edit.property("stored"):
+            return
+        edit.setProperty("stored", text)
+        self.edited.emit(key, text)
 
 
 class ContractBox(QWidget):

@@ -39,6 +39,8 @@ from zeshi_desktop.packages.signing import installation
 from zeshi_desktop.packages.words import written, yes_no
 from zeshi_desktop.services import catalogue, lookup
 from zeshi_desktop.services.errors import ActionRefused, NotFound
+from zeshi_desktop.services.handover import excellent
+from zeshi_desktop.services.handover.excellent_tables import NOMINATIONS, SELECTIONS
 from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
 from zeshi_desktop.services.handover.pictures import picture_rows
 from zeshi_desktop.services.meeting import ranking
@@ -282,6 +284,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
         summary_left_out = any(damaged.form_id == "4-1" for damaged in sink)
         pictures = [] if summary_left_out else picture_rows(session, year, d.id, d.code)   # they ride with 4-1
         data.tables.update(_tables({PICTURES.sheet: pictures}))
+        data.tables.update(_tables({NOMINATIONS.sheet: excellent.nomination_rows(session, year, d)}))   # 推荐
         data.display = [_district_result(session, year, d)]
         origin = {"district": d.code, "district_name": d.name}
     elif kind == "reviewer-city":
@@ -300,6 +303,7 @@ def build(session: Session, kind: str, year: int, *, units: Sequence[str] = (), 
             c for c in session.scalars(select(District.code))], unit_codes=[], reviewer_codes=[r.code for r in city]))
         data.blocks = (_blocks_of(session, year, forms["4-3"], _district_subjects(session, [d.id]), city) if city
                        else [])
+        data.tables.update(_tables({SELECTIONS.sheet: excellent.selection_rows(session, year, d)}))   # 市级评选
         data.display = [_city_result(session, year)]
         origin = {"level": "city", "district": d.code, "district_name": d.name}
     return data, origin

@@ -30,9 +30,9 @@ from zeshi_desktop.packages.canonical import content_hash
 from zeshi_desktop.packages.errors import CellProblem, PackageRefused
 from zeshi_desktop.packages.manifest import check_signature, decoded
 from zeshi_desktop.packages.package_workbook import ReadPackage, read_package
-from zeshi_desktop.services import catalogue
+from zeshi_desktop.services import catalogue, installation
 from zeshi_desktop.services.errors import ActionRefused
-from zeshi_desktop.services.handover import routing, senders
+from zeshi_desktop.services.handover import excellent, routing, senders
 from zeshi_desktop.services.handover.apply import (
     ImportAudit,
     apply_sheets,
@@ -77,6 +77,7 @@ class ImportReport:
     written: bool = False
     roster: dict[str, roster_io.SheetCount] = field(default_factory=dict)
     weights: list[Message] = field(default_factory=list)
+    excellent: list[Message] = field(default_factory=list)    # results.import.*: nominations, the city's decisions
     sheets: list[SheetChange] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)     # handover.warning.*: callers decide by code
     route: routing.Route = field(default_factory=routing.Route)   # this installation's role; roster changes
@@ -149,8 +150,9 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
                    actor: str = "", reason: str = "") -> ImportReport:
     """Preview (``dry_run``) or import a package in the caller's transaction.
 
-    ``actor``: who imports; ``reason``: why, written in the audit row of
-    every sheet the import changes. Accepting a package edited outside the
+    ``actor``: who imports (none: this installation's office, :func:`importer`);
+    ``reason``: why, written in the audit row of every sheet the import
+    changes. Accepting a package edited outside the
     program (``accept_edited``) needs a reason unless it is a preview
     (``handover.import.reason_needed``, nothing read or written), and so does
     manual entry (a filled template) that writes a sheet
@@ -240,6 +242,8 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     if manual and kind.authority and rp.table_rows.get(WEIGHTS.sheet):
         warnings.append(Message("handover.warning.manual_no_weights"))
     report.weights = [w.describe() for w in weights]
+    honours = excellent.plan(rp, kind.id, origin, resolver, problems) if kind.authority and not manual else None
+    report.excellent = honours.describe() if honours is not None else []
     if problems:
         raise PackageImportRefused("handover.import.errors", problems=problems, file=path.name, count=len(problems))
     _resolve_conflicts(report, keep_all, keep or {}, manual)
@@ -257,13 +261,27 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
         roster_io.apply_roster(session, plan, update_existing=kind.authority)
     resolver = Resolver.load(session, package_year)   # with the ids the roster part has just written
     apply_weights(session, package_year, weights, resolver)
-    audit = ImportAudit(report.package_id, signer.fingerprint or None, actor, actor or signer.name, reason,
-                        report.edited_outside, manual)
+    audit = ImportAudit(report.package_id, signer.fingerprint or None, actor or importer(session),
+                        actor or signer.name, reason, report.edited_outside, manual)
     written = apply_sheets(session, package_year, report.sheets, resolver, audit)
+    if honours is not None:   # after the roster: the nominees' appointments exist here now
+        excellent.apply(session, package_year, honours, resolver, audit)
     record_imported(session, report.package_id, written, report.sheets)
     _remember(session, report, filled_hash)
     report.written = True
     return report
+
+
+def importer(session: Session) -> str:
+    """Who imports when the caller names nobody: this installation's office (区级专班（东城区）).
+
+    A package is received by the installation, whoever is chosen as 评分人 in
+    the app at the time; the audit rows of the import name the office. Stored
+    in Chinese, as every audit row's text is.
+    """
+    role = installation.current(session)
+    return (installation.describe(session, role) if role is not None
+            else Message("handover.audit.this_installation")).text("zh")
 
 
 def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:

@@ -16,6 +16,7 @@ from zeshi_desktop.messages import Message
 from zeshi_desktop.packages import roster_workbook as rw
 from zeshi_desktop.packages.tables import Column, TableSpec
 from zeshi_desktop.packages.words import written
+from zeshi_desktop.services.handover.excellent_tables import EXCELLENT_TABLES
 
 
 @dataclass(frozen=True)
@@ -66,4 +67,5 @@ PICTURES = TableSpec(written("handover.table.pictures"), (
     _column("sha256", 24, header="SHA-256"), _column("part", 8), _column("data", 40)),
     required=False, hidden=True)
 
-TABLE_SPECS: dict[str, TableSpec] = {spec.sheet: spec for spec in (*rw.ROSTER_TABLES, WEIGHTS, PICTURES)}
+TABLE_SPECS: dict[str, TableSpec] = {spec.sheet: spec for spec in (*rw.ROSTER_TABLES, WEIGHTS, PICTURES,
+                                                                    *EXCELLENT_TABLES)}

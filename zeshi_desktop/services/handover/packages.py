@@ -21,6 +21,7 @@ from zeshi_desktop.services.handover.importing import (
     ImportReport,
     PackageImportRefused,
     import_package,
+    importer,
 )
 from zeshi_desktop.services.handover.kinds import KINDS, Kind
 from zeshi_desktop.services.handover.plan import SheetChange
@@ -85,6 +86,7 @@ def report_dict(report: ImportReport, lang: str = "zh") -> dict[str, Any]:
         "roster": {k: {"added": v.added, "changed": v.changed, "unchanged": v.unchanged}
                    for k, v in report.roster.items()},
         "weights": [message_dict(w, lang) for w in report.weights],
+        "excellent": [message_dict(m, lang) for m in report.excellent],   # nominations or the city's decisions
         "sheets": [{"key": s.key, "form": s.form, "subject": s.subject, "label": s.label, "reviewer": s.reviewer,
                     "action": s.action, "why": s.why, "keep": s.keep, "status": s.status,
                     "details": [message_dict(d, lang) for d in s.details]}
@@ -111,4 +113,5 @@ __all__ = [
     "report_dict",
     "senders",
     "trust_key",
+    "importer",
 ]

@@ -37,7 +37,6 @@ from zeshi_desktop.domain.ranking import DistrictRankRow, UnitRankRow
 from zeshi_desktop.domain.scores import from_tenths
 from zeshi_desktop.messages import text
 from zeshi_desktop.services import catalogue, roster
-from zeshi_desktop.services.errors import NotFound
 from zeshi_desktop.services.meeting.damage import Damage, DamagedSheet
 from zeshi_desktop.services.meeting.ranking import (
     DistrictRanking,
@@ -48,8 +47,9 @@ from zeshi_desktop.services.meeting.ranking import (
     reviewer_totals,
     unit_damage,
 )
+from zeshi_desktop.services.scoring.recused import recused_slots
 from zeshi_desktop.services.scoring.sheets import FINAL
-from zeshi_desktop.store.models import Appointment, Score, Sheet, Unit
+from zeshi_desktop.store.models import Appointment, Recusal, Score, Sheet, Unit
 
 LEANINGS = ("strict", "lenient", "in_line")   # ReviewerOffset.leaning
 
@@ -136,29 +136,39 @@ def _item_sums(session: Session, year: int, form_id: str, district_id: int, leav
     """Per item, (sum, count) of the district's finalised sheets of an appointment form (summed in tenths)."""
     q = (select(Score.item_id, func.sum(Score.tenths), func.count()).join(Sheet, Sheet.id == Score.sheet_id)
          .join(Appointment, Appointment.id == Sheet.appointment_id).join(Unit, Unit.id == Appointment.unit_id)
-         .where(Sheet.year == year, Sheet.form_id == form_id, Sheet.status == FINAL, Unit.district_id == district_id)
+         .where(Sheet.year == year, Sheet.form_id == form_id, Sheet.status == FINAL, Unit.district_id == district_id,
+                Sheet.slot.not_in(recused_slots(year)))
          .group_by(Score.item_id))
     if leave_out:
         q = q.where(Sheet.id.not_in(list(leave_out)))
     return {item: (from_tenths(int(total)), int(count)) for item, total, count in session.execute(q)}
 
 
-def _district_progress(session: Session, year: int, district_id: int, reviewers: Mapping[int, ReviewerRef]
-                       ) -> tuple[tuple[ProgressRow, ...], tuple[ProgressRow, ...]]:
-    """3-1 sheets owed per office and 3-2 sheets owed per reviewer, against what exists."""
+def _district_progress(session: Session, year: int, district_id: int, reviewers: Mapping[int, ReviewerRef],
+                       damage: Damage | None = None) -> tuple[tuple[ProgressRow, ...], tuple[ProgressRow, ...]]:
+    """3-1 sheets owed per office and 3-2 sheets owed per reviewer, against what exists.
+
+    A finalised sheet holding damaged data (``damage``) counts in no figure, so
+    it is not counted as final here either: it is still owed, as a draft is.
+    """
+    left_out = damage or {}
     street_form = catalogue.form("3-3").weights
     assert street_form is not None
     f31, f32 = street_form.street_form, street_form.district_form
     apps = session.execute(select(Appointment.id, Unit.name).join(Unit, Unit.id == Appointment.unit_id)
                            .where(Appointment.year == year, Unit.district_id == district_id)
                            .order_by(Unit.code, Appointment.id)).all()
-    status = {(form_id, app, rev): st for form_id, app, rev, st in session.execute(
-        select(Sheet.form_id, Sheet.appointment_id, Sheet.reviewer_id, Sheet.status)
+    status = {(form_id, app, rev): "damaged" if sid in left_out else st for sid, form_id, app, rev, st in session.execute(
+        select(Sheet.id, Sheet.form_id, Sheet.appointment_id, Sheet.reviewer_id, Sheet.status)
         .join(Appointment, Appointment.id == Sheet.appointment_id).join(Unit, Unit.id == Appointment.unit_id)
         .where(Sheet.year == year, Sheet.form_id.in_((f31, f32)), Unit.district_id == district_id))}
     offices = progress(((unit, (f31, app, None)) for app, unit in apps), status)
     labels = {r.id: r.name for r in reviewers.values()}
-    per_reviewer = progress(((labels[r], (f32, app, r)) for r in reviewers for app, _ in apps), status)
+    recused = {(app, rev) for app, rev in session.execute(   # a recused reviewer owes no sheet for the unit
+        select(Recusal.appointment_id, Recusal.reviewer_id).where(Recusal.year == year, Recusal.form_id == f32,
+                                                                  Recusal.active.is_(True)))}
+    per_reviewer = progress(((labels[r], (f32, app, r)) for r in reviewers for app, _ in apps
+                             if (app, r) not in recused), status)
     return (tuple(ProgressRow(p.group, p) for p in offices),
             tuple(ProgressRow(p.group, p) for p in per_reviewer))
 
@@ -197,7 +207,7 @@ def district_dashboard(session: Session, year: int, district_id: int, *,
     impact = trimmed_impact([UnitReviews(row.key, row.unit, row.planner, row.street_score,
                                          tuple(t for _, t in group.get(row.key, [])))
                              for row in ranking.rows], ranking.weights, catalogue.form("3-3"))
-    offices, per_reviewer = _district_progress(session, year, district_id, reviewers)
+    offices, per_reviewer = _district_progress(session, year, district_id, reviewers, damage)
     recommended = frozenset(session.scalars(
         select(Appointment.id).join(Unit, Unit.id == Appointment.unit_id)
         .where(Appointment.year == year, Unit.district_id == district_id, Appointment.recommended.is_(True))))
@@ -314,13 +324,15 @@ def city_dashboard(session: Session, year: int, *,
 
 # ------------------------------------------------------------------ recommended excellent
 
-def set_recommended(session: Session, appointment_id: int, recommended: bool) -> roster.AppointmentView:
-    """Mark (or unmark) a planner in a unit as recommended excellent by the district (区级优秀责师推荐)."""
-    a = session.get(Appointment, appointment_id)
-    if a is None:
-        raise NotFound("meeting.no_appointment", appointment_id=appointment_id)
-    a.recommended = bool(recommended)
-    session.flush()
+def set_recommended(session: Session, appointment_id: int, recommended: bool, actor: str = ""
+                    ) -> roster.AppointmentView:
+    """Mark (or unmark) a planner in a unit as recommended excellent by the district (区级优秀责师推荐).
+
+    Each change of the mark is a nomination to the city and leaves an audit row (``nominations.nominate``).
+    """
+    from zeshi_desktop.services.meeting import nominations
+
+    nominations.nominate(session, appointment_id, recommended, actor)
     return roster.appointment(session, appointment_id)
 
 

@@ -33,6 +33,7 @@ from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import NotFound
 from zeshi_desktop.services.meeting.damage import Damage, DamagedSheet, find, sheets_of
 from zeshi_desktop.services.roster.changes import ensure_year
+from zeshi_desktop.services.scoring.recused import recused_slots
 from zeshi_desktop.services.scoring.sheets import FINAL
 from zeshi_desktop.store.models import (
     Answer,
@@ -123,7 +124,8 @@ def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int 
                  ) -> list[tuple[int, int | None, int | None, Decimal]]:
     """(sheet id, appointment id or district id, reviewer id, total) of every sheet of a form.
 
-    ``leave_out``: sheets not to sum (those holding damaged data).
+    ``leave_out``: sheets not to sum (those holding damaged data). The sheet of
+    a reviewer recused from its subject (回避) is never summed.
     """
     subject = Sheet.appointment_id if catalogue.form(form_id).subject == "appointment" else Sheet.district_id
     q = (select(Sheet.id, subject, Sheet.reviewer_id, func.coalesce(func.sum(Score.tenths), 0))
@@ -132,6 +134,7 @@ def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int 
          .group_by(Sheet.id, subject, Sheet.reviewer_id))
     if final_only:
         q = q.where(Sheet.status == FINAL)
+    q = q.where(Sheet.slot.not_in(recused_slots(year)))
     if leave_out:
         q = q.where(Sheet.id.not_in(list(leave_out)))
     if district_id is not None:
@@ -233,7 +236,8 @@ def result_is_final(session: Session, result: DistrictRanking) -> bool:
         select(func.count()).select_from(Sheet).join(Appointment, Appointment.id == Sheet.appointment_id)
         .join(Unit, Unit.id == Appointment.unit_id)
         .where(Sheet.year == result.year, Sheet.status != FINAL, Unit.district_id == result.district_id,
-               Sheet.form_id.in_((form33.weights.street_form, form33.weights.district_form))))
+               Sheet.form_id.in_((form33.weights.street_form, form33.weights.district_form)),
+               Sheet.slot.not_in(recused_slots(result.year))))
     return not drafts
 
 

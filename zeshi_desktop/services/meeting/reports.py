@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from zeshi_desktop.services.meeting.dashboards import (
     district_dashboard,
     leaning_text,
 )
+from zeshi_desktop.services.meeting.lens import city_fairness, district_fairness
+from zeshi_desktop.services.meeting.lens_report import fairness_sections
 from zeshi_desktop.services.meeting.questionnaire import (
     QuestionnaireSummary,
     questionnaire_summary,
@@ -303,14 +306,20 @@ def questionnaire_report(summary: QuestionnaireSummary, lang: str = "zh") -> Rep
 def write_district_report(session: Session, year: int, district_id: int, path: Path, lang: str = "zh") -> Written:
     _suffix(path, (".pdf",))
     board = district_dashboard(session, year, district_id)
-    write_bytes_atomic(Path(path), render_report(district_report(board, lang)))
+    report = district_report(board, lang)
+    report = replace(report, sections=report.sections + fairness_sections(district_fairness(session, year, district_id),
+                                                                          lang, len(report.sections) + 1))
+    write_bytes_atomic(Path(path), render_report(report))
     return Written(Path(path), "pdf", len(board.ranking.rows))
 
 
 def write_city_report(session: Session, year: int, path: Path, lang: str = "zh") -> Written:
     _suffix(path, (".pdf",))
     board = city_dashboard(session, year)
-    write_bytes_atomic(Path(path), render_report(city_report(board, lang)))
+    report = city_report(board, lang)
+    report = replace(report, sections=report.sections + fairness_sections(city_fairness(session, year), lang,
+                                                                          len(report.sections) + 1))
+    write_bytes_atomic(Path(path), render_report(report))
     return Written(Path(path), "pdf", len(board.rows))
 
 

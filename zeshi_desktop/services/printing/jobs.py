@@ -33,6 +33,7 @@ from zeshi_desktop.printing.render import Refusal, refusal, render_pdf
 from zeshi_desktop.printing.summary import PictureRefused
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import ActionRefused, NotFound
+from zeshi_desktop.services.fairness.recusals import recusals as recusals_of
 from zeshi_desktop.services.meeting import result_code
 from zeshi_desktop.services.printing import content as print_content
 from zeshi_desktop.services.printing.planned import Planned, stamp_for
@@ -126,12 +127,15 @@ def _reviewers(session: Session, sel: Selection, level: str) -> list[roster.Revi
 
 
 def _city_review_docs(session: Session, sel: Selection) -> list[Planned]:
-    """4-3: one per city reviewer and district."""
+    """4-3: one per city reviewer and district, but none for a district the reviewer recused from."""
     out = []
+    recused = {(x.reviewer_id, x.district_id) for x in recusals_of(session, sel.year, form_id="4-3")}
     for r in _reviewers(session, sel, "city"):
         ids = print_content.sheet_ids(session, sel.year, "4-3", reviewer_id=r.id, district_id=sel.district_id)
         records = {rec.district_id: rec for rec in print_content.load(session, ids).values()}
         for d in _districts(session, sel):
+            if (r.id, d.id) in recused:
+                continue
             out.append(_sheet_doc("4-3", records.get(d.id), Heading(sel.year, d.name, reviewer=r.name,
                                                                     organisation=r.organisation)))
     return out
@@ -155,16 +159,24 @@ def _matrix_docs(session: Session, sel: Selection) -> list[Planned]:
         only = reviewers[0].id if len(reviewers) == 1 else None
         ids = print_content.sheet_ids(session, sel.year, "3-2", district_id=district_id, reviewer_id=only)
         grouped = print_content.by_reviewer(print_content.load(session, ids).values())
+        recused = {(x.reviewer_id, x.appointment_id) for x in recusals_of(session, sel.year, form_id="3-2",
+                                                                          district_id=district_id)}
         for r in reviewers:
             out.append(_matrix(form, sel.year, district.name, r, apps,
-                               {rec.appointment_id: rec for rec in grouped.get(r.id, [])}))
+                               {rec.appointment_id: rec for rec in grouped.get(r.id, [])},
+                               frozenset(a for rev, a in recused if rev == r.id)))
     return out
 
 
 def _matrix(form: Form, year: int, district: str, r: roster.ReviewerView, apps: list[roster.AppointmentView],
-            records: dict[int | None, print_content.SheetRecord]) -> Planned:
+            records: dict[int | None, print_content.SheetRecord], recused: frozenset[int] = frozenset()) -> Planned:
+    """The reviewer's matrix; a planner the reviewer recused from is a 回避 row, neither filled nor needed."""
     rows, contents, final = [], [], bool(apps)
     for n, a in enumerate(apps, start=1):
+        if a.id in recused:
+            rows.append(MatrixRow(n, a.unit, a.planner, {}, None, recused=True))
+            records.pop(a.id, None)
+            continue
         rec = records.get(a.id)
         scores = rec.scores if rec else {}
         sums = totals(form, scores)
@@ -172,11 +184,12 @@ def _matrix(form: Form, year: int, district: str, r: roster.ReviewerView, apps: 
         final = final and rec is not None and rec.is_final
         if rec is not None:
             contents.append(rec.content())
+    final = final and any(a.id in records for a in apps)
     heading = Heading(year, district, reviewer=r.name, organisation=r.organisation)
     if not final:
         return Planned(MatrixDoc(form, heading, tuple(rows), False))
     return Planned(MatrixDoc(form, heading, tuple(rows), True, stamp_for(contents)), contents,
-                    records[apps[0].id].id)
+                    next(records[a.id] for a in apps if a.id in records).id)
 
 
 def _ranking_docs(session: Session, sel: Selection) -> list[Planned]:
@@ -345,18 +358,20 @@ def print_sheet(session: Session, sheet_id: int, *, record: bool = True) -> Prin
     return _finish(session, prepare_sheet(session, sheet_id), record)
 
 
-def print_blank(form_id: str, year: int = 0) -> PrintJob:
-    """An empty form to hand out (5-1) or fill by hand; nothing is read or recorded."""
+def blank_doc(form_id: str, year: int = 0) -> Document:
+    """The empty form ``form_id`` (of ``year``, 0: the year left to write by hand)."""
     form = catalogue.form(form_id)
     heading = Heading(year)
-    doc: Document
     if form_id == "3-2":
-        doc = MatrixDoc(form, heading, (), final=False)
-    elif form_id == "3-3":
-        doc = RankingDoc(form, heading, None, None, (), False)
-    elif form_id == "4-1":
-        doc = blank_summary(year)
-    else:
-        doc = SheetDoc(form, heading, final=False, blank=True)
-    rendered = render_pdf([doc], _annex(form_id))
+        return MatrixDoc(form, heading, (), final=False)
+    if form_id == "3-3":
+        return RankingDoc(form, heading, None, None, (), False)
+    if form_id == "4-1":
+        return blank_summary(year)
+    return SheetDoc(form, heading, final=False, blank=True)
+
+
+def print_blank(form_id: str, year: int = 0) -> PrintJob:
+    """An empty form to hand out (5-1) or fill by hand; nothing is read or recorded."""
+    rendered = render_pdf([blank_doc(form_id, year)], _annex(form_id))
     return PrintJob(rendered.pdf, rendered.pages, 1)

@@ -27,6 +27,7 @@ from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.services.meeting import result_code
 from zeshi_desktop.services.printing import content as print_content
 from zeshi_desktop.services.printing import summary_doc
+from zeshi_desktop.services.results import codes as result_codes
 from zeshi_desktop.store.models import PrintedSheet, Sheet
 
 
@@ -55,19 +56,22 @@ class VerifyResult:
         """The warning that sheets were unlocked and not finalised again: the sheet, or each row named."""
         if not self.unlocked:
             return ""
-        if self.form_id in ("3-2", "3-3"):
+        if self.form_id in ("3-2", "3-3", *result_codes.KINDS):
             return Message("printing.verify.unlocked_rows", count=len(self.unlocked), rows=list(self.unlocked))
         return Message("printing.verify.unlocked")
 
     def summary(self, lang: str = "zh") -> str:
         """What a person reads: match or change, and each change old → new (names and values as stored)."""
-        about = {"code": self.code, "form": self.form_id, "sheet": self.sheet}
+        about: dict[str, object] = {"code": self.code, "form": self.form_id, "sheet": self.sheet}
+        said = "printing.verify"
+        if self.form_id in result_codes.KINDS:   # a paper that is no annex: named, not "附件…"
+            said, about["form"] = "results.verify", result_codes.document(self.form_id)
         if self.matches:
-            return text("printing.verify.matches", lang, state=self.unlocked_note(), **about)
+            return text(f"{said}.matches", lang, state=self.unlocked_note(), **about)
         if not self.details_known:
-            lines = [text("printing.verify.changed_unknown", lang, **about)]
+            lines = [text(f"{said}.changed_unknown", lang, **about)]
         else:
-            lines = [text("printing.verify.changed", lang, count=len(self.changes), **about)]
+            lines = [text(f"{said}.changed", lang, count=len(self.changes), **about)]
             empty = Message("printing.verify.empty")
             lines += [text("printing.verify.change", lang, sheet=c.sheet, label=label(self.form_id, c.key, lang),
                            old=empty if c.old is None else c.old, new=empty if c.new is None else c.new)
@@ -84,6 +88,8 @@ _KEYS = {"remarks": "printing.verify.remarks", "sheet": "printing.verify.sheet",
 def label(form_id: str, key: str, lang: str = PAPER) -> str:
     """How a change names its key: an item by its first phrase, a name by its field, a result row by its
     unit, an appendix row by its table; remarks and a whole sheet in words."""
+    if form_id in result_codes.KINDS:
+        return result_codes.label(form_id, key, lang)
     form = catalogue.form(form_id)
     kind, _, rest = key.partition(":")
     if form.has_item(key):
@@ -122,6 +128,8 @@ def _now(session: Session, form_id: str, ref: print_content.SheetRecord,
     """What the paper of ``form_id`` that names ``ref`` would show now (``printed``: the sheets it showed)."""
     if form_id == "3-3":
         return result_code.current(session, ref.year, ref.district_id)
+    if form_id in result_codes.KINDS:
+        return result_codes.current(session, form_id, ref.year, ref.appointment_id)
     if form_id == "4-1":
         return [summary_doc.content(session, ref)]
     if form_id == "3-2":
@@ -141,6 +149,8 @@ def _unlocked(session: Session, form_id: str, ref: print_content.SheetRecord) ->
         forms = (weights.street_form, weights.district_form) if weights is not None else ("3-1", "3-2")
         ids = [i for f in forms for i in print_content.sheet_ids(session, ref.year, f, district_id=ref.district_id)]
         return tuple(r.label for r in print_content.load(session, ids, damaged_ok=True).values() if not r.is_final)
+    if form_id in result_codes.KINDS:
+        return result_codes.unlocked(session, form_id, ref.year, ref.district_id)
     return () if ref.is_final else (ref.who,)
 
 
@@ -150,7 +160,8 @@ def _fits(parsed: vdomain.ParsedCode, rec: print_content.SheetRecord) -> bool:
         return False
     if parsed.form_id is None:
         return True
-    return rec.form_id == ("3-1" if parsed.form_id == "3-3" else parsed.form_id)
+    return rec.form_id == (result_codes.REF_FORM if parsed.form_id in ("3-3", *result_codes.KINDS)
+                           else parsed.form_id)
 
 
 def verify(session: Session, code: str) -> VerifyResult:
@@ -193,4 +204,6 @@ def _who(form_id: str, rec: print_content.SheetRecord) -> str:
         return text("printing.sheet.reviewed_by", PAPER, who=rec.district, reviewer=rec.reviewer)
     if form_id == "3-3":
         return rec.district
+    if form_id in result_codes.KINDS:
+        return result_codes.who(form_id, rec.year, rec.who)
     return rec.who

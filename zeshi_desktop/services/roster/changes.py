@@ -128,12 +128,13 @@ def update_planner(session: Session, planner_id: int, **fields: object) -> None:
 
 
 def add_member(session: Session, planner_id: int, name: str, discipline: str = "", qualification: str = "",
-               is_core: bool = True) -> int:
+               is_core: bool = True, organisation: str = "") -> int:
+    """A team member; ``organisation``, the member's own 单位, is what the 回避 suggestions compare."""
     if session.get(Planner, planner_id) is None:
         raise NotFound("roster.no_planner", code=planner_id)
     m = Member(planner_id=planner_id, name=required_text(name, Message("roster.field.member_name")),
                discipline=discipline,
-               qualification=qualification, is_core=is_core)
+               qualification=qualification, is_core=is_core, organisation=(organisation or "").strip())
     session.add(m)
     session.flush()
     return m.id

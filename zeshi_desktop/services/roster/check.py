@@ -9,6 +9,8 @@ and yes/no words are the terms of ``forms/roster.toml``. A yes/no cell takes
 printing font has is imported with a warning (``RosterPlan.warnings``,
 ``printing.unprintable_name``): the sheets that show it will be refused when
 printed, and the office should learn that at the import, not at the print.
+Each row that would be added, changed or moved (a unit to another district) is
+listed with the fields that differ (``RosterPlan.rows``), for the app's preview.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ class SheetCount:
     unchanged: int = 0
 
 
+@dataclass(frozen=True)
+class RowChange:
+    """One row the import would add, change or move, as the preview lists it."""
+
+    sheet: str                                    # the workbook's sheet, as the file names it (Chinese)
+    code: str                                     # the row's 编号 (unit / planner for an appointment)
+    name: str                                     # what the row is called
+    action: str                                   # added | changed | moved (a unit to another district)
+    fields: tuple[tuple[str, str, str], ...] = ()  # (column key, old, new) of each value that differs
+
+
 @dataclass
 class RosterPlan:
     """What importing a roster would do, checked, not yet applied."""
@@ -59,6 +72,7 @@ class RosterPlan:
     counts: dict[str, SheetCount] = field(default_factory=lambda: {s: SheetCount() for s in SHEETS})
     problems: list[CellProblem] = field(default_factory=list)
     warnings: list[CellProblem] = field(default_factory=list)   # imported anyway: a name neither font prints
+    rows: list[RowChange] = field(default_factory=list)         # added, changed and moved rows, in sheet order
 
     @property
     def changes(self) -> int:
@@ -160,12 +174,25 @@ def _header(sheet: str, key: str) -> Label:
     return found.header(key)
 
 
-def _compare(plan: RosterPlan, sheet: str, current: dict[str, Any] | None, wanted: dict[str, Any]) -> None:
+def cell_text(value: Any) -> str:
+    """A value as the workbook writes it (是/否 for a flag, nothing for none)."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    return "" if value is None else str(value)
+
+
+def _compare(plan: RosterPlan, sheet: str, current: dict[str, Any] | None, wanted: dict[str, Any],
+             code: str = "", name: str = "") -> None:
     count = plan.counts[sheet]
     if current is None:
         count.added += 1
-    elif any(current.get(k) != v for k, v in wanted.items()):
+        plan.rows.append(RowChange(sheet, code, name, "added"))
+        return
+    differ = tuple((k, cell_text(current.get(k)), cell_text(v)) for k, v in wanted.items() if current.get(k) != v)
+    if differ:
         count.changed += 1
+        moved = sheet == rw.UNITS.sheet and any(k == "district" for k, _, _ in differ)
+        plan.rows.append(RowChange(sheet, code, name, "moved" if moved else "changed", differ))
     else:
         count.unchanged += 1
 
@@ -209,7 +236,8 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
             names[name] = code
             plan.districts[code] = {"name": name, "circle": circle}
             cur = db_districts.get(code)
-            _compare(plan, rw.DISTRICTS.sheet, _fields(cur, ("name", "circle")) if cur else None, plan.districts[code])
+            _compare(plan, rw.DISTRICTS.sheet, _fields(cur, ("name", "circle")) if cur else None, plan.districts[code],
+                     code, name)
     known_districts = set(db_districts) | set(plan.districts)
 
     seen = {}
@@ -231,7 +259,7 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
             plan.units[code] = {"district": district, "name": name, "kind": kind}
             cur = db_units.get(code)
             _compare(plan, rw.UNITS.sheet, {"district": district_code_of[cur.district_id], "name": cur.name,
-                                             "kind": cur.kind} if cur else None, plan.units[code])
+                                             "kind": cur.kind} if cur else None, plan.units[code], code, name)
     known_units = known_unit_codes | set(plan.units)
 
     seen = {}
@@ -249,26 +277,33 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         if code and check.unique(row, "code", code, seen):
             plan.planners[code] = wanted
             cur = db_planners.get(code)
-            _compare(plan, rw.PLANNERS.sheet, _fields(cur, planner_keys) if cur else None, wanted)
+            _compare(plan, rw.PLANNERS.sheet, _fields(cur, planner_keys) if cur else None, wanted, code,
+                     wanted["name"])
     known_planners = known_planner_codes | set(plan.planners)
 
     for row in read.get(rw.MEMBERS.sheet, []):
         planner = check.text(row, "planner", True)
         member = {"name": check.text(row, "name", True), "discipline": check.text(row, "discipline"),
-                  "qualification": check.text(row, "qualification"), "is_core": check.flag(row, "is_core", True)}
+                  "qualification": check.text(row, "qualification"), "is_core": check.flag(row, "is_core", True),
+                  "organisation": check.text(row, "organisation")}
         check.printable(row, "name")
         if planner and planner not in known_planners:
             check.bad(row, "planner", Message("roster.no_planner", code=planner))
         elif planner:
             plan.members.setdefault(planner, []).append(member)
-    member_keys = ("name", "discipline", "qualification", "is_core")
+    member_keys = ("name", "discipline", "qualification", "is_core", "organisation")
     for planner, members in plan.members.items():
         cur = db_planners.get(planner)
         current = [_fields(m, member_keys) for m in cur.members] if cur else []
+        team = plan.planners.get(planner, {}).get("name") or (cur.name if cur else "")
         if not current:
             plan.counts[rw.MEMBERS.sheet].added += len(members)
+            plan.rows.append(RowChange(rw.MEMBERS.sheet, planner, team, "added", (
+                ("name", "", "、".join(m["name"] for m in members)),)))
         elif current != members:
             plan.counts[rw.MEMBERS.sheet].changed += len(members)
+            plan.rows.append(RowChange(rw.MEMBERS.sheet, planner, team, "changed", (
+                ("name", "、".join(m["name"] for m in current), "、".join(m["name"] for m in members)),)))
         else:
             plan.counts[rw.MEMBERS.sheet].unchanged += len(members)
 
@@ -292,7 +327,8 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
         if unit and planner and check.unique(row, "unit", (unit, planner), seen):
             plan.appointments[(unit, planner)] = wanted
             cur = db_apps.get((unit, planner))
-            _compare(plan, rw.APPOINTMENTS.sheet, _fields(cur, app_keys) if cur else None, wanted)
+            _compare(plan, rw.APPOINTMENTS.sheet, _fields(cur, app_keys) if cur else None, wanted,
+                     f"{unit} / {planner}", _appointment_name(plan, unit, planner, db_units, db_planners))
 
     seen = {}
     for row in read.get(rw.REVIEWERS.sheet, []):
@@ -315,8 +351,17 @@ def plan_roster(session: Session, year: int, read: rw.RosterRead,
             plan.reviewers[code] = wanted
             _compare(plan, rw.REVIEWERS.sheet, {
                 "level": cur.level, "district": district_code_of.get(cur.district_id or -1, ""), "name": cur.name,
-                "organisation": cur.organisation} if cur else None, wanted)
+                "organisation": cur.organisation} if cur else None, wanted, code, wanted["name"])
     return plan
+
+
+def _appointment_name(plan: RosterPlan, unit: str, planner: str, units: dict[str, Unit],
+                      planners: dict[str, Planner]) -> str:
+    """An appointment as people name it: 呼家楼街道 — 某某团队 (the codes where the names are not at hand)."""
+    unit_name = plan.units.get(unit, {}).get("name") or (units[unit].name if unit in units else unit)
+    planner_name = plan.planners.get(planner, {}).get("name") or (planners[planner].name if planner in planners
+                                                                  else planner)
+    return f"{unit_name} — {planner_name}"
 
 
 def _in(session: Session, query: Any, column: Any, codes: list[str]) -> list[Any]:

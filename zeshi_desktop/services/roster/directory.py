@@ -56,6 +56,7 @@ class MemberView:
     discipline: str
     qualification: str
     is_core: bool
+    organisation: str = ""      # the member's own 单位, when given (the conflict suggestions compare it)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def units(session: Session, district_id: int | None = None) -> list[UnitView]:
 
 
 def _planner_view(p: Planner, with_members: bool = True) -> PlannerView:
-    members = tuple(MemberView(m.id, m.name, m.discipline, m.qualification, m.is_core)
+    members = tuple(MemberView(m.id, m.name, m.discipline, m.qualification, m.is_core, m.organisation)
                     for m in p.members) if with_members else ()
     return PlannerView(p.id, p.code, p.name, p.is_team, p.organisation, p.full_time, p.leader, p.leader_title,
                        p.leader_senior_title, p.leader_registered, p.leader_experience_years, members)

@@ -18,8 +18,8 @@ from zeshi_desktop.store.models import Member, Reviewer, Sheet
 
 
 def update_member(session: Session, member_id: int, *, name: str, discipline: str = "", qualification: str = "",
-                  is_core: bool = True) -> None:
-    """Change a team member's name, discipline, qualification or core status."""
+                  is_core: bool = True, organisation: str | None = None) -> None:
+    """Change a team member's name, discipline, qualification, core status or (when given) 单位."""
     m = session.get(Member, member_id)
     if m is None:
         raise NotFound("roster.no_member", code=member_id)
@@ -27,6 +27,8 @@ def update_member(session: Session, member_id: int, *, name: str, discipline: st
     m.discipline = (discipline or "").strip()
     m.qualification = (qualification or "").strip()
     m.is_core = is_core
+    if organisation is not None:
+        m.organisation = organisation.strip()
     session.flush()
 
 

@@ -27,6 +27,7 @@ from zeshi_desktop.services.roster.check import (
     NO,
     YES,
     RosterPlan,
+    RowChange,
     SheetCount,
     _fields,
     _in,
@@ -41,8 +42,8 @@ from zeshi_desktop.store.models import (
     Unit,
 )
 
-__all__ = ["RosterPlan", "RosterRefused", "RosterReport", "SheetCount", "apply_roster", "export_roster",
-           "import_roster", "plan_roster", "roster_rows", "NO", "YES"]
+__all__ = ["RosterPlan", "RosterRefused", "RosterReport", "RowChange", "SheetCount", "apply_roster", "export_roster",
+           "import_roster", "plan_roster", "preview_roster", "roster_rows", "NO", "YES"]
 
 
 class RosterRefused(ActionRefused):
@@ -110,7 +111,8 @@ def roster_rows(session: Session, year: int, *, district_codes: Iterable[str] | 
                              "leader_registered": _yes(p.leader_registered),
                              "leader_experience_years": p.leader_experience_years} for p in planners],
         rw.MEMBERS.sheet: [{"planner": p_codes[m.planner_id], "name": m.name, "discipline": m.discipline,
-                            "qualification": m.qualification, "is_core": _yes(m.is_core)} for m in members],
+                            "qualification": m.qualification, "is_core": _yes(m.is_core),
+                            "organisation": m.organisation} for m in members],
         rw.APPOINTMENTS.sheet: [{"unit": u_ids[a.unit_id], "planner": p_codes[a.planner_id],
                                  "term_start": a.term_start, "term_years": a.term_years, "renewal": _yes(a.renewal),
                                  "contract_signed": _yes(a.contract_signed), "fee_paid": _yes(a.fee_paid),
@@ -151,7 +153,7 @@ def apply_roster(session: Session, plan: RosterPlan, *, update_existing: bool = 
     for code, values in plan.planners.items():
         _upsert(session, planners, code, Planner, values, update_existing)
     session.flush()
-    member_keys = ("name", "discipline", "qualification", "is_core")
+    member_keys = ("name", "discipline", "qualification", "is_core", "organisation")
     replace_ids, member_rows = [], []
     for code, members in plan.members.items():
         planner = planners[code]
@@ -200,13 +202,22 @@ def _upsert(session: Session, existing: dict[str, Any], code: str, model: Callab
                 setattr(obj, k, v)
 
 
-def import_roster(session: Session, year: int, path: Path, *, dry_run: bool = False) -> RosterReport:
-    """Check the whole workbook, then (unless ``dry_run``) write it in the caller's transaction."""
+def preview_roster(session: Session, year: int, path: Path) -> RosterPlan:
+    """What importing the workbook would do, bad cells included (``plan.problems``); writes nothing.
+
+    The app's preview lists every row added, changed or moved and every bad
+    cell at once; only a file that is no roster workbook at all is refused.
+    """
     try:
         read, problems = rw.read_roster(Path(path))
     except PackageRefused as exc:   # an unreadable file: its reason, as the package layer words it
         raise ActionRefused(exc.msg) from exc
-    plan = plan_roster(session, year, read, problems)
+    return plan_roster(session, year, read, problems)
+
+
+def import_roster(session: Session, year: int, path: Path, *, dry_run: bool = False) -> RosterReport:
+    """Check the whole workbook, then (unless ``dry_run``) write it in the caller's transaction."""
+    plan = preview_roster(session, year, path)
     if plan.problems:
         raise RosterRefused(plan.problems)
     if not dry_run:

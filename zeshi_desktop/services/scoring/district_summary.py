@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain import rules
 from zeshi_desktop.domain.pictures import picture_problem
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.errors import ActionRefused, NotFound, SheetLocked
@@ -169,6 +170,6 @@ def appendix(session: Session, year: int, district_id: int) -> Appendix:
         teams.append(TeamRow(p.name, p.is_team, p.organisation, p.leader, p.leader_title, "、".join(units),
                              len(p.members), sum(1 for m in p.members if m.is_core)))
         members += [MemberRow(p.name, m.name, m.discipline, m.qualification, m.is_core) for m in p.members]
-    contracts = [ContractRow(a.unit, a.planner, f"{a.term_start}–{a.term_start + a.term_years - 1}",
+    contracts = [ContractRow(a.unit, a.planner, rules.term_span(a.term_start, a.term_years),
                              a.contract_signed, a.fee_paid, a.fee_amount) for a in apps]
     return Appendix(teams, members, contracts)

@@ -27,12 +27,14 @@ from zeshi_desktop.domain.scores import display, parse_score, tenths_text, to_te
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused, NotFound, SheetLocked
 from zeshi_desktop.services.scoring.backups import backup_before
+from zeshi_desktop.services.scoring.entries import check_entries_agree
 from zeshi_desktop.services.scoring.problems import (
     Problem,
     ProblemList,
     form_problems,
     form_warnings,
 )
+from zeshi_desktop.services.scoring.recused import check_not_recused
 from zeshi_desktop.services.scoring.scope import check_scope
 from zeshi_desktop.services.scoring.views import (
     DRAFT,
@@ -70,6 +72,7 @@ def open_sheet(session: Session, form_id: str, year: int, *, appointment_id: int
     if existing is not None:
         return view(session, existing)
     check_scope(session, form, year, appointment_id, district_id, reviewer_id)
+    check_not_recused(session, slot_for(form_id, year, appointment_id, district_id, reviewer_id))
     sheet = Sheet(uid=str(uuid.uuid4()), slot=slot_for(form_id, year, appointment_id, district_id, reviewer_id),
                   form_id=form_id, form_version=form.version, year=year, appointment_id=appointment_id,
                   district_id=district_id, reviewer_id=reviewer_id, status=DRAFT)
@@ -90,6 +93,7 @@ def _writable(session: Session, sheet_id: int) -> tuple[Sheet, Form]:
     sheet = sheet_row(session, sheet_id)
     if sheet.status == FINAL:
         raise SheetLocked("scoring.sheet.locked")
+    check_not_recused(session, sheet.slot)
     return sheet, _in_scope(session, sheet)
 
 
@@ -240,9 +244,11 @@ def finalize(session: Session, sheet_id: int, actor: str = "") -> SheetView:
     if sheet.status == FINAL:
         return view(session, sheet_id)
     _in_scope(session, sheet)
+    check_not_recused(session, sheet.slot)
     missing = problems(session, sheet_id)
     if missing:
         raise ActionRefused("scoring.finalise.incomplete", problems=ProblemList(tuple(missing)))
+    check_entries_agree(session, sheet_id)
     _finalise(session, sheet, actor)
     session.flush()
     return view(session, sheet_id)
@@ -263,6 +269,8 @@ def finalize_all(session: Session, sheet_ids: Iterable[int], actor: str = "") ->
         if missing:
             raise ActionRefused("scoring.finalise_all.incomplete", sheet=sheet.id,
                                 problems=ProblemList(tuple(missing)))
+        check_not_recused(session, sheet.slot)
+        check_entries_agree(session, sheet.id)
     if pending:
         backup_before(session, "finalise-all")
     for sheet in pending:

@@ -17,6 +17,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zeshi_desktop.domain.answers import question
+from zeshi_desktop.domain.forms import Form, Label
+from zeshi_desktop.domain.scores import item_name
 from zeshi_desktop.domain.sheet import SheetTotals, totals
 from zeshi_desktop.messages import Message
 from zeshi_desktop.services import catalogue
@@ -89,6 +92,7 @@ class AuditView:
     role: str | None = None          # who the actor acted as (the app's selection, 命令行)
     package_id: str | None = None    # an import: which package, and its sender's key
     signer: str | None = None
+    item: Label | None = None        # what ``item_id`` is called on the form (an item, 意见建议, a question)
 
 
 def slot_for(form_id: str, year: int, appointment_id: int | None, district_id: int | None,
@@ -164,11 +168,31 @@ def view(session: Session, sheet_id: int) -> SheetView:
                      tuple(damaged + bad_scores + bad_answers))
 
 
+def field_name(form: Form | None, key: str | None) -> Label | None:
+    """How people name what an audit row changed: the item as messages name it, 意见建议, a question.
+
+    None for a key the form does not have (a form changed since, a damaged row): the reader shows the key.
+    """
+    if form is None or not key:
+        return None
+    if form.has_item(key):
+        return item_name(form.item(key))
+    if key == "remarks":
+        return form.remarks
+    found = question(form, key)
+    return found.label if found is not None else None
+
+
 def audit_log(session: Session, sheet_id: int) -> list[AuditView]:
-    sheet_row(session, sheet_id)
-    rows = session.scalars(select(AuditEntry).where(AuditEntry.sheet_id == sheet_id).order_by(AuditEntry.id))
-    return [AuditView(r.at, r.actor, r.action, r.item_id, r.old, r.new, r.reason, r.role, r.package_id, r.signer)
-            for r in rows]
+    """The sheet's audit rows, oldest first, each naming its item as the form does (``item``)."""
+    sheet = sheet_row(session, sheet_id)
+    form = catalogue.forms().get(sheet.form_id)
+    # a recusal declared before the sheet existed is on no sheet (0), named by the sheet's slot
+    rows = session.scalars(select(AuditEntry).where(
+        (AuditEntry.sheet_id == sheet_id) | ((AuditEntry.sheet_id == 0) & (AuditEntry.item_id == sheet.slot[:64])
+                                             & AuditEntry.action.in_(("recuse", "withdraw")))).order_by(AuditEntry.id))
+    return [AuditView(r.at, r.actor, r.action, r.item_id, r.old, r.new, r.reason, r.role, r.package_id, r.signer,
+                      field_name(form, r.item_id)) for r in rows]
 
 
 def sheets(session: Session, year: int, form_id: str | None = None, *, district_id: int | None = None,

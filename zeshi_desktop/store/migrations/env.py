@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from zeshi_desktop.store import result_models  # noqa: F401 - its tables belong to the metadata
 from zeshi_desktop.store.models import Base
 
 config = context.config
