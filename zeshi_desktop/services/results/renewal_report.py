@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.atomic_files import write_bytes_atomic
 from zeshi_desktop.domain.results.renewal import FLAGS
+from zeshi_desktop.domain.rules import term_span
 from zeshi_desktop.messages import number_text, text
 from zeshi_desktop.packages.renewal_workbook import TableBook, write_table_book
 from zeshi_desktop.printing.reports import (
@@ -39,7 +40,8 @@ XLSX_WIDTHS = (16, 26, 16, 8, 10, 14, 40, 10, 22, 36)
 
 
 def term_text(row: RenewalRow, lang: str) -> str:
-    return text("results.renewal.term", lang, start=row.term.start, end=row.term.end, years=row.term.years)
+    """The term written as everywhere else (``rules.term_span``: "2024–2026", a single year "2025"), with its length."""
+    return text("results.renewal.term", lang, span=term_span(row.term.start, row.term.years), years=row.term.years)
 
 
 def year_text(result: TermYear, lang: str) -> str:
