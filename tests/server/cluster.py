@@ -11,6 +11,7 @@ the socket) and is removed when stopped. ``initdb`` refuses to run as root
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -64,14 +65,20 @@ class Cluster:
             import pwd
             user = pwd.getpwnam(UNPRIVILEGED)
             os.chown(self.root, user.pw_uid, user.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-instructions")
         options = [f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c port={PORT}",
                    "-c max_connections=200 -c shared_buffers=128MB"]
         if not durable:
             options.append("-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-                  "-o", " ".join(options), "start")
+        try:
+            self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
+                      "--locale=C.UTF-8", "--no-instructions")
+            self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
+                      "-o", " ".join(options), "start")
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
+        self._stopped = False
+        atexit.register(self.stop)   # an interrupted run leaves no server behind
         self._wait()
 
     def _run(self, program: str, *args: str) -> None:
@@ -119,6 +126,9 @@ class Cluster:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def stop(self) -> None:
+        if getattr(self, "_stopped", True):
+            return
+        self._stopped = True
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
