@@ -56,13 +56,16 @@ def _nominees(session: Session, year: int, district_id: int) -> list[tuple[int, 
 
 def nomination_rows(session: Session, year: int, d: District) -> list[dict[str, object]]:
     """The district's nominations with their 3-3 figures and its 4-2 answer, for the district → city package."""
+    nominees = _nominees(session, year, d.id)
+    if not nominees:
+        return []   # nothing to carry: the district's ranking is not computed for nothing
     result = ranking.district_ranking(session, year, d.id)
     rows = {r.key: r for r in result.rows}
     ranked = sum(1 for r in result.rows if r.rank is not None)
-    city = next((r for r in ranking.city_ranking(session, year).rows if r.key == d.id), None)
-    signed = city.contracts_signed if city is not None else None
+    # the district's own 4-2 answer, as the city ranking reads it (not the whole city's ranking for one answer)
+    signed = ranking.contracts_signed(session, year, ranking.city_damage(session, year), d.id).get(d.id)
     out: list[dict[str, object]] = []
-    for app, unit_code, unit, planner_code, planner in _nominees(session, year, d.id):
+    for app, unit_code, unit, planner_code, planner in nominees:
         r = rows.get(app)
         out.append({"district": d.code, "unit": unit_code, "unit_name": unit, "planner": planner_code,
                     "planner_name": planner, "rank": r.rank if r and r.rank is not None else "", "ranked": ranked,

@@ -143,6 +143,7 @@ def sheet_totals(session: Session, year: int, form_id: str, *, district_id: int 
         else:
             q = q.join(Appointment, Appointment.id == Sheet.appointment_id).join(
                 Unit, Unit.id == Appointment.unit_id).where(Unit.district_id == district_id)
+    q = q.order_by(Sheet.id)   # in the order the sheets were made, on every database (a server may hash-group)
     return [(sid, subj, rev, from_tenths(int(t))) for sid, subj, rev, t in session.execute(q)]
 
 
@@ -246,6 +247,23 @@ def city_damage(session: Session, year: int) -> Damage:
     return find(session, sheets_of(year, ("4-2", "4-3")))
 
 
+def contracts_signed(session: Session, year: int, damage: Damage, district_id: int | None = None) -> dict[int, bool]:
+    """Each district's 4-2 answer to the contract rule (是: True), from its final sheet not holding damaged data.
+
+    ``district_id`` limits it to one district (a package carries its own district's answer only).
+    """
+    rule = catalogue.form("4-2").contract_rule
+    if rule is None:
+        return {}
+    q = (select(Sheet.district_id, Answer.value).join(Answer, Answer.sheet_id == Sheet.id)
+         .where(Sheet.year == year, Sheet.form_id == "4-2", Sheet.status == FINAL, Answer.key == rule.id))
+    if district_id is not None:
+        q = q.where(Sheet.district_id == district_id)
+    if damage:
+        q = q.where(Sheet.id.not_in(list(damage)))
+    return {did: value == "yes" for did, value in session.execute(q)}
+
+
 def city_ranking(session: Session, year: int, *, damage: Damage | None = None) -> CityRanking:
     """Districts by their 4-3 score beside their 4-2 self score; sheets holding damaged data left out."""
     y = session.get(Year, year)
@@ -254,14 +272,7 @@ def city_ranking(session: Session, year: int, *, damage: Damage | None = None) -
     damage = city_damage(session, year) if damage is None else damage
     city = reviewer_totals(session, year, "4-3", leave_out=damage)
     self_scores = reviewer_totals(session, year, "4-2", leave_out=damage)
-    rule = self_form.contract_rule
-    signed: dict[int, bool] = {}
-    if rule is not None:
-        q = (select(Sheet.district_id, Answer.value).join(Answer, Answer.sheet_id == Sheet.id)
-             .where(Sheet.year == year, Sheet.form_id == "4-2", Sheet.status == FINAL, Answer.key == rule.id))
-        if damage:
-            q = q.where(Sheet.id.not_in(list(damage)))
-        signed = {did: value == "yes" for did, value in session.execute(q)}
+    signed = contracts_signed(session, year, damage)
     rows = []
     for d in session.scalars(select(District).order_by(District.code)):
         own = [t for _, t in self_scores.get(d.id, [])]
