@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.locations import default_db_location
-from zeshi_desktop.messages import Message, Refused, text
+from zeshi_desktop.messages import Message, Refused
 from zeshi_desktop.store import backup
 from zeshi_desktop.store.database import (
     Database,
