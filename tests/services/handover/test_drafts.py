@@ -183,3 +183,22 @@ def test_the_same_template_filled_again_never_overwrites_a_draft_silently(demo_d
         row = sheets.audit_log(s, view.id)[-1]
     assert row.new == f"{MATRIX_ITEM}: 6 → 2" and row.reason.startswith("人工录入")
     assert row.reason.endswith("理由：评审人改了主意，电话确认")
+
+
+def test_what_the_stores_rules_refuse_is_one_refusal_and_nothing_written(street: Database, db: Database,
+                                                                         tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fuzzer's lesson: a package the checks let through but a rule trigger refuses ends in one refusal."""
+    from sqlalchemy.exc import IntegrityError
+
+    from zeshi_desktop.services.handover import importing
+    path = _street_sends(street, "7", tmp_path / "to-district.xlsx")
+
+    def refused_by_a_trigger(*_args: object, **_kwargs: object) -> list[int]:
+        raise IntegrityError("INSERT INTO sheets …", {}, Exception("zeshi: a 3-1 sheet names an appointment"))
+
+    monkeypatch.setattr(importing, "apply_sheets", refused_by_a_trigger)
+    refusal = _refused(db, path)
+    assert refusal.code == "handover.import.store_refused"
+    assert refusal.message("en") == ("to-district.xlsx: this store's rules refused what the package holds "
+                                     "(a 3-1 sheet names an appointment); nothing was written")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.forms import Label
@@ -168,6 +169,12 @@ def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_
                                accept_edited=accept_edited, year=year, actor=actor, reason=reason.strip())
     except PackageRefused as exc:
         raise PackageImportRefused(exc.msg, problems=exc.problems) from exc
+    except IntegrityError as exc:
+        # the store's own rules (CHECKs, the rule triggers of migration 0004) are the last line: what the checks
+        # before them missed is still one refusal, and the caller's transaction is rolled back
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else exc.__class__.__name__
+        raise PackageImportRefused("handover.import.store_refused", file=path.name,
+                                   reason=reason.removeprefix("zeshi: ")) from exc
 
 
 def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: str | None,
