@@ -48,6 +48,12 @@ CELLS = [
     '<c><v>3</v></c>',                                      # no coordinate: the next column
     '<c r="M{r}" t="s"><v></v></c>',                        # an empty value
     '<c r="N{r}" s="0"><v>1E3</v></c>',                     # a number in exponent form
+    '<c r="O{r}" t="inlineStr"><is><t/></is></c>',          # an empty inline string
+    '<c r="P{r}" t="inlineStr" s="2"><is><t xml:space="preserve"> a  b </t></is></c>',
+    '<c r="Q{r}" t="inlineStr"><is><r><t>rich</t></r><r><t> text</t></r></is></c>',   # rich text
+    '<c r="R{r}" t="inlineStr"><is><t>x</t><rPh sb="0" eb="1"><t>y</t></rPh></is></c>',  # with phonetics
+    '<c r="S{r}" t="inlineStr"></c>',                       # no <is> at all
+    '<c r="T{r}" t="inlineStr"><f>A1</f><is><t>f</t></is></c>',   # a formula beside it
 ]
 
 

@@ -64,6 +64,8 @@ class CellRead:
 
 def number_text(value: int | float | Decimal) -> str:
     """A number as typed: 9.5 stays 9.5, 10.0 becomes 10, floats via their shortest repr."""
+    if type(value) is int:   # most cells of a package: what the rest would give, without two Decimals
+        return str(value)
     d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if d == d.to_integral_value():
         return str(d.to_integral_value())

@@ -290,6 +290,12 @@ def read_block(ws: Grid, meta: FormBlock, fields: dict[str, FieldSpec], problems
     return result
 
 
+# A package repeats a few dozen score texts ("7", "8.5") thousands of times: each is parsed once per process.
+# Only accepted scores are kept (a refusal is raised afresh, naming its cell), and at most this many.
+_SCORES: dict[tuple[str, Decimal, str], str] = {}
+_SCORES_KEPT = 20_000
+
+
 def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordinate: str,
              problems: list[CellProblem]) -> str:
     read = read_cell(ws, row, col)
@@ -299,14 +305,21 @@ def _checked(ws: Grid, row: int, col: int, spec: FieldSpec, title: str, coordina
         return ""
     text = read.text
     if spec.kind == "score":
+        assert spec.item is not None
+        key = (spec.item.id, spec.item.max, text)
+        known = _SCORES.get(key)
+        if known is not None:
+            return known
         if normalise_text(text) == "":
             return ""
-        assert spec.item is not None
         try:
-            return display(parse_score(spec.item, text), 1)
+            shown = display(parse_score(spec.item, text), 1)
         except ScoreRefused as exc:
             problems.append(CellProblem(title, coordinate, exc))
             return ""
+        if len(_SCORES) < _SCORES_KEPT:
+            _SCORES[key] = shown
+        return shown
     if spec.kind == "choice":
         text = text.strip(" \u3000")
         if not text:

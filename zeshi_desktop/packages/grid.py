@@ -50,6 +50,8 @@ _MERGE = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _STRING = f"{{{SHEET_MAIN_NS}}}si"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
+_INLINE = f"{{{SHEET_MAIN_NS}}}is"
+_TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _CELL_PARTS = frozenset(f"{{{SHEET_MAIN_NS}}}{t}" for t in ("c", "v", "f", "is", "t", "r"))   # parse_row reads these
 
 
@@ -235,10 +237,11 @@ def _coordinate(text: str) -> tuple[int, int]:
 def _row_cells(parser: WorkSheetParser, row: Any) -> list[_Cell]:
     """``parser.parse_row``'s cells, the common ones read here without openpyxl's per-cell dictionary.
 
-    A numbered cell holding a shared string or a plain number (no formula, no
-    date style) is read directly: that is nearly every cell of a package, and
+    A numbered cell holding a shared string, a plain number (no formula, no
+    date style) or a plain inline string (one ``<t>``, as the program writes
+    text) is read directly: that is nearly every cell of a package, and
     reading it here halves the parse. Every other cell (a formula, a date, a
-    boolean, an inline string, an error, no coordinate) goes to openpyxl's own
+    boolean, rich text, an error, no coordinate) goes to openpyxl's own
     ``parse_cell``, which keeps its counters, so both paths agree cell for cell
     (``tests/packages/test_grid.py``).
     """
@@ -260,10 +263,22 @@ def _row_cells(parser: WorkSheetParser, row: Any) -> list[_Cell]:
             if value is not None:
                 value = strings[int(value)] if kind == "s" else _cast_number(value)
             out.append((r, c, value, kind))
+        elif where and kind == "inlineStr" and _plain_inline(element):
+            r, c = _coordinate(where)
+            parser.col_counter = c
+            out.append((r, c, element[0][0].text or "", "s"))   # Text.content of a lone <t>: its text, or ""
         else:
             cell = parser.parse_cell(element)
             out.append((cell["row"], cell["column"], cell["value"], cell["data_type"]))
     return out
+
+
+def _plain_inline(element: Any) -> bool:
+    """A cell whose only child is ``<is>`` holding one childless ``<t>``: how the program writes every text."""
+    if len(element) != 1 or element[0].tag != _INLINE:
+        return False
+    inline = element[0]
+    return len(inline) == 1 and inline[0].tag == _TEXT and len(inline[0]) == 0
 
 
 def _take_row(grid: Grid, row: list[_Cell], budget: _Budget) -> None:
