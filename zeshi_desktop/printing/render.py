@@ -8,7 +8,7 @@ rather than printed as an empty box on a record people sign.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from zeshi_desktop.domain.forms import Form
@@ -33,6 +33,23 @@ class Refusal:
 
     def message(self) -> Message:
         return Message("printing.batch.refused", document=self.document, reason=self.reason.msg)
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A rendered PDF as services hand it on: its verification codes, how many are drafts, and
+    ``refused``, the documents of a batch left out (a name neither font can print)."""
+
+    pdf: bytes
+    pages: int
+    documents: int
+    codes: list[str] = field(default_factory=list)
+    drafts: int = 0
+    refused: tuple[Refusal, ...] = ()
+
+    def refused_lines(self, lang: str) -> list[str]:
+        """One line per document left out: which, and why."""
+        return [r.message().text(lang) for r in self.refused]
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from zeshi_desktop.printing.data import (
     SheetDoc,
 )
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
-from zeshi_desktop.printing.render import Refusal, refusal, render_pdf
+from zeshi_desktop.printing.render import PrintJob, refusal, render_pdf
 from zeshi_desktop.printing.summary import PictureRefused
 from zeshi_desktop.services import catalogue, roster
 from zeshi_desktop.services.errors import ActionRefused, NotFound
@@ -53,22 +53,6 @@ class Selection:
     unit_id: int | None = None
     planner_id: int | None = None
     reviewer_id: int | None = None
-
-
-@dataclass(frozen=True)
-class PrintJob:
-    """A rendered PDF; ``refused`` names the documents of a batch left out (a name neither font can print)."""
-
-    pdf: bytes
-    pages: int
-    documents: int
-    codes: list[str] = field(default_factory=list)
-    drafts: int = 0
-    refused: tuple[Refusal, ...] = ()
-
-    def refused_lines(self, lang: str) -> list[str]:
-        """One line per document left out: which, and why."""
-        return [r.message().text(lang) for r in self.refused]
 
 
 # ---------------------------------------------------------------- documents per form

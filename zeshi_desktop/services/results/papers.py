@@ -10,7 +10,7 @@ A batch prints every paper it can and names the ones it left out.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from zeshi_desktop.messages import text
 from zeshi_desktop.printing.data import Stamp
 from zeshi_desktop.printing.fonts import FontUnavailable, GlyphsMissing
 from zeshi_desktop.printing.papers import PaperDoc, render_papers
-from zeshi_desktop.printing.render import Refusal
+from zeshi_desktop.printing.render import PrintJob
 from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.results import (
     contents,
@@ -46,17 +46,7 @@ class PreparedPapers:
     subject: str = ""
 
 
-@dataclass(frozen=True)
-class PaperJob:
-    pdf: bytes
-    pages: int
-    documents: int
-    codes: list[str] = field(default_factory=list)
-    drafts: int = 0
-    refused: tuple[Refusal, ...] = ()
-
-    def refused_lines(self, lang: str) -> list[str]:
-        return [r.message().text(lang) for r in self.refused]
+PaperJob = PrintJob   # the letters and the list come out as any print does
 
 
 def _stamped(contents: list[vdomain.SheetContent] | None) -> Stamp | None:
