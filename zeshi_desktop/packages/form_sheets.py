@@ -12,8 +12,10 @@ with an input message naming the item and its maximum.
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
@@ -61,7 +63,7 @@ def _put(ws: Worksheet, row: int, col: int, spec: FieldSpec, stored: str, templa
     cell = ws.cell(row=row, column=col)
     _fill_in(cell, template)
     if spec.kind == "text":
-        cell.alignment = WRAP
+        _styled(cell, alignment=WRAP)
     if stored == "":
         return
     if spec.kind == "score":
@@ -107,6 +109,31 @@ def write_block(wb: Workbook, block: FormBlock, template: bool) -> None:
         ws.protection.formatRows = False
 
 
+def _styled(cell: Any, font: Font | None = None, alignment: Alignment | None = None) -> None:
+    """Give an unstyled cell ``font`` and/or ``alignment``, copying the style the first such cell got.
+
+    openpyxl hashes every style object assigned to a cell to find it in the
+    workbook's list; a package assigns the same two or three thousands of
+    times. A cell that already has a style of its own is styled the usual way.
+    """
+    if cell.has_style:
+        if font is not None:
+            cell.font = font
+        if alignment is not None:
+            cell.alignment = alignment
+        return
+    known = cell.parent.parent.__dict__.setdefault("_zeshi_styles", {})
+    key = (id(font), id(alignment))
+    if key in known:
+        cell._style = copy(known[key])
+        return
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    known[key] = copy(cell._style)
+
+
 def _fill_in(cell, template: bool) -> None:  # type: ignore[no-untyped-def]
     if template:
         cell.protection = Protection(locked=False)
@@ -117,12 +144,12 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
     headers = block.subject_headers or ("",)
     for i, header in enumerate(headers):
         r = 3 + i
-        ws.cell(row=r, column=3, value=header).font = BOLD
+        _styled(ws.cell(row=r, column=3, value=header), BOLD)
         for j, subject in enumerate(block.subjects):
             label = subject.labels[i] if i < len(subject.labels) else ""
             c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
             write_text(c, label)
-            c.font, c.alignment = BOLD, WRAP
+            _styled(c, BOLD, WRAP)
     ws.cell(row=3, column=2, value=written("package.sheet.group")).font = BOLD
     ws.cell(row=3, column=4, value=written("package.sheet.maximum")).font = BOLD
     key_row = 3 + len(headers)
@@ -141,7 +168,8 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
             write_text(ws.cell(row=r, column=2), spec.group)
             previous_group = spec.group
         write_text(ws.cell(row=r, column=3), spec.label)
-        ws.cell(row=r, column=2).alignment = ws.cell(row=r, column=3).alignment = WRAP
+        _styled(ws.cell(row=r, column=2), alignment=WRAP)
+        _styled(ws.cell(row=r, column=3), alignment=WRAP)
         if spec.maximum is not None:
             ws.cell(row=r, column=4, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
                     else float(spec.maximum))
@@ -180,7 +208,8 @@ def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
             write_text(ws.cell(row=3, column=col), spec.group)
             previous_group = spec.group
         write_text(ws.cell(row=4, column=col), spec.label)
-        ws.cell(row=3, column=col).alignment = ws.cell(row=4, column=col).alignment = WRAP
+        _styled(ws.cell(row=3, column=col), alignment=WRAP)
+        _styled(ws.cell(row=4, column=col), alignment=WRAP)
         if spec.maximum is not None:
             ws.cell(row=5, column=col, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
                     else float(spec.maximum))
