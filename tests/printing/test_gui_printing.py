@@ -48,9 +48,9 @@ def test_preview_has_a_save_as_pdf_action(demo_db, qtbot, monkeypatch, tmp_path)
     assert isinstance(dialog, QPrintPreviewDialog)
     target = tmp_path / "问卷"
     monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    save = [a for a in dialog.findChildren(gui_printing.QToolBar)[0].actions() if "PDF" in a.text()]
-    assert save
-    save[0].trigger()
+    save = gui_printing.preview_actions(dialog)["save"]
+    assert "PDF" in save.text()
+    save.trigger()
     assert (tmp_path / "问卷.pdf").read_bytes() == job.pdf
 
 
@@ -121,10 +121,9 @@ def test_preview_of_a_batch_offers_two_sided_printing(demo_db, demo_year, qtbot,
     assert padded.pages % 2 == 0 and padded.pages >= plain.pages
     dialog = gui_printing.preview_dialog(None, plain.pdf, "评审材料", lambda: padded.pdf)
     qtbot.addWidget(dialog)
-    actions = dialog.findChildren(gui_printing.QToolBar)[0].actions()
-    two_sided = [a for a in actions if "双面" in a.text()]
-    save = [a for a in actions if "PDF" in a.text()]
-    assert two_sided and two_sided[0].isCheckable() and save
+    actions = gui_printing.preview_actions(dialog)
+    two_sided, save = [actions["two_sided"]], [actions["save"]]
+    assert "双面" in two_sided[0].text() and two_sided[0].isCheckable() and "PDF" in save[0].text()
     target = tmp_path / "批"
     monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     two_sided[0].setChecked(True)   # also asks the printer for two-sided output, where the printer has it

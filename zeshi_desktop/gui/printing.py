@@ -190,9 +190,10 @@ def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
     shown = {"pdf": pdf_bytes, "document": load_pdf(pdf_bytes, dialog)}
     dialog.paintRequested.connect(lambda p: paint_pdf(p, shown["document"]))
     toolbar = dialog.findChild(QToolBar)
+    added: dict[str, QAction] = {}
     if toolbar is not None:
         toolbar.addSeparator()
-        toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, shown["pdf"], file_name))
+        added["save"] = toolbar.addAction(tr("另存为 PDF…"), lambda: save_pdf(dialog, shown["pdf"], file_name))
         if two_sided is not None:
             def switch(on: bool) -> None:
                 shown["pdf"] = two_sided() if on else pdf_bytes
@@ -204,9 +205,20 @@ def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
             check = toolbar.addAction(tr("双面打印（每份补足偶数页）"))
             check.setCheckable(True)
             check.toggled.connect(switch)
+            added["two_sided"] = check
     fit_width(dialog)
+    dialog.zeshi_actions = added  # type: ignore[attr-defined]  # what preview_actions() returns
     dialog._zeshi_printer = printer  # type: ignore[attr-defined]  # keep the printer alive with the dialog
     return dialog
+
+
+def preview_actions(dialog: QPrintPreviewDialog) -> dict[str, QAction]:
+    """The actions the program added to a preview's toolbar ("save", and "two_sided" for a batch), by name.
+
+    Held from when they were made: walking the toolbar's ``actions()`` meets
+    Qt's own widget actions too, whose wrappers a test should not need.
+    """
+    return dict(getattr(dialog, "zeshi_actions", {}))
 
 
 def preview_and_print(parent: QWidget | None, pdf_bytes: bytes, title: str,
