@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zeshi_desktop.gui import printing as gui_printing
 from zeshi_desktop.gui.desk import saved
@@ -69,7 +69,7 @@ def test_save_offers_the_name_in_the_last_folder_and_says_where(parent: QWidget,
     monkeypatch.setattr(saved, "show_saved", lambda parent, path, what="": said.append(path))
     name = "附件3-2_朝阳区_张三_2026-11-30.pdf"
     dialog = gui_printing.preview_dialog(parent, pdf, "附件3-2", file_name=name)
-    save = next(a for a in dialog.findChild(QToolBar).actions() if "PDF" in a.text())
+    save = gui_printing.preview_actions(dialog)["save"]
     save.trigger()
     assert offered == [str(Path.home() / name)] and said == [folder / name]
     assert (folder / name).read_bytes() == pdf
