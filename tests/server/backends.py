@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import queue
 import shutil
 import threading
 from collections.abc import Iterator
@@ -61,11 +60,8 @@ class Server:
     """The run's cluster with its two templates; ``copy`` hands out a private database of one.
 
     Copying a template takes a fifth of a second, mostly the server's own
-    work: a thread keeps the next copies of each template ready and drops the
-    used ones, so the tests seldom wait for it.
+    work; it is done in the main thread (``_take`` says why not in another).
     """
-
-    READY = 2   # copies of each template kept ready
 
     current: Server | None = None   # the run's server, once started
 
@@ -75,9 +71,6 @@ class Server:
         self._names = itertools.count(1)
         self._made: set[str] = set()
         self._lock = threading.Lock()
-        self._ready: dict[str, queue.Queue[str]] = {kind: queue.Queue() for kind in TEMPLATES}
-        self._wanted: queue.Queue[tuple[str, str] | None] = queue.Queue()   # ("copy"|"drop", kind or name)
-        self._worker: threading.Thread | None = None
 
     def template(self, kind: str) -> str:
         """The template database of ``kind`` (empty | demo), made the first time it is asked for."""
@@ -108,24 +101,16 @@ class Server:
         self.cluster.create(name, template=self.template(kind))
         return name
 
-    def _work(self) -> None:
-        while (job := self._wanted.get()) is not None:
-            what, arg = job
-            if what == "drop":
-                self.cluster.drop(arg)
-            else:
-                self._ready[arg].put(self._new_copy(arg))
-
     def _take(self, kind: str) -> str:
-        if self._worker is None:
-            self._worker = threading.Thread(target=self._work, name="zeshi-pg-copies", daemon=True)
-            self._worker.start()
-            for k in TEMPLATES:
-                for _ in range(self.READY):
-                    self._wanted.put(("copy", k))
-        name = self._ready[kind].get(timeout=120)
-        self._wanted.put(("copy", kind))
-        return name
+        """A new copy of the template, made here in the main thread.
+
+        Copies were once made ahead by a background thread; but any Python
+        work in a second thread may run the garbage collector there, and a Qt
+        object of a GUI test collected outside the GUI thread corrupts Qt's
+        heap (CI crashed twice, at random places in QtCharts and in a print
+        preview). A fifth of a second per test is the price.
+        """
+        return self._new_copy(kind)
 
     @contextmanager
     def copy(self, kind: str) -> Iterator[Database]:
@@ -136,7 +121,7 @@ class Server:
             yield database
         finally:
             database.dispose()
-            self._wanted.put(("drop", name))
+            self.cluster.drop(name)
 
     def twin(self, db: Database) -> Database:
         """A second database holding what ``db`` holds now (another laptop made from this one)."""
@@ -147,14 +132,6 @@ class Server:
         return Database.open(self.cluster.url(name), create=False)
 
     def stop(self) -> None:
-        if self._worker is not None:
-            while True:   # copies nobody will use are not made: the cluster goes with everything in it
-                try:
-                    self._wanted.get_nowait()
-                except queue.Empty:
-                    break
-            self._wanted.put(None)
-            self._worker.join(timeout=60)
         self.cluster.stop()
 
 
