@@ -339,8 +339,10 @@ def _new_key_preview(demo_db: Database, db: Database, year: int, tmp_path: Path,
     return export("b.xlsx"), old
 
 
+@pytest.mark.parametrize("actor", ["区专班", ""])   # nobody named: the installation's office accepts it
 def test_a_new_key_is_accepted_in_the_preview_with_a_reason(qtbot, db: Database, demo_db: Database,  # type: ignore[no-untyped-def]
-                                                            demo_year: int, tmp_path: Path, monkeypatch) -> None:
+                                                            demo_year: int, tmp_path: Path, monkeypatch,
+                                                            actor: str) -> None:
     from PySide6.QtCore import QSettings
 
     from zeshi_desktop.gui.main_window import MainWindow
@@ -361,12 +363,14 @@ def test_a_new_key_is_accepted_in_the_preview_with_a_reason(qtbot, db: Database,
         return dialog.choice()
 
     monkeypatch.setattr(handover_import, "confirm_preview", answer)
-    report = handover_import.import_file(window, window.runner, "区专班", path=str(path))
+    report = handover_import.import_file(window, window.runner, actor, path=str(path))
     assert report is not None and report.written and report.signer.status == "known"
     with db.read() as s:
         assert [k.fingerprint for k in s.scalars(select(KnownSigner))] == asked
         event = s.scalars(select(AuditEntry).where(AuditEntry.action == "key")).one()
-    assert (event.old, event.new, event.actor, event.package_id) == (old, asked[0], "区专班", report.package_id)
+        expected = actor or packages.importer(s)
+    assert expected and (event.old, event.new, event.actor, event.package_id) == (old, asked[0], expected,
+                                                                                 report.package_id)
     assert event.reason.endswith("理由：电话核对过新指纹")
 
 

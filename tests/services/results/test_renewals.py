@@ -144,3 +144,15 @@ def test_the_flags_follow_their_rules(start: int, years: int, this: str | None, 
     assert (renewal.TERM_ENDS in found) == (start + years - 1 <= YEAR)
     assert (renewal.FAIL_THIS_YEAR in found) == (this == "fail")
     assert (renewal.TWO_YEARS_BELOW in found) == (this == "fail" and last == "fail")
+
+
+def test_a_term_is_written_as_everywhere_else() -> None:
+    """One year alone is "2025", never "2025–2025"; a longer term its first and last year (rules.term_span)."""
+    from types import SimpleNamespace
+
+    def written(start: int, years: int, lang: str) -> str:
+        return renewal_report.term_text(SimpleNamespace(term=renewal.Term(start, years, False)), lang)  # type: ignore[arg-type]
+
+    assert written(2025, 1, "zh") == "2025（1 年）"
+    assert written(2024, 3, "zh") == "2024–2026（3 年）"
+    assert written(2024, 3, "en") == "2024–2026 (3 yr)"
