@@ -355,7 +355,7 @@ def import_file(parent: QWidget | None, runner: ActionRunner, actor: str = "", p
     def run(session):  # type: ignore[no-untyped-def]
         if choice.key_reason:   # the new key accepted in the preview: with the import, or not at all
             packages.trust_key(session, preview.signer.fingerprint, preview.signer.name, choice.key_reason,
-                               actor or packages.importer(session), preview.package_id)
+                               actor, preview.package_id)
         return packages.import_package(session, Path(path), keep=choice.keep, accept_edited=choice.accept_edited,
                                        actor=actor, reason=choice.reason)
 

@@ -82,3 +82,15 @@ def test_a_package_stripped_of_its_signature_is_refused_in_one_line(laptops: tup
     english = district.zeshi("--lang", "en", "import", str(path), ok=False)
     assert "not signed" in english and not CJK.search(english)
     assert _bytes(district.db) == before
+
+
+def test_a_key_trusted_or_forgotten_by_nobody_named_is_the_offices_doing(db) -> None:  # type: ignore[no-untyped-def]
+    """As an import names the installation's office when nobody is named, so does a key event (app or command line)."""
+    from zeshi_desktop.services.handover import senders
+    fingerprint = ":".join(["ab12"] * 8)
+    with db.write() as s:
+        senders.trust_key(s, fingerprint, "景山街道办", "电话核对过")
+        senders.forget_key(s, "景山街道办", "不再往来")
+    with db.read() as s:
+        office = senders.importer(s)
+        assert office and [e.actor for e in senders.key_events(s)] == [office, office]

@@ -31,7 +31,7 @@ from zeshi_desktop.packages.canonical import content_hash
 from zeshi_desktop.packages.errors import CellProblem, PackageRefused
 from zeshi_desktop.packages.manifest import check_signature, decoded
 from zeshi_desktop.packages.package_workbook import ReadPackage, read_package
-from zeshi_desktop.services import catalogue, installation
+from zeshi_desktop.services import catalogue
 from zeshi_desktop.services.errors import ActionRefused
 from zeshi_desktop.services.handover import excellent, routing, senders
 from zeshi_desktop.services.handover.apply import (
@@ -44,7 +44,7 @@ from zeshi_desktop.services.handover.apply import (
 from zeshi_desktop.services.handover.kinds import KINDS, PICTURES, TABLE_SPECS, WEIGHTS
 from zeshi_desktop.services.handover.pictures import read_pictures
 from zeshi_desktop.services.handover.plan import Resolver, SheetChange, plan_sheets
-from zeshi_desktop.services.handover.senders import SignerView
+from zeshi_desktop.services.handover.senders import SignerView, importer
 from zeshi_desktop.services.roster import workbook as roster_io
 from zeshi_desktop.services.scoring.backups import backup_before
 from zeshi_desktop.store.models import District, ImportedPackage, Year
@@ -277,18 +277,6 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     _remember(session, report, filled_hash)
     report.written = True
     return report
-
-
-def importer(session: Session) -> str:
-    """Who imports when the caller names nobody: this installation's office (区级专班（东城区）).
-
-    A package is received by the installation, whoever is chosen as 评分人 in
-    the app at the time; the audit rows of the import name the office. Stored
-    in Chinese, as every audit row's text is.
-    """
-    role = installation.current(session)
-    return (installation.describe(session, role) if role is not None
-            else Message("handover.audit.this_installation")).text("zh")
 
 
 def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from zeshi_desktop.messages import Message
 from zeshi_desktop.packages.signing import own_fingerprint
+from zeshi_desktop.services import installation
 from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.store.models import AuditEntry, KnownSigner, utcnow
 
@@ -103,6 +104,18 @@ def remember_first_use(session: Session, signer: SignerView, origin: str) -> Non
     session.flush()
 
 
+def importer(session: Session) -> str:
+    """Who imports when the caller names nobody: this installation's office (区级专班（东城区）).
+
+    A package is received by the installation, whoever is chosen as 评分人 in
+    the app at the time; the audit rows of the import name the office. Stored
+    in Chinese, as every audit row's text is.
+    """
+    role = installation.current(session)
+    return (installation.describe(session, role) if role is not None
+            else Message("handover.audit.this_installation")).text("zh")
+
+
 def trust_key(session: Session, fingerprint: str, name: str, reason: str, actor: str = "",
               package_id: str = "") -> list[str]:
     """Accept ``fingerprint`` as ``name``'s key, with a reason; returns the keys of that name it replaces.
@@ -112,6 +125,7 @@ def trust_key(session: Session, fingerprint: str, name: str, reason: str, actor:
     but is refused as such, so a typo is not mistaken for success.
     """
     fingerprint, name, reason = fingerprint.strip().lower(), name.strip(), reason.strip()
+    actor = actor.strip() or importer(session)   # nobody named: the office that receives the packages
     if not reason:
         raise ActionRefused("handover.key.reason_needed")
     if not FINGERPRINT.match(fingerprint):
@@ -135,6 +149,7 @@ def trust_key(session: Session, fingerprint: str, name: str, reason: str, actor:
 def forget_key(session: Session, who: str, reason: str, actor: str = "") -> list[Sender]:
     """Take a key (by fingerprint) or every key of a name off the list; returns what was forgotten."""
     who, reason = who.strip(), reason.strip()
+    actor = actor.strip() or importer(session)
     if not reason:
         raise ActionRefused("handover.key.reason_needed")
     rows = list(session.scalars(select(KnownSigner).where((KnownSigner.fingerprint == who.lower())
