@@ -123,15 +123,15 @@ def _styled(cell: Any, font: Font | None = None, alignment: Alignment | None = N
             cell.alignment = alignment
         return
     known = cell.parent.parent.__dict__.setdefault("_zeshi_styles", {})
-    key = (id(font), id(alignment))
+    key = (id(font), id(alignment))   # by identity: the entry keeps both objects, so an id is never reused
     if key in known:
-        cell._style = copy(known[key])
+        cell._style = copy(known[key][2])
         return
     if font is not None:
         cell.font = font
     if alignment is not None:
         cell.alignment = alignment
-    known[key] = copy(cell._style)
+    known[key] = (font, alignment, copy(cell._style))
 
 
 def _fill_in(cell, template: bool) -> None:  # type: ignore[no-untyped-def]
