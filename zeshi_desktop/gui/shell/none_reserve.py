@@ -13,6 +13,8 @@ a PySide6 without the leak. Remove when the requirement excludes 6.12.0.
 
 from __future__ import annotations
 
+import ctypes
+
 RESERVE = 4_000_000
 _held: list[None] = []
 
@@ -21,3 +23,6 @@ def hold() -> None:
     """Take the reserve once per process (later calls do nothing)."""
     if not _held:
         _held.extend([None] * RESERVE)
+        # never freed, not even when the interpreter ends: freeing it would give None back the references the
+        # leak took, and None would reach zero on the way out
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_held))
