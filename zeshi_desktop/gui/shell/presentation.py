@@ -136,7 +136,7 @@ class Presentation(QObject):
         self.hint.move(self.window.width() - self.hint.width() - 16, self.window.height() - self.hint.height() - 16)
         self.hint.raise_()
         self.hint.show()
-        QTimer.singleShot(4000, self.hint, self.hint.hide)   # with its context: never after the hint is gone
+        QTimer.singleShot(4000, self.hint.hide)
 
     # ------------------------------------------------------------ zoom
     def step(self, direction: int) -> None:
