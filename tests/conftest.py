@@ -17,11 +17,8 @@ import pytest
 
 from tests.server import backends
 from zeshi_desktop.demo.fixture import DEMO_YEAR, load_demo
-from zeshi_desktop.gui.shell import none_reserve
 from zeshi_desktop.services import catalogue
 from zeshi_desktop.store.database import Database
-
-none_reserve.hold()   # the suite waits on Qt thousands of times: PySide6 6.12.0 leaks None each time
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

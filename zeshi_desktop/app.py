@@ -257,9 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from zeshi_desktop.gui import i18n
-    from zeshi_desktop.gui.shell import none_reserve
     from zeshi_desktop.locations import default_db_location
-    none_reserve.hold()   # PySide6 6.12.0 leaks a reference to None per processEvents (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)

@@ -97,3 +97,17 @@ def test_the_demo_is_a_district_office_of_its_first_district(tmp_path: Path) -> 
     db = app.open_database(tmp_path / "demo.sqlite3", demo=True)
     assert _role(db) == installation.Role("district", district="DC")
     db.dispose()
+
+
+def test_a_district_store_starts_on_its_one_district(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from zeshi_desktop.services.roster import changes, directory
+    db = Database.open(tmp_path / "one.sqlite3")
+    with db.write() as s:
+        changes.add_district(s, "西城区", directory.CIRCLES[0], code="XC")
+    window = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    dialog = RoleDialog(window.runner, window, first_run=True)
+    qtbot.addWidget(dialog)
+    assert dialog.buttons["district"].isChecked() and dialog.district_box.currentData() == "XC"
+    assert dialog.choose() and _role(db) == installation.Role("district", district="XC")
+    db.dispose()

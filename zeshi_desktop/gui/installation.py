@@ -115,11 +115,14 @@ class RoleDialog(QDialog):
         self._show(current)
 
     def _show(self, current: installation.Role | None) -> None:
-        """Start from the role already set (or a district office), its district, units and reviewer."""
+        """Start from the role already set, its district, units and reviewer; with none set, from a district
+        office, of the store's district when its roster holds just one (a district's own store)."""
         self.buttons[current.role if current else "district"].setChecked(True)
         if current is not None:
             _set_box(self.district_box, current.district)
             _set_box(self.reviewer_box, current.reviewer)
+        elif len(self.known.districts) == 1:
+            self.district_box.setCurrentIndex(0)
         self._fill_units(current.units if current else ())
         self._role_changed()
 
