@@ -7,6 +7,7 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
+from zeshi_desktop.gui.shell import zoom as zoom_module
 from zeshi_desktop.gui.shell.presentation import PRESENTATION_ZOOM
 
 
@@ -18,7 +19,8 @@ def active(qtbot, window) -> None:  # type: ignore[no-untyped-def]
 
 def sizes(page):  # type: ignore[no-untyped-def]
     """Every font size a page set itself, and its tables' row heights and chart titles."""
-    labels = [w.font().pointSizeF() for w in page.findChildren(QLabel) if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
+    labels = [w.font().pointSizeF() for w in page.findChildren(QLabel)
+              if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and not w.property(zoom_module.FOLLOWS)]
     rows = [t.verticalHeader().defaultSectionSize() for t in page.findChildren(QTableView)]
     charts = [c.chart().titleFont().pointSizeF() for c in page.findChildren(QChartView)]
     return labels, rows, charts
@@ -89,3 +91,22 @@ def test_the_presentation_zoom_steps_down_until_the_page_fits_a_narrow_screen(qt
     window.resize(1920, 1080)
     window.presentation.enter(full_screen=False)
     assert window.zoom.factor >= 1.25   # room enough: as large as it was left
+
+
+def test_styled_labels_and_headings_follow_the_zoom(qtbot, make_window):  # type: ignore[no-untyped-def]
+    """A status line coloured by a style sheet, and a questionnaire's section headings, grow with the rest."""
+    window = make_window()
+    page = window.show_page("sheet-5-1")
+    status = page.bar.status
+    assert status.styleSheet()   # the finalised demo questionnaire: its status line is styled
+    headings = [w for w in page.findChildren(QLabel) if w.font().bold() and w.testAttribute(
+        Qt.WidgetAttribute.WA_SetFont) and w is not status]
+    assert headings
+    body, heads = status.font().pointSizeF(), [h.font().pointSizeF() for h in headings]
+    window.zoom.set(1.5)
+    assert status.font().pointSizeF() == pytest.approx(body * 1.5)
+    assert status.font().bold()   # its style sheet still applies on top of the zoomed font
+    assert [h.font().pointSizeF() for h in headings] == [pytest.approx(x * 1.5) for x in heads]
+    window.zoom.set(1.0)
+    assert status.font().pointSizeF() == pytest.approx(body)
+    assert [h.font().pointSizeF() for h in headings] == [pytest.approx(x) for x in heads]

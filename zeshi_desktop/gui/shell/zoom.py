@@ -24,6 +24,7 @@ STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5)
 BASE, LAST = "zeshi_zoom_base", "zeshi_zoom_last"   # a size as its page set it; as this module last set it
 APPLIED = "zeshi_zoom_applied"   # the factor the page area's font was last set to
 TOUCHED, HOOKED = "zeshi_zoom_touched", "zeshi_zoom_hooked"
+FOLLOWS = "zeshi_zoom_follows"   # a styled widget whose font is its parent's (see _follow_parent)
 
 
 def _scaled(obj: QObject, get: Callable[[], float], put: Callable[[float], None], factor: float) -> None:
@@ -52,6 +53,26 @@ def _resized(font: QFont, points: float) -> QFont:
 
 def _set_font(widget: QWidget, font: QFont) -> None:
     widget.setFont(font)
+    _repolish(widget)
+
+
+def _follow_parent(widget: QWidget) -> None:
+    """Give a widget with a style sheet of its own (a coloured status, a bold note) its parent's font.
+
+    Such a widget keeps the font it was first polished with: the page area's
+    new font does not reach it. Its style sheet's own font settings (bold)
+    still apply on top once re-polished. Marked, so that later zooms treat
+    the font as its parent's, not as one its page set.
+    """
+    parent = widget.parentWidget()
+    if parent is None:
+        return
+    widget.setProperty(FOLLOWS, True)
+    if widget.font().pointSizeF() != parent.font().pointSizeF():
+        _set_font(widget, QFont(parent.font()))
+
+
+def _repolish(widget: QWidget) -> None:
     style = widget.style()
     if style.metaObject().className() == "QStyleSheetStyle":   # under a style sheet a new font shows once re-polished
         style.unpolish(widget)
@@ -140,7 +161,10 @@ class Zoom(QObject):
             if factor == 1.0 and not widget.property(TOUCHED):
                 continue   # built after the zoom went back to 100 %: already as its page made it
             widget.setProperty(TOUCHED, True)
-            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            if widget.property(FOLLOWS) or (widget.styleSheet() and not widget.testAttribute(
+                    Qt.WidgetAttribute.WA_SetFont)):
+                _follow_parent(widget)
+            elif widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
                 _font_of(widget, factor)   # first: a header's least row height follows its font
             if isinstance(widget, QTableView):
                 _table(widget, factor)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.services import catalogue
@@ -56,11 +56,7 @@ class AnnexView(QWidget):
         label = QLabel(self.form.title.get(lang()) if self.form else "", self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        label.setFont(font)
-        return label
+        return text_size(label, 1.35, bold=True)
 
     def locked_reason(self, reviewer_id: int | None = None) -> str:
         """Why this page's sheet (of ``reviewer_id``) may not be changed now, shown in :attr:`notice`; "" if it may."""
@@ -175,5 +171,19 @@ def placeholder(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #555; font-size: 13pt; padding: 24px;")
+    label.setStyleSheet("color: #555; padding: 24px;")
+    return text_size(label, 1.3)
+
+
+def text_size(label: QLabel, scale: float, bold: bool = False) -> QLabel:
+    """Set ``label``'s text ``scale`` times the application's size (a heading, a placeholder).
+
+    Taken from the application's font, never the label's (which may already be
+    zoomed), and set as a font rather than in a style sheet: the zoom
+    (``gui.shell.zoom``) scales fonts a page set, not sizes in style sheets.
+    """
+    font = QFont(QApplication.font())
+    font.setPointSizeF(QApplication.font().pointSizeF() * scale)
+    font.setBold(bold)
+    label.setFont(font)
     return label

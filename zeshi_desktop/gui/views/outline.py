@@ -29,7 +29,7 @@ from ..i18n import lang, tr
 from ..selection import PrintRequest
 from ..sheet_access import SheetKey, on_sheet
 from ..sheet_bar import SheetBar
-from .base import SheetFormView, placeholder
+from .base import SheetFormView, placeholder, text_size
 from .outline_parts import CaseBox, CountedText, fill_table
 
 
@@ -67,7 +67,8 @@ class OutlineView(SheetFormView):
         layout = QVBoxLayout(page)
         for section in self.form.outline:  # type: ignore[union-attr]
             heading = QLabel(f"{section.number.get(lang())} {section.heading.get(lang())}", page)
-            heading.setStyleSheet("font-weight: bold; font-size: 12pt; margin-top: 8px;")
+            heading.setStyleSheet("margin-top: 8px;")
+            text_size(heading, 1.2, bold=True)
             heading.setWordWrap(True)
             layout.addWidget(heading)
             if section.heading_only:

@@ -34,7 +34,7 @@ from ..i18n import lang, tr
 from ..selection import PrintRequest
 from ..sheet_access import SheetKey
 from ..sheet_bar import SheetBar
-from .base import SheetFormView, placeholder
+from .base import SheetFormView, placeholder, text_size
 
 MISSING_STYLE = "color: #b00020;"
 BLANK = "___"   # how the English question marks its blanks
@@ -180,8 +180,8 @@ class QuestionnaireView(SheetFormView):
     @staticmethod
     def _heading(text: str, parent: QWidget) -> QLabel:
         label = QLabel(text, parent)
-        label.setStyleSheet("font-weight: bold; font-size: 12pt; margin-top: 10px;")
-        return label
+        label.setStyleSheet("margin-top: 10px;")
+        return text_size(label, 1.2, bold=True)
 
     @staticmethod
     def _wrap(text: str, parent: QWidget) -> QLabel:

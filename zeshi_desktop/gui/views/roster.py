@@ -36,7 +36,7 @@ from zeshi_desktop.services import roster
 from ..actions import ActionRunner, Change
 from ..dashboards.names import term_name
 from ..i18n import tr
-from .base import AnnexView
+from .base import AnnexView, text_size
 from .roster_corrections import RosterCorrections, term_value, terms
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,8 +74,7 @@ def _form(parent: QWidget, *widgets: QWidget) -> QWidget:
 class RosterView(AnnexView, RosterCorrections):
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.heading = text_size(QLabel(self), 1.3, bold=True)
         self.root.addWidget(self.heading)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")

@@ -242,7 +242,7 @@ class ScoredSheetView(AnnexView):
         colour = BAND_COLOURS.get(sums.band.id, "#b00020") if sums.complete else "#777"
         labelled = tr("{0}：{1}")   # “总分：82.5”, “Total score: 82.5”
         total = labelled.format(form.total_label.get(lang()), display(sums.total))
-        lines = [f"<p style='font-size:15pt'><b>{total}</b>&nbsp;&nbsp;<span style='color:{colour}'>{band}</span></p>"]
+        lines = [f"<p style='font-size:x-large'><b>{total}</b>&nbsp;&nbsp;<span style='color:{colour}'>{band}</span></p>"]
         if len(form.parts) > 1:
             lines.append("<p>" + "<br>".join(labelled.format(p.total_label.get(lang()), display(sums.part_sums[p.id]))
                                              + f" / {display(p.max)}" for p in form.parts) + "</p>")
