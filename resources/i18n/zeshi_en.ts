@@ -2803,26 +2803,6 @@ It will replace the current database {1} (the current database is kept as a back
       <translation>Add planner</translation>
     </message>
     <message>
-      <source>成员姓名</source>
-      <translation>Member name</translation>
-    </message>
-    <message>
-      <source>资质（如注册规划师）</source>
-      <translation>Qualification (e.g. registered planner)</translation>
-    </message>
-    <message>
-      <source>添加到所选责师</source>
-      <translation>Add to the chosen planner</translation>
-    </message>
-    <message>
-      <source>保存对所选成员的修改</source>
-      <translation>Save changes to the chosen member</translation>
-    </message>
-    <message>
-      <source>删除所选成员…</source>
-      <translation>Remove chosen member…</translation>
-    </message>
-    <message>
       <source>责师与成员</source>
       <translation>Planners and members</translation>
     </message>
@@ -2881,10 +2861,6 @@ It will replace the current database {1} (the current database is kept as a back
       <translation>Code</translation>
     </message>
     <message>
-      <source>成员</source>
-      <translation>Member</translation>
-    </message>
-    <message>
       <source>级别</source>
       <translation>Level</translation>
     </message>
@@ -2899,10 +2875,6 @@ It will replace the current database {1} (the current database is kept as a back
     <message>
       <source>请先在左侧选择一个区。</source>
       <translation>First choose a district on the left.</translation>
-    </message>
-    <message>
-      <source>请先在上表中选择一位责师。</source>
-      <translation>First choose a planner in the table above.</translation>
     </message>
     <message>
       <source>请选择责任单元和责师。</source>
@@ -2921,12 +2893,44 @@ It will replace the current database {1} (the current database is kept as a back
       <translation>Roster — {0}</translation>
     </message>
     <message>
+      <source>成员姓名</source>
+      <translation>Member name</translation>
+    </message>
+    <message>
+      <source>资质（如注册规划师）</source>
+      <translation>Qualification (e.g. registered planner)</translation>
+    </message>
+    <message>
+      <source>成员的单位（用于回避提示）</source>
+      <translation>Member's organisation (for recusal hints)</translation>
+    </message>
+    <message>
+      <source>添加到所选责师</source>
+      <translation>Add to the chosen planner</translation>
+    </message>
+    <message>
+      <source>保存对所选成员的修改</source>
+      <translation>Save changes to the chosen member</translation>
+    </message>
+    <message>
+      <source>删除所选成员…</source>
+      <translation>Remove chosen member…</translation>
+    </message>
+    <message>
       <source>删除成员</source>
       <translation>Remove member</translation>
     </message>
     <message>
       <source>删除评审人</source>
       <translation>Remove reviewer</translation>
+    </message>
+    <message>
+      <source>成员</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>请先在上表中选择一位责师。</source>
+      <translation>First choose a planner in the table above.</translation>
     </message>
     <message>
       <source>从团队中删除成员“{0}”吗？</source>

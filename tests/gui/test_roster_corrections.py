@@ -6,6 +6,7 @@ import pytest
 
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import Change
+from zeshi_desktop.gui.views.roster_corrections import ID_ROLE
 from zeshi_desktop.services import roster
 from zeshi_desktop.services.scoring import sheets
 
@@ -45,6 +46,42 @@ def test_a_member_is_edited_then_removed(window, demo_db, yes):  # type: ignore[
     assert yes and "改过的名字" in yes[-1]
     with demo_db.read() as s:
         assert member_id not in {m.id for m in roster.planner(s, planner_id).members}
+
+
+def test_a_members_unit_is_kept_shown_and_feeds_the_recusal_hints(window, demo_db, demo_year):  # type: ignore[no-untyped-def]
+    """成员的单位: typed on the page, kept, shown in its column, and a reviewer of the same 单位 is then suggested."""
+    from zeshi_desktop.services.fairness.suggestions import conflict_suggestions
+    with demo_db.read() as s:
+        reviewer = next(r for r in roster.reviewers(s, demo_year, "district")
+                        if r.organisation and r.district_id is not None)
+        before = {(x.reviewer_id, x.appointment_id) for x in conflict_suggestions(s, demo_year, form_id="3-2")}
+        appointment = next(a for a in roster.appointments(s, demo_year, reviewer.district_id)
+                           if (reviewer.id, a.id) not in before)
+    planner_id = appointment.planner_id
+    page = window.show_page("roster")
+    page.tabs.setCurrentIndex(2)
+    page.planner_table.selectRow(next(r for r in range(page.planner_table.rowCount())
+                                      if page.planner_table.item(r, 0).data(ID_ROLE) == planner_id))
+    assert page._selected(page.planner_table) == planner_id
+    page.member_name.setText("新成员")
+    page.member_org.setText(reviewer.organisation)
+    page.add_member()
+    assert page.message.text() == "" and page.member_org.text() == ""
+    shown = {page.member_table.item(r, 0).text(): page.member_table.item(r, 3).text()
+             for r in range(page.member_table.rowCount())}
+    assert shown["新成员"] == reviewer.organisation
+    with demo_db.read() as s:
+        member = next(m for m in roster.planner(s, planner_id).members if m.name == "新成员")
+        assert member.organisation == reviewer.organisation
+        after = {(x.reviewer_id, x.appointment_id) for x in conflict_suggestions(s, demo_year, form_id="3-2")}
+    assert (reviewer.id, appointment.id) in after - before   # a member of the reviewer's 单位: now suggested
+    page.member_table.selectRow(next(r for r in range(page.member_table.rowCount())
+                                     if page.member_table.item(r, 0).text() == "新成员"))
+    assert page.member_org.text() == reviewer.organisation   # the row filled the field
+    page.member_org.setText("另一单位")
+    page.update_member()
+    with demo_db.read() as s:
+        assert next(m for m in roster.planner(s, planner_id).members if m.name == "新成员").organisation == "另一单位"
 
 
 def test_a_reviewer_is_renamed_and_one_with_sheets_cannot_be_removed(window, demo_db, demo_year, yes):  # type: ignore[no-untyped-def]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,38 +36,15 @@ from ..actions import ActionRunner, Change
 from ..dashboards.names import term_name
 from ..i18n import tr
 from .base import AnnexView, text_size
-from .roster_corrections import RosterCorrections, term_value, terms
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[int, list[str]]]) -> None:
-    table.setRowCount(len(rows))
-    for r, (ident, values) in enumerate(rows):
-        for c, value in enumerate(values):
-            cell = QTableWidgetItem(value)
-            cell.setData(ID_ROLE, ident)
-            table.setItem(r, c, cell)
-
-
-def _form(parent: QWidget, *widgets: QWidget) -> QWidget:
-    box = QWidget(parent)
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w)
-    row.addStretch(1)
-    return box
+from .roster_corrections import (
+    ID_ROLE,
+    RosterCorrections,
+    fill,
+    form_row,
+    table,
+    term_value,
+    terms,
+)
 
 
 class RosterView(AnnexView, RosterCorrections):
@@ -99,7 +75,7 @@ class RosterView(AnnexView, RosterCorrections):
     def _districts_tab(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.district_table = _table([tr("编码"), tr("区"), tr("圈层")], page)
+        self.district_table = table([tr("编码"), tr("区"), tr("圈层")], page)
         layout.addWidget(self.district_table)
         self.district_name = QLineEdit(page)
         self.district_name.setPlaceholderText(tr("区名"))
@@ -110,13 +86,13 @@ class RosterView(AnnexView, RosterCorrections):
         save = QPushButton(tr("保存对所选的修改"), page)
         save.clicked.connect(self.update_district)
         self.district_table.itemSelectionChanged.connect(self._district_picked)
-        layout.addWidget(_form(page, QLabel(tr("区：")), self.district_name, self.district_circle, add, save))
+        layout.addWidget(form_row(page, QLabel(tr("区：")), self.district_name, self.district_circle, add, save))
         self.tabs.addTab(page, tr("区与圈层"))
 
     def _units_tab(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.unit_table = _table([tr("编码"), tr("区"), tr("责任单元"), tr("类型")], page)
+        self.unit_table = table([tr("编码"), tr("区"), tr("责任单元"), tr("类型")], page)
         layout.addWidget(self.unit_table)
         self.unit_name = QLineEdit(page)
         self.unit_name.setPlaceholderText(tr("责任单元名称"))
@@ -127,13 +103,13 @@ class RosterView(AnnexView, RosterCorrections):
         save = QPushButton(tr("保存对所选的修改"), page)
         save.clicked.connect(self.update_unit)
         self.unit_table.itemSelectionChanged.connect(self._unit_picked)
-        layout.addWidget(_form(page, QLabel(tr("责任单元：")), self.unit_name, self.unit_kind, add, save))
+        layout.addWidget(form_row(page, QLabel(tr("责任单元：")), self.unit_name, self.unit_kind, add, save))
         self.tabs.addTab(page, tr("责任单元", "tab"))
 
     def _planners_tab(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.planner_table = _table([tr("编码"), tr("责师"), tr("类型"), tr("所在单位"), tr("负责人"), tr("职称"),
+        self.planner_table = table([tr("编码"), tr("责师"), tr("类型"), tr("所在单位"), tr("负责人"), tr("职称"),
                                      tr("核心成员")], page)
         self.planner_table.itemSelectionChanged.connect(self._show_members)
         layout.addWidget(self.planner_table, 2)
@@ -142,6 +118,8 @@ class RosterView(AnnexView, RosterCorrections):
         self.planner_team = QCheckBox(tr("团队"), page)
         self.planner_org = QLineEdit(page)
         self.planner_org.setPlaceholderText(tr("所在单位"))
+        for edit in (self.planner_name, self.planner_org):
+            edit.setMinimumWidth(240)   # a team's or institution's whole name
         self.planner_senior = QCheckBox(tr("负责人具有高级职称"), page)
         self.planner_registered = QCheckBox(tr("注册规划师/建筑师"), page)
         self.planner_years = QSpinBox(page)
@@ -151,35 +129,15 @@ class RosterView(AnnexView, RosterCorrections):
         add.clicked.connect(self.add_planner)
         save = QPushButton(tr("保存对所选的修改"), page)
         save.clicked.connect(self.update_planner)
-        layout.addWidget(_form(page, self.planner_name, self.planner_team, self.planner_org, add, save))
-        layout.addWidget(_form(page, self.planner_senior, self.planner_registered, self.planner_years))
-        self.member_table = _table([tr("成员"), tr("专业"), tr("资质"), tr("核心成员")], page)
-        layout.addWidget(self.member_table, 1)
-        self.member_name = QLineEdit(page)
-        self.member_name.setPlaceholderText(tr("成员姓名"))
-        self.member_discipline = QComboBox(page)
-        self.member_discipline.setEditable(True)
-        terms(self.member_discipline, "disciplines", roster.DISCIPLINES)
-        self.member_qualification = QLineEdit(page)
-        self.member_qualification.setPlaceholderText(tr("资质（如注册规划师）"))
-        self.member_core = QCheckBox(tr("核心成员"), page)
-        self.member_core.setChecked(True)
-        add_member = QPushButton(tr("添加到所选责师"), page)
-        add_member.clicked.connect(self.add_member)
-        save_member = QPushButton(tr("保存对所选成员的修改"), page)
-        save_member.clicked.connect(self.update_member)
-        remove_member = QPushButton(tr("删除所选成员…"), page)
-        remove_member.clicked.connect(self.remove_member)
-        self.member_table.itemSelectionChanged.connect(self._member_picked)
-        layout.addWidget(_form(page, self.member_name, self.member_discipline, self.member_qualification,
-                               self.member_core))
-        layout.addWidget(_form(page, add_member, save_member, remove_member))
+        layout.addWidget(form_row(page, self.planner_name, self.planner_team, self.planner_org, add, save))
+        layout.addWidget(form_row(page, self.planner_senior, self.planner_registered, self.planner_years))
+        self._member_section(page, layout)
         self.tabs.addTab(page, tr("责师与成员"))
 
     def _appointments_tab(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.appointment_table = _table([tr("区"), tr("责任单元"), tr("责师"), tr("聘期"), tr("续聘"),
+        self.appointment_table = table([tr("区"), tr("责任单元"), tr("责师"), tr("聘期"), tr("续聘"),
                                          tr("合同已签订"), tr("经费已落实")], page)
         self.appointment_table.itemChanged.connect(self._appointment_flag)
         layout.addWidget(self.appointment_table)
@@ -192,14 +150,14 @@ class RosterView(AnnexView, RosterCorrections):
         self.appoint_signed = QCheckBox(tr("合同已签订"), page)
         add = QPushButton(tr("聘任"), page)
         add.clicked.connect(self.appoint)
-        layout.addWidget(_form(page, QLabel(tr("新聘任：")), self.appoint_unit, self.appoint_planner,
+        layout.addWidget(form_row(page, QLabel(tr("新聘任：")), self.appoint_unit, self.appoint_planner,
                                self.appoint_years, self.appoint_renewal, self.appoint_signed, add))
         self.tabs.addTab(page, tr("聘任", "tab"))
 
     def _reviewers_tab(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.reviewer_table = _table([tr("编码"), tr("级别"), tr("姓名"), tr("单位")], page)
+        self.reviewer_table = table([tr("编码"), tr("级别"), tr("姓名"), tr("单位")], page)
         layout.addWidget(self.reviewer_table)
         self.reviewer_name = QLineEdit(page)
         self.reviewer_name.setPlaceholderText(tr("评审人姓名"))
@@ -215,7 +173,7 @@ class RosterView(AnnexView, RosterCorrections):
         remove = QPushButton(tr("删除所选评审人…"), page)
         remove.clicked.connect(self.remove_reviewer)
         self.reviewer_table.itemSelectionChanged.connect(self._reviewer_picked)
-        layout.addWidget(_form(page, self.reviewer_name, self.reviewer_org, self.reviewer_level, add, save, remove))
+        layout.addWidget(form_row(page, self.reviewer_name, self.reviewer_org, self.reviewer_level, add, save, remove))
         self.tabs.addTab(page, tr("评审人", "tab"))
 
     # ------------------------------------------------------------ loading
@@ -231,16 +189,16 @@ class RosterView(AnnexView, RosterCorrections):
                     roster.district(session, district_id) if district_id else None)
         districts, units, planners, appointments, reviewers, warnings, district = self.runner.read(query)
         self.heading.setText(tr("名册 — {0} 年度").format(year) + (f" — {district.name}" if district else ""))
-        _fill(self.district_table, [(d.id, [d.code, d.name, term_name("circles", d.circle)]) for d in districts])
-        _fill(self.unit_table, [(u.id, [u.code, u.district, u.name, term_name("unit_kinds", u.kind)]) for u in units])
-        _fill(self.planner_table, [(p.id, [p.code, p.name, tr("团队") if p.is_team else tr("个人"), p.organisation,
+        fill(self.district_table, [(d.id, [d.code, d.name, term_name("circles", d.circle)]) for d in districts])
+        fill(self.unit_table, [(u.id, [u.code, u.district, u.name, term_name("unit_kinds", u.kind)]) for u in units])
+        fill(self.planner_table, [(p.id, [p.code, p.name, tr("团队") if p.is_team else tr("个人"), p.organisation,
                                            p.leader, p.leader_title, str(sum(1 for m in p.members if m.is_core))])
                                    for p in planners])
         self._planners = {p.id: p for p in planners}
         self.appointment_table.blockSignals(True)
         rows = [(a.id, [a.district, a.unit, a.planner, term_span(a.term_start, a.term_years), tr("是") if a.renewal
                         else tr("否"), "", ""]) for a in appointments]
-        _fill(self.appointment_table, rows)
+        fill(self.appointment_table, rows)
         for r, a in enumerate(appointments):
             for col, value, field in ((5, a.contract_signed, "contract_signed"), (6, a.fee_paid, "fee_paid")):
                 cell = self.appointment_table.item(r, col)
@@ -250,7 +208,7 @@ class RosterView(AnnexView, RosterCorrections):
         self.appointment_table.blockSignals(False)
         level = {"district": tr("区级"), "city": tr("市级")}
         shown = [r for r in reviewers if r.level == "city" or district_id is None or r.district_id == district_id]
-        _fill(self.reviewer_table, [(r.id, [r.code, level.get(r.level, r.level), r.name, r.organisation])
+        fill(self.reviewer_table, [(r.id, [r.code, level.get(r.level, r.level), r.name, r.organisation])
                                     for r in shown])
         self.warnings.clear()
         for w in warnings:
@@ -292,9 +250,7 @@ class RosterView(AnnexView, RosterCorrections):
             self.planner_senior.setChecked(planner.leader_senior_title)
             self.planner_registered.setChecked(planner.leader_registered)
             self.planner_years.setValue(planner.leader_experience_years or 0)
-        members = planner.members if planner else ()
-        _fill(self.member_table, [(m.id, [m.name, term_name("disciplines", m.discipline), m.qualification,
-                                          tr("是") if m.is_core else tr("否")]) for m in members])
+        self._fill_members(planner)
 
     @staticmethod
     def _selected(table: QTableWidget) -> int | None:
@@ -356,16 +312,6 @@ class RosterView(AnnexView, RosterCorrections):
                                                   leader_senior_title=senior, leader_registered=registered,
                                                   leader_experience_years=years)):
             self.planner_name.clear()
-
-    def add_member(self) -> None:
-        planner_id = self._selected(self.planner_table)
-        if planner_id is None:
-            self.message.setText(tr("请先在上表中选择一位责师。"))
-            return
-        name, discipline = self.member_name.text(), term_value(self.member_discipline)
-        qualification, core = self.member_qualification.text(), self.member_core.isChecked()
-        if self._run(lambda s: roster.add_member(s, planner_id, name, discipline, qualification, core)):
-            self.member_name.clear()
 
     def appoint(self) -> None:
         sel = self.selection
