@@ -1926,6 +1926,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Not selected</translation>
     </message>
     <message>
+      <source>统一（各区）</source>
+      <translation>Same for all districts</translation>
+    </message>
+    <message>
       <source>不限</source>
       <translation>No limit</translation>
     </message>
@@ -1972,6 +1976,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>核对</source>
       <translation>Check</translation>
+    </message>
+    <message>
+      <source>按统一限额</source>
+      <translation>As for all districts</translation>
     </message>
     <message>
       <source>请注意</source>

@@ -119,6 +119,31 @@ def test_the_limit_is_set_from_the_board(qtbot, runner, demo_db, demo_year, nomi
     assert city.nominations.limit.text() == "不限"
 
 
+def test_one_district_gets_a_limit_of_its_own(qtbot, runner, demo_db, demo_year, nominated) -> None:
+    city = _open(qtbot, CityDashboard(runner), demo_year)
+    _tab(city, city.nominations)
+    tab = city.nominations
+    tab.limit.setValue(2)
+    tab.apply_limit()   # 统一: every district
+    district_id = tab.board.tallies[0].district_id
+    tab.scope.setCurrentIndex(tab.scope.findData(district_id))
+    assert tab.limit.text() == "按统一限额"   # no limit of its own yet: it follows 统一
+    tab.limit.setValue(0)
+    tab.apply_limit()
+    with demo_db.read() as s:
+        assert excellent.limits(s, demo_year) == (2, {district_id: 0})
+        tally = next(t for t in excellent.board(s, demo_year).tallies if t.district_id == district_id)
+    assert tally.limit == 0
+    assert tab.scope.currentData() == district_id and tab.limit.value() == 0   # the board read again, scope kept
+    tab.scope.setCurrentIndex(0)
+    assert tab.limit.value() == 2 and tab.limit.specialValueText() == "不限"
+    tab.scope.setCurrentIndex(tab.scope.findData(district_id))
+    tab.limit.setValue(NO_LIMIT)
+    tab.apply_limit()   # back to following 统一
+    with demo_db.read() as s:
+        assert excellent.limits(s, demo_year) == (2, {})
+
+
 def test_letters_print_from_the_district_dashboard(qtbot, runner, demo_db, demo_year, printed) -> None:
     district = _open(qtbot, DistrictDashboard(runner), demo_year, lookup_district(demo_db, "DC"))
     _tab(district, district.outcomes)

@@ -6,7 +6,8 @@ computation of the same sheets agrees), its district's 4-3 result and
 whether the district signed every contract — a district that did not is
 shaded and says why its nominees cannot make an excellent district. The
 city decides with 评为市级优秀… / 不入选… / 待定, each with a reason, and may
-set how many each district may have; what exceeds it is a warning.
+set how many each district may have (统一, or one district's own limit above or
+below it); what exceeds it is a warning.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -76,9 +78,15 @@ class NominationsTab(QWidget):
         layout.addLayout(bar)
         bar = QHBoxLayout()   # a second row: in English one row is wider than a 1280x720 screen
         bar.addWidget(big(QLabel(tr("每区限额："), self)))
+        self.scope = big(QComboBox(self))  # type: ignore[assignment]
+        self.scope.addItem(tr("统一（各区）"), None)   # then each district that nominated, for a limit of its own
+        bar.addWidget(self.scope)
+        self.own_limits: dict[int, int] = {}
         self.limit = big(QSpinBox(self))  # type: ignore[assignment]
         self.limit.setRange(NO_LIMIT, 99)
         self.limit.setSpecialValueText(tr("不限"))
+        widest = max(self.limit.fontMetrics().horizontalAdvance(t) for t in (tr("不限"), tr("按统一限额"), "99"))
+        self.limit.setMinimumWidth(widest + 48)   # either special text whole, with the arrows
         bar.addWidget(self.limit)
         self.limit_button = big(QPushButton(tr("设定"), self))
         bar.addWidget(self.limit_button)
@@ -96,6 +104,7 @@ class NominationsTab(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.pending_button.clicked.connect(lambda: self.decide(None, ask=False))
         self.limit_button.clicked.connect(self.apply_limit)
+        self.scope.currentIndexChanged.connect(lambda _i: self._show_limit())
         self.print_button.clicked.connect(self.print_list)
         self.view.doubleClicked.connect(lambda _index: self.decide(True))
 
@@ -107,7 +116,9 @@ class NominationsTab(QWidget):
 
     def fill(self, _board: object = None) -> None:
         year = self.year
-        self.board = b = self.dashboard.runner.read(lambda s: excellent.board(s, year))
+        b, (_city, self.own_limits) = self.dashboard.runner.read(
+            lambda s: (excellent.board(s, year), excellent.limits(s, year)))
+        self.board = b
         selected = sum(1 for n in b.nominees if n.selected)
         self.summary.setText(tr("{year} 年度 · 各区推荐 {n} 名 · 已入选 {s} 名 · 待定 {p} 名")
                              .format(year=b.year, n=len(b.nominees), s=selected, p=b.pending))
@@ -133,9 +144,7 @@ class NominationsTab(QWidget):
                               tooltip=tr("区报送的排名与总分，与本机按同样评审表计算的结果比较"))])
         fill(self.model, [tr("区"), tr("区内排名"), tr("责任片区"), tr("责任规划师"), tr("总分"), tr("等级"),
                           tr("合同已全签"), tr("市级评选"), tr("理由"), tr("区 4-3 结果"), tr("核对")], rows)
-        self.limit.blockSignals(True)
-        self.limit.setValue(b.city_limit if b.city_limit is not None else NO_LIMIT)
-        self.limit.blockSignals(False)
+        self._fill_scope(b)
         self.warnings.setText("\n".join(w.text(lang()) for w in b.warnings))
         self.warnings.setVisible(bool(b.warnings))
         empty = not b.nominees
@@ -143,6 +152,28 @@ class NominationsTab(QWidget):
             button.setEnabled(not empty)
         if empty:
             self.summary.setText(tr("{year} 年度尚无区级推荐：各区的推荐随“区→市”交接包到达。").format(year=b.year))
+
+    def _fill_scope(self, b: excellent.NominationsBoard) -> None:
+        """统一 and each district that nominated (keeping the one chosen), then the chosen scope's limit."""
+        keep = self.scope.currentData()
+        self.scope.blockSignals(True)
+        while self.scope.count() > 1:
+            self.scope.removeItem(1)
+        for t in b.tallies:
+            self.scope.addItem(t.district, t.district_id)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(keep)) if keep is not None else 0)
+        self.scope.blockSignals(False)
+        self._show_limit()
+
+    def _show_limit(self) -> None:
+        """The limit of the scope chosen: 统一's, or a district's own (不限 there: the district follows 统一)."""
+        district_id = self.scope.currentData()
+        city_limit = self.board.city_limit if self.board is not None else None
+        value = city_limit if district_id is None else self.own_limits.get(district_id)
+        self.limit.blockSignals(True)
+        self.limit.setSpecialValueText(tr("不限") if district_id is None else tr("按统一限额"))
+        self.limit.setValue(value if value is not None else NO_LIMIT)
+        self.limit.blockSignals(False)
 
     def chosen(self) -> excellent.Nominee | None:
         index = self.view.currentIndex()
@@ -186,10 +217,10 @@ class NominationsTab(QWidget):
         return True
 
     def apply_limit(self) -> None:
-        value = self.limit.value()
+        value, district_id = self.limit.value(), self.scope.currentData()
         year, actor = self.year, self._actor()
         most = None if value == NO_LIMIT else value
-        ok, _ = self.dashboard.runner.run(lambda s: excellent.set_limit(s, year, None, most, actor),
+        ok, _ = self.dashboard.runner.run(lambda s: excellent.set_limit(s, year, district_id, most, actor),
                                           Change(recommendations=True, source=self.dashboard))
         if ok:
             self.fill()
