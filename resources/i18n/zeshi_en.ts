@@ -2078,6 +2078,14 @@ Signed by: {signer} (fingerprint {fp})</translation>
       <translation>Contract: {contract}; fee: {fee}</translation>
     </message>
     <message>
+      <source>备份服务器上的数据库</source>
+      <translation>Back up the database on the server</translation>
+    </message>
+    <message>
+      <source>pg_dump 备份 (*.dump)</source>
+      <translation>pg_dump backups (*.dump)</translation>
+    </message>
+    <message>
       <source>这个数据库在内存中，没有文件：不能备份、恢复或检查。</source>
       <translation>This database is in memory and has no file: it cannot be backed up, restored or checked.</translation>
     </message>
@@ -2116,6 +2124,10 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>将用 {0} 的备份 {1} 替换已损坏的数据库（损坏的文件会另存为备份）。确定恢复吗？</source>
       <translation>The damaged database will be replaced by the backup {1} of {0} (the damaged file is kept as a backup). Restore it?</translation>
+    </message>
+    <message>
+      <source>数据库：{0}</source>
+      <translation>Database: {0}</translation>
     </message>
     <message>
       <source>不能定稿：</source>
@@ -2474,10 +2486,6 @@ Reason for unlocking (recorded in the audit log):</translation>
     <message>
       <source>数据库：{0}（在内存中，没有文件，也没有备份）</source>
       <translation>Database: {0} (in memory: no file and no backups)</translation>
-    </message>
-    <message>
-      <source>数据库：{0}</source>
-      <translation>Database: {0}</translation>
     </message>
     <message>
       <source>备份文件夹：{0}</source>

@@ -2,7 +2,10 @@
 
 A backup and a check are one call each to the services (``services.trust``,
 ``services.store_check``) and say what they did: where the copy went, or
-what the check found. A restore is chosen and examined here but carried out
+what the check found. On a store on a server (docs/server.md) a backup is
+``pg_dump`` into a file the person names, the check reads the server's
+catalogue as well, and a restore is the administrator's (``pg_restore``):
+the menu says so instead of offering a file. A restore is chosen and examined here but carried out
 by the application (``app.py``), which owns the database: it closes the
 store, puts the backup in its place and opens it again, checked, in a new
 window. The window asks for it with the path of the chosen file.
@@ -10,11 +13,14 @@ window. The window asks for it with the path of the chosen file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from zeshi_desktop.messages import Refused
+from zeshi_desktop.messages import text as message_text
 from zeshi_desktop.services import trust
-from zeshi_desktop.services.store_check import CheckReport, check_store
-from zeshi_desktop.services.trust import OpenCheck
+from zeshi_desktop.services.store_check import CheckReport, check_server, check_store
+from zeshi_desktop.services.trust import Backup, OpenCheck
 
 from . import dialogs
 from .actions import ActionRunner
@@ -46,14 +53,37 @@ def _file_of(parent: QWidget | None, runner: ActionRunner) -> Path | None:
     return path
 
 
-def backup(parent: QWidget | None, runner: ActionRunner) -> Path | None:
-    """A backup now, into the backups folder; says where it went (or why it could not be made)."""
-    path = _file_of(parent, runner)
-    if path is None:
+def choose_dump_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where a server's backup goes (tests replace this)."""
+    path, _ = QFileDialog.getSaveFileName(parent, tr("备份服务器上的数据库"), suggested,
+                                          tr("pg_dump 备份 (*.dump)"))
+    if not path:
         return None
+    return path if path.lower().endswith(".dump") else path + ".dump"
+
+
+def _dump_name(runner: ActionRunner) -> str:
+    """zeshi-2026-11-30-1530.dump in the home folder, named for the server's database."""
+    database = runner.db.url.rsplit("/", 1)[-1].split("?", 1)[0] or "zeshi"
+    return str(Path.home() / f"{database}-{datetime.now():%Y-%m-%d-%H%M}.dump")
+
+
+def backup(parent: QWidget | None, runner: ActionRunner) -> Path | None:
+    """A backup now, into the backups folder (on a server: a pg_dump file chosen); says where it went or why not."""
+    if runner.db.is_server:
+        chosen = choose_dump_path(parent, _dump_name(runner))
+        if chosen is None:
+            return None
+        target = Path(chosen)
+        make: Callable[[], Backup] = lambda: trust.backup_server(runner.db, target)
+    else:
+        path = _file_of(parent, runner)
+        if path is None:
+            return None
+        make = lambda: trust.backup_now(path)
     try:
         with runner.working(tr("正在备份…")):
-            made = trust.backup_now(path)
+            made = make()
     except Refused as refused:
         dialogs.show_error(parent, refused.message(lang()))
         return None
@@ -63,12 +93,16 @@ def backup(parent: QWidget | None, runner: ActionRunner) -> Path | None:
 
 def check(parent: QWidget | None, runner: ActionRunner) -> CheckReport | None:
     """The whole check of the store, its findings shown (or that it is sound)."""
-    path = _file_of(parent, runner)
-    if path is None:
-        return None
+    if runner.db.is_server:
+        run: Callable[[], CheckReport] = lambda: check_server(runner.db)   # the server's catalogue as well
+    else:
+        path = _file_of(parent, runner)
+        if path is None:
+            return None
+        run = lambda: check_store(path)
     try:
         with runner.working(tr("正在检查数据…")):
-            report = check_store(path)
+            report = run()
     except Refused as refused:
         dialogs.show_error(parent, refused.message(lang()))
         return None
@@ -83,8 +117,11 @@ def show_check(parent: QWidget | None, report: CheckReport) -> None:
 
 
 def choose_restore(parent: QWidget | None, runner: ActionRunner) -> Path | None:
-    """A sound file chosen and confirmed for a restore, or None."""
+    """A sound file chosen and confirmed for a restore, or None (on a server: what to use instead, said)."""
     from . import store_dialogs
+    if runner.db.is_server:
+        dialogs.show_info(parent, message_text("server.restore_elsewhere", lang(), file="….dump"))
+        return None
     path = _file_of(parent, runner)
     return store_dialogs.choose_restore(parent, path) if path is not None else None
 
@@ -93,6 +130,10 @@ def show_locations(parent: QWidget | None, runner: ActionRunner) -> None:
     """Where the database and its backups are."""
     from . import store_dialogs
     path = runner.db.path
+    if runner.db.is_server:
+        dialogs.show_info(parent, tr("数据库：{0}").format(runner.db.url) + "\n"
+                          + message_text("server.backups_elsewhere", lang(), url=runner.db.url))
+        return
     dialogs.show_info(parent, store_dialogs.locations_text(path, runner.db.url,
                                                            trust.list_backups(path) if path else []))
 
@@ -111,7 +152,7 @@ class StoreMenu(QObject):
                                  ("check", tr("检查数据"), self.check), ("where", tr("数据位置…"), self.where)):
             action = QAction(text, parent)
             action.triggered.connect(lambda _checked=False, do=slot: do())
-            action.setEnabled(name == "where" or runner.db.path is not None)
+            action.setEnabled(name == "where" or runner.db.path is not None or runner.db.is_server)
             menu.addAction(action)
             self.actions[name] = action
 

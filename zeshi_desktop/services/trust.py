@@ -218,6 +218,14 @@ def backup_now(db_path: Path) -> Backup:
                             reason=_first_line(exc)) from exc
 
 
+def backup_server(db: Database, target: Path) -> Backup:
+    """A store on a server into ``target`` with ``pg_dump`` (文件 → 备份… on a server; ``zeshi backup -o``).
+
+    A server has no backups folder beside a file: the person names the file.
+    """
+    return backups_.dump_server(db.libpq_url(), target)
+
+
 def examine(source: Path) -> CheckReport:
     """The whole check of a restore candidate; refuses (``BackupRefused``) a file that is no sound store."""
     backups_.check_candidate(source)
