@@ -2348,6 +2348,10 @@ Reason for unlocking (recorded in the audit log):</translation>
       <translation>Clear the list</translation>
     </message>
     <message>
+      <source>服务器：{0}</source>
+      <translation>Server: {0}</translation>
+    </message>
+    <message>
       <source>连接服务器…</source>
       <translation>Connect to a server…</translation>
     </message>

@@ -14,7 +14,7 @@ from tests.server.backends import Server
 from zeshi_desktop import app
 from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.main_window import MainWindow
-from zeshi_desktop.gui.shell import server_dialog
+from zeshi_desktop.gui.shell import recent, server_dialog
 from zeshi_desktop.store.database import Database
 
 
@@ -41,11 +41,16 @@ def test_the_file_menu_asks_the_application_to_open_the_server(qtbot, demo_db: D
     [entry] = [a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "连接服务器…"]
     asked: list[str] = []
     window.database_requested.connect(asked.append)
-    monkeypatch.setattr(server_dialog, "ask", lambda parent: None)   # cancelled: nothing asked
+    monkeypatch.setattr(server_dialog, "ask", lambda parent, known="": None)   # cancelled: nothing asked
     entry.trigger()
-    monkeypatch.setattr(server_dialog, "ask", lambda parent: "postgresql+psycopg://wang_li@review-server/zeshi")
+    monkeypatch.setattr(server_dialog, "ask", lambda parent, known="": "postgresql+psycopg://wang_li@review-server/zeshi")
     entry.trigger()
     assert asked == ["postgresql+psycopg://wang_li@review-server/zeshi"]
+    seen: list[str] = []
+    recent.remember(window.settings, "postgresql+psycopg://wang_li@review-server/zeshi")
+    monkeypatch.setattr(server_dialog, "ask", lambda parent, known="": seen.append(known))
+    entry.trigger()   # the dialog starts from the server opened last
+    assert seen == ["postgresql+psycopg://wang_li@review-server/zeshi"]
 
 
 def test_the_app_switches_to_a_store_on_the_server_and_back_when_it_cannot(

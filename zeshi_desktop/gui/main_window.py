@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.tree.picked.connect(self._picked)
         self.tabs.currentChanged.connect(lambda _i: self._show_current())
         self.runner.changed.connect(lambda _change: self.zoom.soon())
-        recent.remember(self.settings, db.path)
+        recent.remember(self.settings, db.path or (db.url if db.is_server else None))
         self._restore()
         self._building = False
         self._show_current()
@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(tr("文件(&F)"))
         self._action(file_menu, tr("打开数据库…"), self._open_database, QKeySequence.StandardKey.Open)
         server_dialog.add_action(self, file_menu)   # 连接服务器…: a store on the office's server (docs/server.md)
-        self.recent_menu = recent.RecentMenu(self.settings, self.db.path, self.database_requested.emit, self)
+        self.recent_menu = recent.RecentMenu(
+            self.settings, self.db.path or (self.db.url if self.db.is_server else None), self.database_requested.emit,
+            self, open_server=lambda url: server_dialog.connect(self, url))
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.store_menu = StoreMenu(self.runner, file_menu, self)

@@ -109,6 +109,13 @@ def server_address(host: str, database: str, user: str, password: str = "", port
     return url.render_as_string(hide_password=False)
 
 
+def server_parts(url: str) -> tuple[str, int | None, str, str]:
+    """Host (or socket folder), port, database and user of a server's URL: the 连接服务器 dialog filled again."""
+    parsed = server_url(url)
+    host = parsed.host or str(parsed.query.get("host") or "")
+    return host, parsed.port, parsed.database or "", parsed.username or ""
+
+
 def server_refusal(exc: BaseException) -> str | None:
     """The SQLSTATE of a server's error (``42501``, ``55P03`` …), or None for anything else."""
     orig = getattr(exc, "orig", None) or exc

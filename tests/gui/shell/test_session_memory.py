@@ -7,7 +7,7 @@ import shutil
 from PySide6.QtCore import QSettings
 
 from zeshi_desktop.gui.main_window import MainWindow
-from zeshi_desktop.gui.shell import recent
+from zeshi_desktop.gui.shell import recent, server_dialog
 
 
 def test_page_node_and_reviewer_survive_a_crash(qtbot, window, demo_db, settings_path):
@@ -48,6 +48,38 @@ def test_recent_databases_are_listed_newest_first_and_open_on_click(qtbot, demo_
     for _ in range(20):
         recent.remember(settings, tmp_path / f"{_}.sqlite3")
     assert len(recent.recent(settings)) == recent.KEEP
+
+
+def test_a_server_is_remembered_without_its_password_and_asks_for_it_again(qtbot, demo_db, settings_path,
+                                                                          monkeypatch):
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    recent.remember(settings, "postgresql+psycopg://wang_li:s3cret@review-server:5433/zeshi_2025")
+    window = MainWindow(demo_db, settings)
+    qtbot.addWidget(window)
+    assert recent.recent(settings)[1] == "postgresql+psycopg://wang_li@review-server:5433/zeshi_2025"
+    assert "s3cret" not in str(settings.value(recent.KEY))
+    menu = window.recent_menu
+    menu.rebuild()
+    [entry] = [a for a in menu.actions() if "review-server" in a.text()]
+    assert entry.text() == "&1  服务器：postgresql+psycopg://wang_li@review-server:5433/zeshi_2025"
+    filled: list[server_dialog.ServerDialog] = []
+
+    def answer(dialog: server_dialog.ServerDialog) -> int:   # the person types the password and connects
+        filled.append(dialog)
+        dialog.password.setText("s3cret")
+        return server_dialog.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(server_dialog.ServerDialog, "exec", answer)
+    with qtbot.waitSignal(window.database_requested) as asked:
+        entry.trigger()
+    [dialog] = filled
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(), dialog.user.text()) == (
+        "review-server", 5433, "zeshi_2025", "wang_li")
+    assert asked.args == ["postgresql+psycopg://wang_li:s3cret@review-server:5433/zeshi_2025"]
+    socket = server_dialog.ServerDialog()
+    qtbot.addWidget(socket)
+    socket.fill_from("postgresql+psycopg://zeshi@/zeshi?host=%2Fvar%2Frun%2Fpostgresql")   # a Unix socket folder
+    assert (socket.host.text(), socket.port.value(), socket.user.text()) == ("/var/run/postgresql", 5432, "zeshi")
 
 
 def test_the_status_line_keeps_its_height_and_the_page_does_not_move(qtbot, window):

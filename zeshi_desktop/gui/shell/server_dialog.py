@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.store.database import server_address
+from zeshi_desktop.store.database import StoreError, server_address, server_parts
 
 from ..i18n import tr
 
@@ -68,6 +68,18 @@ class ServerDialog(QDialog):
         self._update()
         self.setMinimumWidth(460)
 
+    def fill_from(self, url: str) -> None:
+        """The parts of a server used before (its address has no password): only the password left to type."""
+        try:
+            host, port, database, user = server_parts(url)
+        except StoreError:
+            return
+        self.host.setText(host)
+        self.port.setValue(port or DEFAULT_PORT)
+        self.database.setText(database or DEFAULT_DATABASE)
+        self.user.setText(user)
+        self.password.setFocus()
+
     def _update(self) -> None:
         ready = all(f.text().strip() for f in (self.host, self.database, self.user))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
@@ -78,15 +90,18 @@ class ServerDialog(QDialog):
                               self.port.value())
 
 
-def ask(parent: QWidget | None) -> str | None:
-    """The address of the server's store the person chose, or None (tests replace this)."""
+def ask(parent: QWidget | None, known: str = "") -> str | None:
+    """The address of the server's store the person chose (from ``known``'s parts), or None (tests replace this)."""
     dialog = ServerDialog(parent)
+    if known:
+        dialog.fill_from(known)
     return dialog.address() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def connect(window) -> bool:  # type: ignore[no-untyped-def]
-    """Ask, then have the application open the store (``window.database_requested``); True when asked to."""
-    address = ask(window)
+def connect(window, known: str = "") -> bool:  # type: ignore[no-untyped-def]
+    """Ask (from a server used before, ``known``), then have the application open the store
+    (``window.database_requested``); True when asked to."""
+    address = ask(window, known)
     if address is None:
         return False
     window.database_requested.emit(address)
@@ -95,4 +110,10 @@ def connect(window) -> bool:  # type: ignore[no-untyped-def]
 
 def add_action(window, menu):  # type: ignore[no-untyped-def]
     """The menu entry 连接服务器… (the main window's File menu, after 打开数据库…)."""
-    return window._action(menu, tr("连接服务器…"), lambda: connect(window))
+    return window._action(menu, tr("连接服务器…"), lambda: connect(window, last_server(window.settings)))
+
+
+def last_server(settings) -> str:  # type: ignore[no-untyped-def]
+    """The server opened last (its address without the password), to start the dialog from; "" if none."""
+    from .recent import recent
+    return next((location for location in recent(settings) if isinstance(location, str)), "")
