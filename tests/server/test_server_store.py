@@ -14,7 +14,8 @@ from tests.server.backends import Server, content_digest
 from zeshi_desktop.cli import main
 from zeshi_desktop.services.scoring import sheets
 from zeshi_desktop.services.store_check import check_server
-from zeshi_desktop.store.database import Database, StoreError, is_url, shown_url
+from zeshi_desktop.store.addresses import StoreError, is_url, shown_url
+from zeshi_desktop.store.database import Database
 from zeshi_desktop.store.integrity import SERVER_TRIGGERS
 
 

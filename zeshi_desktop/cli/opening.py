@@ -29,8 +29,7 @@ from sqlalchemy.orm import Session
 from zeshi_desktop.locations import default_db_location
 from zeshi_desktop.messages import Message, Refused
 from zeshi_desktop.store import backup
-from zeshi_desktop.store.database import (
-    Database,
+from zeshi_desktop.store.addresses import (
     StoreError,
     first_line,
     is_url,
@@ -38,6 +37,7 @@ from zeshi_desktop.store.database import (
     shown_url,
     sqlite_file,
 )
+from zeshi_desktop.store.database import Database
 
 from .errors import CommandError
 from .files import os_reason

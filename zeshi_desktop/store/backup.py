@@ -143,7 +143,7 @@ def dump_server(url: str, target: Path, *, now: datetime | None = None) -> Backu
     """
     from sqlalchemy.engine import make_url
 
-    from zeshi_desktop.store.database import libpq_url, shown_url
+    from zeshi_desktop.store.addresses import libpq_url, shown_url
 
     program = shutil.which("pg_dump")
     if program is None:

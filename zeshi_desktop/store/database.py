@@ -22,7 +22,6 @@ DDL is transactional): a failed upgrade leaves the server as it was.
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -32,15 +31,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import (  # Session: also the type the GUI names (it never imports SQLAlchemy)
     Session,
     sessionmaker,
 )
 
-from zeshi_desktop.messages import Refused
 from zeshi_desktop.store import audit, sheet_seal
+from zeshi_desktop.store.addresses import (
+    StoreError,
+    first_line,
+    is_url,
+    libpq_url,
+    server_refusal,
+    server_url,
+    shown_url,
+    sqlite_file,
+)
+from zeshi_desktop.store.server_engine import server_options, server_settings
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -56,76 +65,7 @@ BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK_KEY = 0x7A657368_69
 RETRIED_STATES = frozenset({"40001", "40P01"})
 WRITE_ATTEMPTS = 5
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 T = TypeVar("T")
-
-
-class StoreError(Refused):
-    """The database cannot be opened or upgraded; says which file and why."""
-
-
-def is_url(location: object) -> bool:
-    """True for a database URL (``postgresql+psycopg://…``, ``sqlite:///…``), False for a file path."""
-    return isinstance(location, str) and _URL.match(location) is not None
-
-
-def shown_url(url: str | URL) -> str:
-    """A URL as it may be shown, logged or kept in the settings: without its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True).replace(":***@", "@")
-    except ArgumentError:
-        return str(url)
-
-
-def server_url(url: str) -> URL:
-    """A PostgreSQL URL as the store connects with it: psycopg 3 as the driver, whatever was typed.
-
-    ``postgresql://`` and ``postgres://`` (what libpq and pg_dump call it) mean
-    ``postgresql+psycopg://``; any other database is refused, naming what is taken.
-    """
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError("server.bad_url", url=url) from exc
-    backend = parsed.get_backend_name()
-    if backend == "postgres":
-        backend = "postgresql"
-    if backend != "postgresql" or parsed.get_driver_name() not in ("psycopg", "postgres", "postgresql"):
-        raise StoreError("server.bad_url", url=shown_url(parsed))
-    return parsed.set(drivername="postgresql+psycopg")
-
-
-def server_address(host: str, database: str, user: str, password: str = "", port: int | None = None) -> str:
-    """The URL of a store on a server from its parts, as the app's 连接服务器 dialog asks for them.
-
-    A host that is a folder (``/var/run/postgresql``) is a Unix socket. The
-    password, when given, is in the URL: the caller keeps it in memory only.
-    """
-    socket = host.strip().startswith("/")
-    query = {"host": host.strip()} if socket else {}
-    url = URL.create("postgresql+psycopg", username=user.strip() or None, password=password or None,
-                     host=None if socket else host.strip() or None, port=port, database=database.strip() or None,
-                     query=query)
-    return url.render_as_string(hide_password=False)
-
-
-def server_parts(url: str) -> tuple[str, int | None, str, str]:
-    """Host (or socket folder), port, database and user of a server's URL: the 连接服务器 dialog filled again."""
-    parsed = server_url(url)
-    host = parsed.host or str(parsed.query.get("host") or "")
-    return host, parsed.port, parsed.database or "", parsed.username or ""
-
-
-def server_refusal(exc: BaseException) -> str | None:
-    """The SQLSTATE of a server's error (``42501``, ``55P03`` …), or None for anything else."""
-    orig = getattr(exc, "orig", None) or exc
-    state = getattr(orig, "sqlstate", None)
-    return state if isinstance(state, str) else None
-
-
-def libpq_url(url: str) -> str:
-    """The URL as libpq's own programs take it (``pg_dump``): ``postgresql://``, the rest kept."""
-    return server_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _sqlite_settings(engine: Engine) -> None:
@@ -172,7 +112,7 @@ class Database:
         self.readonly = readonly
         self.is_server = make_url(url).get_backend_name() == "postgresql"
         try:
-            self.engine = create_engine(url, future=True, **_server_options(readonly) if self.is_server else {})
+            self.engine = create_engine(url, future=True, **server_options(readonly) if self.is_server else {})
         except (NoSuchModuleError, ImportError) as exc:   # psycopg is the optional extra `server`
             raise StoreError("server.no_driver", url=self.url) from exc
         self.is_sqlite = self.engine.dialect.name == "sqlite"
@@ -183,7 +123,7 @@ class Database:
         else:
             self._writer = self.engine
             if self.is_server:
-                _server_settings(self.engine, self._copied)
+                server_settings(self.engine, self._copied)
             if self.is_server:   # one snapshot per look; a look never writes
                 reader = self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         self._read_sessions = sessionmaker(reader, expire_on_commit=False)
@@ -380,87 +320,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-_INSERT = re.compile(r"^\s*INSERT INTO (?P<table>\S+) \((?P<columns>[^)]*)\) VALUES \((?P<values>.*)\)\s*$")
-_PLACEHOLDER = re.compile(r"^%\((\w+)\)s(::[A-Z ]+)?$")
-COPY_FROM = 20   # rows of one executemany from which an INSERT goes by COPY
-ANY_FROM = 4   # values of an IN list from which it is sent as one array
-_MARK = re.compile(r"%\((\w+)\)s")
-_IN_LIST = re.compile(r"(?P<not>NOT )?IN \((?P<marks>%\((?P<base>\w+?)_1\)s(?P<cast>::[A-Z ]+)?"
-                      r"(?:, %\((?P=base)_\d+\)s(?P=cast)?)+)\)")
-
-
-def _server_settings(engine: Engine, copied: set[str]) -> None:
-    """Two things SQLite does cheaply that a server needs said differently; the services stay as they are.
-
-    A bulk insert (an import, a year loaded) goes by ``COPY … FROM STDIN``:
-    psycopg sends an executemany row by row (pipelined) and the server parses
-    and runs each, 3 s for 34,000 scores; COPY fires the same triggers and
-    checks the same keys in 0.6 s. And a long ``IN (…)`` list of ids becomes
-    ``= ANY(array)``: one statement text whatever the list's length, which
-    psycopg converts once and the server plans once, where each new length
-    was parsed anew (a third of a district's ranking).
-    """
-    @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _any(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if executemany or not isinstance(parameters, dict) or " IN (%(" not in statement:
-            return statement, parameters
-        values = dict(parameters)
-
-        def as_array(found: re.Match[str]) -> str:
-            names = _MARK.findall(found["marks"])
-            base = found["base"]
-            if len(names) < ANY_FROM or base in values or names != [f"{base}_{n}" for n in range(1, len(names) + 1)]:
-                return found[0]
-            values[base] = [values.pop(name) for name in names]
-            return f"{'<> ALL' if found['not'] else '= ANY'}(%({base})s{found['cast'] or ''}[])"
-
-        return _IN_LIST.sub(as_array, statement), values
-
-    @event.listens_for(engine, "do_executemany")
-    def _by_copy(cursor, statement, parameters, context) -> bool:  # type: ignore[no-untyped-def]
-        found = _INSERT.match(statement)
-        if found is None or len(parameters) < COPY_FROM or not isinstance(parameters[0], dict):
-            return False
-        names = []
-        for value in found["values"].split(","):
-            mark = _PLACEHOLDER.match(value.strip())
-            if mark is None:   # an expression, not a plain value: executemany as it is
-                return False
-            names.append(mark[1])
-        with cursor.copy(f"COPY {found['table']} ({found['columns']}) FROM STDIN") as copy:
-            for row in parameters:
-                copy.write_row([row[name] for name in names])
-        copied.add(found["table"])
-        return True
-
-
-def _server_options(readonly: bool) -> dict[str, object]:
-    """Engine settings for a server: writers at READ COMMITTED (under the write lock); a dropped connection replaced."""
-    options: dict[str, object] = {"isolation_level": "READ COMMITTED", "pool_pre_ping": True,
-                                  "connect_args": {"connect_timeout": 10, "application_name": "zeshi"}}
-    if readonly:   # nothing written, not even by mistake: the server refuses it too
-        options["connect_args"] = {**options["connect_args"],  # type: ignore[dict-item]
-                                   "options": "-c default_transaction_read_only=on"}
-    return options
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file of a ``sqlite:///`` URL, opened as a path (its backups, checks); None for any other URL."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError("server.bad_url", url=url) from exc
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    if not parsed.database or parsed.database == ":memory:":
-        raise StoreError("server.bad_url", url=url)
-    return Path(parsed.database)
-
-
-def first_line(exc: BaseException) -> str:
-    """An error's first line, the driver's own when SQLAlchemy wraps it."""
-    orig = getattr(exc, "orig", None) or exc
-    lines = str(orig).strip().splitlines()
-    return lines[0] if lines else orig.__class__.__name__

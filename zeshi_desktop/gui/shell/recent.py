@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu, QWidget
 
-from zeshi_desktop.store.database import is_url, shown_url
+from zeshi_desktop.store.addresses import is_url, shown_url
 
 from ..i18n import tr
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zeshi_desktop.store.database import StoreError, server_address, server_parts
+from zeshi_desktop.store.addresses import StoreError, server_address, server_parts
 
 from ..i18n import tr
 
