@@ -11,41 +11,21 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
+
+from tests.damage import damage_answer, damage_scores
 
 from .conftest import Run
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 WHO = "东华门街道 工业大学城市建设尹芳团队 / 苏丽"   # the first 3-2 sheet of the demo year: 东城区, reviewer 苏丽
-OVER_MAXIMUM = ("UPDATE scores SET tenths = 386 WHERE rowid = (SELECT min(rowid) FROM scores WHERE sheet_id IN "
-                "(SELECT id FROM sheets WHERE form_id = ?))")
 
 
 def damage(db: str, form_id: str = "3-2") -> int:
     """A score of the first sheet of ``form_id`` above its item's maximum; the sheet's id."""
-    connection = sqlite3.connect(db)
-    connection.execute(OVER_MAXIMUM, (form_id,))
-    connection.commit()
-    (sheet_id,) = connection.execute(
-        "SELECT s.id FROM scores c JOIN sheets s ON s.id = c.sheet_id WHERE c.tenths = 386 AND s.form_id = ?",
-        (form_id,)).fetchone()
-    connection.close()
-    return int(sheet_id)
-
-
-def damage_answer(db: str) -> int:
-    """A 5-1 answer that is none of its statement's options; the sheet's id."""
-    connection = sqlite3.connect(db)
-    rowid, sheet_id = connection.execute(
-        "SELECT min(a.rowid), a.sheet_id FROM answers a JOIN sheets s ON s.id = a.sheet_id "
-        "WHERE s.form_id = '5-1' AND s.status = 'final' AND a.key LIKE 'choice:%'").fetchone()
-    connection.execute("UPDATE answers SET value = '也许' WHERE rowid = ?", (rowid,))
-    connection.commit()
-    connection.close()
-    return int(sheet_id)
+    return damage_scores(db, form_id)[0]
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests.damage import damage_scores
 from zeshi_desktop.gui import dialogs, handover_export, i18n
 from zeshi_desktop.gui.handover_export import ExportChoice
 
@@ -22,13 +22,7 @@ def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def damage(path: Path) -> int:
     """A 3-2 score of 东城区 above its item's maximum (what a bit flip does); the sheet's id."""
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE scores SET tenths = 386 WHERE rowid = (SELECT min(rowid) FROM scores WHERE sheet_id IN "
-                       "(SELECT id FROM sheets WHERE form_id = '3-2'))")
-    connection.commit()
-    (sheet_id,) = connection.execute("SELECT sheet_id FROM scores WHERE tenths = 386").fetchone()
-    connection.close()
-    return int(sheet_id)
+    return damage_scores(path)[0]
 
 
 def _export(window, path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.damage import damage_scores
 from zeshi_desktop import app
 from zeshi_desktop.gui import dialogs, safekeeping, store_dialogs
 from zeshi_desktop.gui.actions import Change
@@ -23,10 +23,7 @@ from zeshi_desktop.store.database import Database
 
 def damage(path: Path) -> None:
     """What a bit flip or an edit with sqlite3 does: a score far above its item's maximum."""
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE scores SET tenths = 386 WHERE rowid = (SELECT min(rowid) FROM scores)")
-    connection.commit()
-    connection.close()
+    damage_scores(path, "3-1")
 
 
 @pytest.fixture

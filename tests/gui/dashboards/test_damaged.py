@@ -7,11 +7,11 @@ far above its item's maximum, or an answer no question takes (issue 11).
 from __future__ import annotations
 
 import re
-import sqlite3
-from pathlib import Path
 
 import pytest
 
+from tests.damage import damage_answer
+from tests.damage import damage_scores as damage
 from zeshi_desktop.gui import i18n
 from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.dashboards.city import CityDashboard
@@ -23,34 +23,6 @@ from zeshi_desktop.gui.views.damaged import SHOWN, DamagedNotice
 from zeshi_desktop.services import lookup
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-OVER_MAXIMUM = ("UPDATE scores SET tenths = 386 WHERE rowid = (SELECT min(rowid) FROM scores WHERE sheet_id = "
-                "(SELECT min(id) FROM sheets WHERE form_id = ? AND id NOT IN (SELECT sheet_id FROM scores "
-                "WHERE tenths = 386)))")
-
-
-def damage(path: Path, form_id: str = "3-2", sheets: int = 1) -> list[int]:
-    """Put a score above its maximum in the first ``sheets`` sheets of ``form_id``; their ids."""
-    connection = sqlite3.connect(path)
-    for _ in range(sheets):
-        connection.execute(OVER_MAXIMUM, (form_id,))
-    connection.commit()
-    ids = [sid for (sid,) in connection.execute(
-        "SELECT DISTINCT sheet_id FROM scores WHERE tenths = 386 ORDER BY sheet_id")]
-    connection.close()
-    return ids
-
-
-def damage_answer(path: Path) -> int:
-    """An answer to a 5-1 statement that is none of its options; the sheet's id."""
-    connection = sqlite3.connect(path)
-    rowid, sheet_id = connection.execute(
-        "SELECT min(a.rowid), a.sheet_id FROM answers a JOIN sheets s ON s.id = a.sheet_id "
-        "WHERE s.form_id = '5-1' AND s.status = 'final' AND a.key LIKE 'choice:%'").fetchone()
-    connection.execute("UPDATE answers SET value = '也许' WHERE rowid = ?", (rowid,))
-    connection.commit()
-    connection.close()
-    return int(sheet_id)
-
 
 def district(demo_db, code: str = "DC") -> int:  # type: ignore[no-untyped-def]
     """The demo district (东城区 holds the first 3-2 sheets, the ones ``damage`` breaks)."""
