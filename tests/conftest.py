@@ -21,6 +21,14 @@ from zeshi_desktop.services import catalogue
 from zeshi_desktop.store.database import Database
 
 
+@pytest.fixture(autouse=True)
+def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test signs packages with a key of its own, never the key of the person running the tests."""
+    folder = tmp_path / "keys"
+    monkeypatch.setenv("ZESHI_KEY_DIR", str(folder))
+    return folder
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     backends.add_option(parser)
 

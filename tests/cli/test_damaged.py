@@ -28,12 +28,6 @@ def damage(db: str, form_id: str = "3-2") -> int:
     return damage_scores(db, form_id)[0]
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Exports sign with a key of the test's own, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _entry(data: dict, sheet_id: int, form: str = "3-2") -> dict:  # type: ignore[type-arg]
     [entry] = data["damaged"]
     assert entry["sheet_id"] == sheet_id and entry["form"] == form and set(entry) == {"sheet_id", "form", "who",

@@ -14,11 +14,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _one_line(result: tuple[int, str, str]) -> str:
     code, out, err = result
     assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err, result

@@ -16,11 +16,6 @@ from zeshi_desktop.store.database import Database
 ITEM_COLUMN, ACTOR_COLUMN = 4, 1
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _changed_31(db: Database, year: int) -> int:
     sheet = _sheet(db, year)
     with db.write() as s:

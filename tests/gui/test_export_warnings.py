@@ -14,12 +14,6 @@ from zeshi_desktop.gui.handover_export import ExportChoice
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test signs with its own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def damage(path: Path) -> int:
     """A 3-2 score of 东城区 above its item's maximum (what a bit flip does); the sheet's id."""
     return damage_scores(path)[0]

@@ -24,12 +24,6 @@ UNIT = "景山街道"
 CONFLICT_KEY = "3-1:DC-U02/P002"
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test signs with its own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _sheet(db: Database, year: int, form: str = "3-1", unit: str = UNIT) -> sheets.SheetView:
     with db.read() as s:
         app = next(a.id for a in roster.appointments(s, year) if a.unit == unit)

@@ -20,12 +20,6 @@ from zeshi_desktop.store.database import Database
 UNIT = "景山街道"
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test signs with its own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def test_an_empty_laptop_takes_its_assignment_and_shows_the_year(qtbot, db: Database, demo_db: Database,  # type: ignore[no-untyped-def]
                                                                  demo_year: int, tmp_path: Path, monkeypatch,
                                                                  no_modal_dialogs) -> None:

@@ -35,12 +35,6 @@ TOTAL_33 = 7   # 总分 on the 3-3 page: 排名, 责任片区, 责师, 加权3-1
 
 
 @pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Packages are signed with the test's own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
-@pytest.fixture(autouse=True)
 def _answers(monkeypatch: pytest.MonkeyPatch) -> None:
     """The unlock reason and the finalise question, answered as a panel member would."""
     monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "复核后更正")

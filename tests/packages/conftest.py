@@ -1,20 +1,12 @@
-"""Fixtures for package tests: a private signing key per test, packages made from the demo year."""
+"""Fixtures for package tests: the store's digest (nothing written), the fuzzer's summary."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from zeshi_desktop.store.database import Database
-
-
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "keys"
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(folder))
-    return folder
 
 
 def store_digest(db: Database) -> str:

@@ -25,11 +25,6 @@ ITEM = "planning_research"          # a 3-1 item worth 10
 MATRIX_ITEM = "professional_plan"   # a 3-2 item worth 15
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _digest(db: Database) -> str:
     return content_digest(db)   # the file's bytes, or a server's rows
 

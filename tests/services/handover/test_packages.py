@@ -18,12 +18,6 @@ from zeshi_desktop.store.database import Database
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test signs with its own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def _export(db: Database, year: int, path: Path, kind: str = "street-district", **selectors: object) -> Path:
     if kind == "street-district":
         selectors.setdefault("units", ["DC-U01", "DC-U02"])

@@ -24,12 +24,6 @@ from zeshi_desktop.store.database import Database
 from zeshi_desktop.store.models import District, Unit
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test signs with its own key, never the user's."""
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def digest(db: Database) -> str:
     """The store's bytes after a checkpoint (a server's rows): equal digests mean nothing was written."""
     return content_digest(db)

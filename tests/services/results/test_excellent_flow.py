@@ -24,11 +24,6 @@ from zeshi_desktop.store.models import Appointment, AuditEntry
 from zeshi_desktop.store.result_models import ExcellentNomination
 
 
-@pytest.fixture(autouse=True)
-def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZESHI_KEY_DIR", str(tmp_path / "keys"))
-
-
 def laptop(tmp_path: Path, name: str, source: Database | None, role: str, **selectors: object) -> Database:
     path = tmp_path / f"{name}.sqlite3"
     if source is not None:
