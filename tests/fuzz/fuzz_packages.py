@@ -10,6 +10,7 @@ bytes are unchanged. Anything else is a finding.
     python tests/fuzz/fuzz_packages.py -atheris_runs=20000 # structured mutants, coverage-guided
     python tests/fuzz/fuzz_packages.py --raw seeds/ -max_len=200000   # libFuzzer mutating the file's bytes
     python tests/fuzz/fuzz_packages.py --random 5000 --seed 7        # no atheris needed: random mutation
+    python tests/fuzz/fuzz_packages.py --random 3000 --seed 11 --keep handover.import.store_refused
 
 In ``--raw`` mode the six packages of the demo year are written to the seed
 folder first, and libFuzzer grows its corpus there. Without atheris (or with
@@ -131,10 +132,10 @@ def corpus(folder: Path) -> Any:
     return mutants.make_corpus(folder, demo, installation)
 
 
-def keep_finding(findings: Path, mutant: Path, error: BaseException) -> Path:
+def keep_finding(findings: Path, mutant: Path, error: BaseException, prefix: str = "finding") -> Path:
     findings.mkdir(parents=True, exist_ok=True)
-    n = len(list(findings.glob("finding-*.xlsx")))
-    kept = findings / f"finding-{n:04d}.xlsx"
+    n = len(list(findings.glob(f"{prefix}-*.xlsx")))
+    kept = findings / f"{prefix}-{n:04d}.xlsx"
     kept.write_bytes(mutant.read_bytes())
     kept.with_suffix(".txt").write_text("".join(traceback.format_exception(error)), "utf-8")
     return kept
@@ -147,7 +148,7 @@ def summary(outcomes: Any) -> str:
     return "\n".join(lines)
 
 
-def run_random(work: Path, findings: Path, count: int, seed: int) -> int:
+def run_random(work: Path, findings: Path, count: int, seed: int, keep: frozenset[str] = frozenset()) -> int:
     from tests.packages import mutants
 
     data = corpus(work)
@@ -159,7 +160,9 @@ def run_random(work: Path, findings: Path, count: int, seed: int) -> int:
             path = work / "mutant.xlsx"
             mutants.mutate(ch, data, path)
             try:
-                mutants.import_mutant(ch, data, path)
+                outcome = mutants.import_mutant(ch, data, path)
+                if outcome in keep:   # a refusal asked to be looked at (--keep CODE): kept, not a finding
+                    print(f"kept: {keep_finding(findings, path, RuntimeError(outcome), 'kept')}: {outcome}")
             except Exception as error:   # a traceback where a refusal belongs: the finding
                 found += 1
                 print(f"finding: {keep_finding(findings, path, error)}: {type(error).__name__}: {error}")
@@ -218,12 +221,14 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--raw", type=Path, metavar="SEEDS", help="atheris on the file's bytes, seeds kept here")
     parser.add_argument("--findings", type=Path, default=Path("fuzz-findings"))
+    parser.add_argument("--keep", action="append", default=[], metavar="CODE",
+                        help="also keep the mutants refused with this code (kept-NNNN.xlsx), to look at")
     args, rest = parser.parse_known_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.random is not None or atheris is None:
             if atheris is None and args.random is None:
                 print("atheris is not installed: running 1,000 random mutants (pip install atheris for more)")
-            return run_random(Path(tmp), args.findings, args.random or 1_000, args.seed)
+            return run_random(Path(tmp), args.findings, args.random or 1_000, args.seed, frozenset(args.keep))
         run_atheris(Path(tmp), args.raw, [sys.argv[0], *rest])
     return 0
 

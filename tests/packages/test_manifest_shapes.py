@@ -16,6 +16,7 @@ import pytest
 from tests.server.backends import location
 from zeshi_desktop.cli import main
 from zeshi_desktop.packages.signing import installation
+from zeshi_desktop.services.handover import export as package_export
 from zeshi_desktop.services.handover.importing import import_package
 from zeshi_desktop.store.database import Database
 
@@ -84,3 +85,21 @@ def test_the_command_line_says_one_line(package: Path, demo_db: Database, digest
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
     assert digest(demo_db) == before
+
+
+# ---------------------------------------------------------------- the district that nominations belong to
+
+@pytest.mark.parametrize("kind", ["district-city", "city-district"])
+@pytest.mark.parametrize(("origin", "code"), [({"level": "city"}, "handover.import.no_district"),
+                                              ({"district": "ZZ", "district_name": "无此区"},
+                                               "handover.import.district_not_here")])
+def test_nominations_or_decisions_of_no_known_district_are_refused(demo_db: Database, demo_year: int, tmp_path: Path,
+                                                                   digest, kind: str, origin: dict[str, str],
+                                                                   code: str) -> None:  # type: ignore[no-untyped-def]
+    """A fuzzer's finding: a signed package whose origin names no district ended in ``KeyError: ''``."""
+    path = tmp_path / f"{kind}.xlsx"
+    with demo_db.read() as s:
+        package_export.export_package(s, kind, demo_year, path, district="DC")
+    crafting.set_manifest(path, {"origin": origin}, signer=installation())
+    exc = refused(demo_db, path, digest)
+    assert exc.code == code

@@ -208,11 +208,20 @@ def _selections(rows: list[TableRow], plan: ExcellentPlan, resolver: Resolver, p
             plan.selections.append(SelectionIn(key[0], key[1], words[outcome], row.values.get("reason", "")))
 
 
+def table_of(rp: ReadPackage, kind: str) -> str | None:
+    """The excellent-planner table a package of ``kind`` carries (its sheet's name), or None."""
+    sheet = {"district-city": NOMINATIONS.sheet, "city-district": SELECTIONS.sheet}.get(kind)
+    return sheet if sheet is not None and sheet in rp.table_rows else None
+
+
 def plan(rp: ReadPackage, kind: str, origin: dict[str, str], resolver: Resolver,
          problems: list[CellProblem]) -> ExcellentPlan | None:
-    """What the package's excellent-planner table says, checked; None when it carries none (or not this kind's)."""
-    sheet = {"district-city": NOMINATIONS.sheet, "city-district": SELECTIONS.sheet}.get(kind)
-    if sheet is None or sheet not in rp.table_rows:
+    """What the package's excellent-planner table says, checked; None when it carries none (or not this kind's).
+
+    The package's district (its manifest's origin) is known here: the importer checks it first.
+    """
+    sheet = table_of(rp, kind)
+    if sheet is None:
         return None
     found = ExcellentPlan(origin.get("district", ""), origin.get("district_name", "") or origin.get("district", ""),
                           origin.get("installation", ""))

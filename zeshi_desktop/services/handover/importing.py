@@ -146,6 +146,16 @@ def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]
                                    code=code)
 
 
+def _check_honours_district(origin: dict[str, str], resolver: Resolver) -> None:
+    """Nominations and the city's decisions belong to one district, named in the manifest and known here."""
+    code = origin.get("district", "")
+    if not code:
+        raise PackageImportRefused("handover.import.no_district")
+    if code not in resolver.districts:
+        raise PackageImportRefused("handover.import.district_not_here", name=origin.get("district_name", code),
+                                   code=code)
+
+
 def import_package(session: Session, path: Path, *, dry_run: bool = False, keep_all: str | None = None,
                    keep: dict[str, str] | None = None, accept_edited: bool = False, year: int | None = None,
                    actor: str = "", reason: str = "") -> ImportReport:
@@ -249,7 +259,10 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     if manual and kind.authority and rp.table_rows.get(WEIGHTS.sheet):
         warnings.append(Message("handover.warning.manual_no_weights"))
     report.weights = [w.describe() for w in weights]
-    honours = excellent.plan(rp, kind.id, origin, resolver, problems) if kind.authority and not manual else None
+    honours = None
+    if kind.authority and not manual and excellent.table_of(rp, kind.id) is not None:
+        _check_honours_district(origin, resolver)
+        honours = excellent.plan(rp, kind.id, origin, resolver, problems)
     report.excellent = honours.describe() if honours is not None else []
     if problems:
         raise PackageImportRefused("handover.import.errors", problems=problems, file=path.name, count=len(problems))
