@@ -147,10 +147,8 @@ def _check_district(kind: str, origin: dict[str, str], districts: dict[str, int]
 
 
 def _check_honours_district(origin: dict[str, str], resolver: Resolver) -> None:
-    """Nominations and the city's decisions belong to one district, named in the manifest and known here."""
-    code = origin.get("district", "")
-    if not code:
-        raise PackageImportRefused("handover.import.no_district")
+    """Nominations and the city's decisions belong to the district the manifest names: one known here."""
+    code = origin["district"]
     if code not in resolver.districts:
         raise PackageImportRefused("handover.import.district_not_here", name=origin.get("district_name", code),
                                    code=code)
@@ -261,8 +259,11 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
     report.weights = [w.describe() for w in weights]
     honours = None
     if kind.authority and not manual and excellent.table_of(rp, kind.id) is not None:
-        _check_honours_district(origin, resolver)
-        honours = excellent.plan(rp, kind.id, origin, resolver, problems)
+        if origin.get("district"):
+            _check_honours_district(origin, resolver)
+            honours = excellent.plan(rp, kind.id, origin, resolver, problems)
+        else:   # an older program's package (or a crafted one): the rest as before, its honours nowhere to go
+            warnings.append(Message("handover.warning.honours_without_district"))
     report.excellent = honours.describe() if honours is not None else []
     if problems:
         raise PackageImportRefused("handover.import.errors", problems=problems, file=path.name, count=len(problems))
