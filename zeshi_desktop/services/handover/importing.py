@@ -15,6 +15,7 @@ sender's key, who imported and why.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,19 +295,28 @@ def _import_package(session: Session, path: Path, *, dry_run: bool, keep_all: st
 
 
 def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:
-    """Subjects the roster part will add count as known (with placeholder ids) while planning."""
-    for code in plan.districts:
-        resolver.districts.setdefault(code, -1)
-    for code in plan.units:
-        resolver.units.setdefault(code, -1)
+    """Subjects the roster part will add count as known while planning, each with a placeholder id of its own.
+
+    The placeholders are distinct negative numbers: with one placeholder for all
+    (an empty store), every pair of new unit and new planner looked appointed,
+    and a sheet of a pair the package does not appoint reached the store's rules.
+    """
+    fresh = itertools.count(-1, -1)
+    for code, district in plan.districts.items():
+        resolver.districts.setdefault(code, next(fresh))
+        resolver.district_names[code] = district.get("name") or resolver.district_names.get(code, code)
+    for code, unit in plan.units.items():   # the roster part is applied before the sheets: its districts hold
+        resolver.units.setdefault(code, next(fresh))
+        resolver.unit_districts[code] = unit["district"]
     for code in plan.planners:
-        resolver.planners.setdefault(code, -1)
+        resolver.planners.setdefault(code, next(fresh))
     for unit, planner in plan.appointments:
         key = (resolver.units[unit], resolver.planners[planner])
         if key not in resolver.appointments:
-            resolver.appointments[key] = -1
-    for code in plan.reviewers:
-        resolver.reviewers.setdefault(code, -1)
+            resolver.appointments[key] = next(fresh)
+    for code, reviewer in plan.reviewers.items():
+        resolver.reviewers.setdefault(code, next(fresh))
+        resolver.reviewer_scopes[code] = (reviewer["level"], reviewer["district"])
 
 
 def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[str, str], manual: bool) -> None:

@@ -109,9 +109,9 @@ __all__ = [
     "forget_key",
     "identity",
     "import_package",
+    "importer",
     "message_dict",
     "report_dict",
     "senders",
     "trust_key",
-    "importer",
 ]

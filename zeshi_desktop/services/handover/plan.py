@@ -36,6 +36,7 @@ from zeshi_desktop.services.handover.pictures import (
     pictures_detail,
     stored_digests,
 )
+from zeshi_desktop.services.scoring.scope import REVIEWER_LEVEL
 from zeshi_desktop.services.scoring.sheets import slot_for
 from zeshi_desktop.services.store_check import Questions
 from zeshi_desktop.store.models import (
@@ -88,11 +89,20 @@ class Resolver:
     planners: dict[str, int] = field(default_factory=dict)
     appointments: dict[tuple[int, int], int] = field(default_factory=dict)
     reviewers: dict[str, int] = field(default_factory=dict)
+    district_names: dict[str, str] = field(default_factory=dict)
+    unit_districts: dict[str, str] = field(default_factory=dict)              # unit code → district code
+    reviewer_scopes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (level, district code)
 
     @classmethod
     def load(cls, session: Session, year: int) -> Resolver:
         r = cls(year)
-        r.districts = {c: i for c, i in session.execute(select(District.code, District.id))}
+        for code, ident, name in session.execute(select(District.code, District.id, District.name)):
+            r.districts[code], r.district_names[code] = ident, name
+        r.unit_districts = {u: d for u, d in session.execute(
+            select(Unit.code, District.code).join(District, District.id == Unit.district_id))}
+        r.reviewer_scopes = {c: (level, d or "") for c, level, d in session.execute(
+            select(Reviewer.code, Reviewer.level, District.code).outerjoin(District, District.id == Reviewer.district_id)
+            .where(Reviewer.year == year))}
         r.units = {c: i for c, i in session.execute(select(Unit.code, Unit.id))}
         r.planners = {c: i for c, i in session.execute(select(Planner.code, Planner.id))}
         r.appointments = {(u, p): i for i, u, p in session.execute(
@@ -108,6 +118,29 @@ class Resolver:
             u, p = self.units.get(unit), self.planners.get(planner)
             return (self.appointments.get((u, p)) if u is not None and p is not None else None), None
         return None, self.districts.get(key)
+
+    def scope_refusal(self, form: Form, reviewer: str, subject_key: str) -> Message | None:
+        """Why ``reviewer`` may not fill ``form`` for this subject, or None: the store's own rules
+        (``services.scoring.scope``, migration 0004), said per cell before the store would refuse the import.
+
+        A reviewer this store does not know is said elsewhere (``handover.unknown.reviewer``).
+        """
+        level = REVIEWER_LEVEL.get(form.filled_by)
+        if level is None:
+            return Message("scoring.sheet.no_reviewer", form=form.id) if reviewer else None
+        found = self.reviewer_scopes.get(reviewer)
+        if found is None and reviewer:
+            return None
+        if found is None or found[0] != level or (level == "district" and not found[1]):
+            return Message(f"scoring.sheet.needs_{level}_reviewer", form=form.id, year=self.year)
+        if level == "district":
+            subject = self.unit_districts.get(subject_key.partition("/")[0]) if form.subject == "appointment" \
+                else subject_key
+            if subject is not None and subject != found[1]:
+                return Message("scoring.sheet.reviewer_other_district", form=form.id, reviewer=reviewer,
+                               reviewer_district=self.district_names.get(found[1], found[1]),
+                               district=self.district_names.get(subject, subject))
+        return None
 
     def unknown_parts(self, form_subject: str, key: str) -> list[Message]:
         """What of a subject key this store does not know (``handover.unknown.*``)."""
@@ -214,10 +247,12 @@ def plan_sheets(session: Session, year: int, blocks: list[FormBlock], resolver: 
             if not scores and not answers and not remarks and status != "final":
                 continue  # a blank assignment sheet: nothing to bring in
             appointment_id, district_id = resolver.subject(form.subject, subject.key)
+            where = subject_cells.get((block.title, subject.key), "")
             if strict and (appointment_id is None and district_id is None):
-                where = subject_cells.get((block.title, subject.key), "")
                 for reason in resolver.unknown_parts(form.subject, subject.key):
                     problems.append(CellProblem(block.title, where, reason))
+            if (refusal := resolver.scope_refusal(form, block.reviewer, subject.key)) is not None:
+                problems.append(CellProblem(block.title, where or "B2", refusal))
             key = f"{block.title}:{subject.key}"
             change = SheetChange(key, form.id, subject.key, " / ".join(subject.labels), block.reviewer, "added",
                                  status=status, scores=scores, answers=answers, answer_keys=answer_keys,
