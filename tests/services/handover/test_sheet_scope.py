@@ -66,3 +66,12 @@ def test_a_sheet_of_a_reviewer_of_another_district_is_named(demo_db: Database, d
     exc = _refused(db, path)
     assert "是延庆区的区级评审人，不能填写东城区的附件3-2" in exc.message("zh")
     assert "district reviewer of 延庆区 and cannot fill annex 3-2 for 东城区" in exc.message("en")
+
+
+def test_appointments_of_units_the_package_no_longer_has_are_named(demo_db: Database, demo_year: int,
+                                                                   tmp_path: Path, db: Database) -> None:
+    """The fuzzer again (seed 23): 责任单元 cut to two rows ended in ``KeyError: 'DC-U03'`` while planning."""
+    path = _reviewer_package(demo_db, demo_year, tmp_path / "r1.xlsx")
+    _edit(path, "责任单元", lambda ws: ws.delete_rows(4, 2))   # DC-U03 and DC-U04 gone, still appointed
+    said = _refused(db, path).message("zh").splitlines()
+    assert "聘任!A4: 没有编号为 DC-U03 的责任单元" in said and "聘任!A5: 没有编号为 DC-U04 的责任单元" in said

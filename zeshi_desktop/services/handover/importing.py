@@ -311,6 +311,8 @@ def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:
     for code in plan.planners:
         resolver.planners.setdefault(code, next(fresh))
     for unit, planner in plan.appointments:
+        if unit not in resolver.units or planner not in resolver.planners:
+            continue   # an appointment of a unit or planner known nowhere: the roster's problems name it
         key = (resolver.units[unit], resolver.planners[planner])
         if key not in resolver.appointments:
             resolver.appointments[key] = next(fresh)
