@@ -180,6 +180,8 @@ def main() -> None:
             "peak_memory_mb": {"import_17_packages": memory, "import_largest_package": one,
                                "program_loaded_only": baseline},
             "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
+            # every round's wall seconds, to see how steady the ratios are
+            "rounds_s": [{name: round(r[name][0], 2) for name in r} for r in rounds],
         }
         if "--worst" in sys.argv:
             result["worst_peak_memory_mb"] = worst(folder, source)
