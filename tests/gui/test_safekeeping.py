@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -78,6 +79,15 @@ def test_check_shows_sound_then_every_finding(window, demo_db, monkeypatch, qtbo
     dialog = store_dialogs.CheckDialog(report)
     qtbot.addWidget(dialog)
     assert dialog.findings.count() == len(report.findings) and "处问题" in dialog.summary.text()
+
+
+def test_a_check_the_database_breaks_off_is_one_sentence(window, monkeypatch, no_modal_dialogs):  # type: ignore[no-untyped-def]
+    """A disk error (or, on a server, a dropped connection) in the middle of 检查数据: said, no traceback."""
+    def broken(path):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(safekeeping, "check_store", broken)
+    assert safekeeping.check(window, window.runner) is None
+    assert "disk I/O error" in no_modal_dialogs[-1] and len(no_modal_dialogs[-1].splitlines()) == 1
 
 
 def test_restore_dialog_lists_backups_newest_first_and_refuses_bad_files(qtbot, store, tmp_path, yes):  # type: ignore[no-untyped-def]

@@ -106,6 +106,10 @@ def check(parent: QWidget | None, runner: ActionRunner) -> CheckReport | None:
     except Refused as refused:
         dialogs.show_error(parent, refused.message(lang()))
         return None
+    except trust.STORE_FAILURES as exc:   # a server gone away meanwhile: said in one sentence
+        refusal = trust.store_refusal(exc, runner.db.path or runner.db.url)
+        dialogs.show_error(parent, refusal.message(lang()) if refusal is not None else str(exc))
+        return None
     show_check(parent, report)
     return report
 
