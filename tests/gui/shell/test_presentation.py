@@ -30,6 +30,8 @@ def test_f11_presents_the_dashboard_large_and_esc_restores_it(qtbot, window, set
     page = window.show_page("district-dashboard")
     before = sizes(page)
     tab_font = window.tabs.font().pointSizeF()
+    progress = page.ranking.progress_view   # its first column stretches: the counts' columns are sized by the page
+    counts = [progress.columnWidth(c) for c in (1, 2, 3)]
     active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.presentation.active and window.isFullScreen()
@@ -40,6 +42,7 @@ def test_f11_presents_the_dashboard_large_and_esc_restores_it(qtbot, window, set
     during = sizes(page)
     for was, now in zip(before, during, strict=True):
         assert now == [pytest.approx(x * zoom, abs=0.51) for x in was]
+    assert [progress.columnWidth(c) for c in (1, 2, 3)] == [pytest.approx(w * zoom, abs=1) for w in counts]
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)   # Ctrl+= one step larger
     assert window.zoom.factor > zoom
     larger = window.zoom.factor
@@ -47,6 +50,7 @@ def test_f11_presents_the_dashboard_large_and_esc_restores_it(qtbot, window, set
     assert not window.presentation.active and not window.isFullScreen()
     assert window.menuBar().isVisible() and window.tree_panel.isVisible() and window.statusBar().isVisible()
     assert sizes(page) == before and window.zoom.factor == 1.0
+    assert [progress.columnWidth(c) for c in (1, 2, 3)] == [pytest.approx(w, abs=2) for w in counts]
     stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert float(stored.value("view/presentation_zoom")) == larger   # the next presentation starts there
 

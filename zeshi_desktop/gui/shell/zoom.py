@@ -107,10 +107,11 @@ def _table(view: QTableView, factor: float) -> None:
     _scaled(rows, rows.defaultSectionSize, lambda size: rows.setDefaultSectionSize(round(size)), factor)
     columns = view.horizontalHeader()
     before = view.property("zeshi_zoom_columns") or 1.0
-    interactive = columns.count() > 0 and columns.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
-    if abs(float(before) - factor) > 0.01 and interactive:
+    if abs(float(before) - factor) > 0.01:
+        # each column sized by its page (a stretching one, e.g. a name that takes what the others leave, follows)
         for column in range(columns.count() - (1 if columns.stretchLastSection() else 0)):
-            view.setColumnWidth(column, round(view.columnWidth(column) * factor / float(before)))
+            if columns.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+                view.setColumnWidth(column, round(view.columnWidth(column) * factor / float(before)))
     view.setProperty("zeshi_zoom_columns", factor)
 
 
