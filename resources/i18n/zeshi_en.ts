@@ -164,7 +164,7 @@
     </message>
     <message>
       <source>{year} 年度 · 合同规则：“{q}”回答“否”的区不能评为“{band}”（标红）。</source>
-      <translation>{year} · Contract rule: a district answering 'no' to “{q}” cannot be rated “{band}” (in red).</translation>
+      <translation>{year} · Contract rule: a district answering 'no' to "{q}" cannot be rated "{band}" (in red).</translation>
     </message>
     <message>
       <source>未完成</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
       <source>{0} 项不一致：请对照纸质表，在“裁定值”中填写应采用的分数（留空表示该项不填）并写明理由。</source>
-      <translation>{0} item(s) differ: check the paper sheet, type the score to keep under “Decision” (empty leaves the item blank) and give the reason.</translation>
+      <translation>{0} item(s) differ: check the paper sheet, type the score to keep under "Decision" (empty leaves the item blank) and give the reason.</translation>
     </message>
     <message>
       <source>纸质表的第二次录入（隐藏第一次录入）与两次录入的核对、裁定</source>
@@ -1109,7 +1109,7 @@
     </message>
     <message>
       <source>该评审表还没有第二次录入：请先用“复核录入”录入一遍。</source>
-      <translation>This sheet has no second entry yet: type it once with “Second entry” first.</translation>
+      <translation>This sheet has no second entry yet: type it once with "Second entry" first.</translation>
     </message>
     <message>
       <source>{0} 已对{1}回避（{2}）：本表不填写，也不计入最终得分。</source>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
       <source>如：同为北京建筑大学；选“其他”时必填</source>
-      <translation>e.g. both at the same university; required for “other”</translation>
+      <translation>e.g. both at the same university; required for "other"</translation>
     </message>
     <message>
       <source>登记人姓名（记入审计记录）</source>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
       <source>请先在“已登记的回避”中选择一项。</source>
-      <translation>Choose a recusal in “Recusals declared” first.</translation>
+      <translation>Choose a recusal in "Recusals declared" first.</translation>
     </message>
     <message>
       <source>附件3-2 区级评审组</source>
@@ -1306,7 +1306,7 @@
     <message>
       <source>撤回 {0} 对“{1}”的回避。
 理由（记入审计记录）：</source>
-      <translation>Withdraw the recusal of {0} from “{1}”.
+      <translation>Withdraw the recusal of {0} from "{1}".
 Reason (kept in the audit log):</translation>
     </message>
     <message>
@@ -1355,7 +1355,7 @@ Reason (kept in the audit log):</translation>
     </message>
     <message>
       <source>已保存。有 {0} 项与第一次录入不一致：{1}。请核对纸质表；仍不一致的由第三人在“核对两次录入”中裁定。</source>
-      <translation>Saved. {0} item(s) differ from the first entry: {1}. Check the paper sheet; a third person resolves what still differs in “Compare the two entries”.</translation>
+      <translation>Saved. {0} item(s) differ from the first entry: {1}. Check the paper sheet; a third person resolves what still differs in "Compare the two entries".</translation>
     </message>
     <message>
       <source>尚有 {0} 项未录入。</source>
@@ -1511,7 +1511,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>发送方“{name}”的密钥已更换！新指纹 {fp}，原指纹 {old}（原名 {known}）。请与对方核实后再导入。</source>
-      <translation>The key of sender “{name}” has changed! New fingerprint {fp}, previous fingerprint {old} (known as {known}). Check with the sender before importing.</translation>
+      <translation>The key of sender "{name}" has changed! New fingerprint {fp}, previous fingerprint {old} (known as {known}). Check with the sender before importing.</translation>
     </message>
     <message>
       <source>没有签名的填报模板：无法确认发送方，只能作为人工录入导入。</source>
@@ -1555,7 +1555,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>已与“{name}”核对新指纹 {fp}？请写明理由（写入审计记录）：</source>
-      <translation>Checked the new fingerprint {fp} with “{name}”? Give the reason (kept in the audit log):</translation>
+      <translation>Checked the new fingerprint {fp} with "{name}"? Give the reason (kept in the audit log):</translation>
     </message>
     <message>
       <source>接受新密钥…</source>
@@ -1599,7 +1599,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>请先与发送方核对新指纹，再点“接受新密钥…”。</source>
-      <translation>Check the new fingerprint with the sender first, then click “Accept the new key…”.</translation>
+      <translation>Check the new fingerprint with the sender first, then click "Accept the new key…".</translation>
     </message>
     <message>
       <source>导入预览</source>
@@ -1611,7 +1611,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>已接受“{name}”的新密钥 {fp}（理由：{reason}），导入时写入审计记录。</source>
-      <translation>The new key {fp} of “{name}” is accepted (reason: {reason}); it goes into the audit log with the import.</translation>
+      <translation>The new key {fp} of "{name}" is accepted (reason: {reason}); it goes into the audit log with the import.</translation>
     </message>
     <message>
       <source>已导入：{0}</source>
@@ -1687,7 +1687,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>本机尚未设定角色。选择“以后再说”，包照旧导入，但不核对是否发给本机。</source>
-      <translation>This computer has no role yet. With “Later”, packages are imported as before, without checking that they are meant for it.</translation>
+      <translation>This computer has no role yet. With "Later", packages are imported as before, without checking that they are meant for it.</translation>
     </message>
     <message>
       <source>以后再说</source>
@@ -2139,11 +2139,11 @@ Signed by: {signer} (fingerprint {fp})</translation>
     </message>
     <message>
       <source>本表已定稿（锁定），不能直接修改。如需修改，请点“解锁…”并说明理由（记入审计记录）。</source>
-      <translation>This sheet is finalised (locked) and cannot be changed directly. To change it, click “Unlock…” and give a reason (recorded in the audit log).</translation>
+      <translation>This sheet is finalised (locked) and cannot be changed directly. To change it, click "Unlock…" and give a reason (recorded in the audit log).</translation>
     </message>
     <message>
       <source>定稿后评审表将被锁定，修改须说明理由解锁。确定定稿“{0}”吗？</source>
-      <translation>Finalising locks the sheet; changing it later needs a reason. Finalise “{0}”?</translation>
+      <translation>Finalising locks the sheet; changing it later needs a reason. Finalise "{0}"?</translation>
     </message>
     <message>
       <source>解锁理由（将记入审计记录）：</source>
@@ -2172,7 +2172,7 @@ Signed by: {signer} (fingerprint {fp})</translation>
     <message>
       <source>解锁“{0}”。
 解锁理由（将记入审计记录）：</source>
-      <translation>Unlock “{0}”.
+      <translation>Unlock "{0}".
 Reason for unlocking (recorded in the audit log):</translation>
     </message>
     <message>
@@ -2567,7 +2567,7 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>3-2 由区级评审组成员填写：请在上方“评分人”中选择本区的一位评审人。</source>
-      <translation>3-2 is filled in by members of the district review group: choose one of this district's reviewers under “Who is scoring”.</translation>
+      <translation>3-2 is filled in by members of the district review group: choose one of this district's reviewers under "Who is scoring".</translation>
     </message>
     <message>
       <source>第 {0} 行（{1}）</source>
@@ -2703,7 +2703,7 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>打印在图片下方：图{0} 说明。不填则印文件名“{1}”。</source>
-      <translation>Printed under the picture: Figure {0} and the caption. Left empty, the file name “{1}” is printed.</translation>
+      <translation>Printed under the picture: Figure {0} and the caption. Left empty, the file name "{1}" is printed.</translation>
     </message>
     <message>
       <source>{0} / {1} 字</source>
@@ -2727,7 +2727,7 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>选择“不同意”时必填</source>
-      <translation>Required with “Disagree”</translation>
+      <translation>Required with "Disagree"</translation>
     </message>
     <message>
       <source>责师：{0}    责任单元：{1} {2}    年度：{3}</source>
@@ -2755,7 +2755,7 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>本区尚未设定权重，暂按默认值计算；请确认后点击“设定权重”。</source>
-      <translation>This district has not set its weights; the defaults are used until you confirm them with “Set weights”.</translation>
+      <translation>This district has not set its weights; the defaults are used until you confirm them with "Set weights".</translation>
     </message>
     <message>
       <source>权重已设定。</source>
@@ -2954,11 +2954,11 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>从团队中删除成员“{0}”吗？</source>
-      <translation>Remove “{0}” from the team?</translation>
+      <translation>Remove "{0}" from the team?</translation>
     </message>
     <message>
       <source>删除评审人“{0}”吗？已有评审表的评审人不能删除。</source>
-      <translation>Remove reviewer “{0}”? A reviewer who already has sheets cannot be removed.</translation>
+      <translation>Remove reviewer "{0}"? A reviewer who already has sheets cannot be removed.</translation>
     </message>
     <message>
       <source>（暂定）</source>
@@ -2970,7 +2970,7 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>请在上方“评分人”中选择一位市级评审人。</source>
-      <translation>Choose a city reviewer under “Who is scoring”.</translation>
+      <translation>Choose a city reviewer under "Who is scoring".</translation>
     </message>
     <message>
       <source>附件{0}</source>
@@ -3022,11 +3022,11 @@ It will replace the current database {1} (the current database is kept as a back
     </message>
     <message>
       <source>（本表得分已达“{0}”，但因合同未全部签订，本区不能入选。）</source>
-      <translation> (This sheet reaches “{0}”, but with contracts unsigned the district cannot be chosen.)</translation>
+      <translation> (This sheet reaches "{0}", but with contracts unsigned the district cannot be chosen.)</translation>
     </message>
     <message>
       <source>空着则打印“{0}”</source>
-      <translation>Left empty, the print says “{0}”</translation>
+      <translation>Left empty, the print says "{0}"</translation>
     </message>
     <message>
       <source>已从 {0} 恢复。</source>
