@@ -272,3 +272,21 @@ def test_a_reviewer_named_twice_must_be_chosen_by_code(demo_db: Database, tmp_pa
     with demo_db.read() as s, pytest.raises(ActionRefused, match="不唯一"):
         package_export.export_package(s, "reviewer-district", YEAR, tmp_path / "r.xlsx", reviewer=first.name)
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_risky_text_in_a_table_is_exported_as_text_and_comes_back_unchanged(demo_db: Database, db: Database,
+                                                                            tmp_path: Path) -> None:
+    """The roster tables are written a row at a time; a name that starts like a formula stays text there too."""
+    from zeshi_desktop.services.roster import changes
+    risky = "=HYPERLINK(\"http://x\",\"点我\")"
+    with demo_db.write() as s:
+        planner = next(p for p in roster.planners(s) if p.code == "P001")
+        changes.update_planner(s, planner.id, organisation=risky)
+    path = _export(demo_db, tmp_path / "p.xlsx")
+    ws = load_workbook(path)["责师"]
+    [cell] = [c for row in ws.iter_rows() for c in row if c.value == risky]
+    assert cell.data_type == "s" and cell.quotePrefix
+    with db.write() as s:
+        import_package(s, path)
+    with db.read() as s:
+        assert next(p for p in roster.planners(s) if p.code == "P001").organisation == risky

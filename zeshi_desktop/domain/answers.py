@@ -78,9 +78,22 @@ def questions(form: Form) -> dict[str, Question]:
     return {question.key: question for question in found}
 
 
+_FIXED: dict[int, tuple[Form, dict[str, Question]]] = {}   # id(form) → (form, its questions): forms live long
+
+
+def _fixed_questions(form: Form) -> dict[str, Question]:
+    """:func:`questions` once per form object (an export or a check asks for thousands of stored answers)."""
+    kept = _FIXED.get(id(form))
+    if kept is None or kept[0] is not form:
+        if len(_FIXED) >= 64:   # forms made on the fly (tests, a form file being edited): never many kept
+            _FIXED.clear()
+        kept = _FIXED[id(form)] = (form, questions(form))
+    return kept[1]
+
+
 def question(form: Form, key: str) -> Question | None:
     """The question ``key`` stands for on ``form``, or None when the form has no such question."""
-    fixed = questions(form).get(key)
+    fixed = _fixed_questions(form).get(key)
     if fixed is not None:
         return fixed
     m = _REPEATED.fullmatch(key)

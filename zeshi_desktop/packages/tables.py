@@ -17,7 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from zeshi_desktop.messages import Message
 
-from .cells import read_cell, write_value
+from .cells import RISKY_START, escape_text, mark_text, read_cell
 from .errors import CellProblem
 from .grid import Grid
 
@@ -64,11 +64,13 @@ def write_table(wb: Workbook, spec: TableSpec, rows: list[dict[str, Any]]) -> No
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = column.width
-    for r, row in enumerate(rows, start=2):
-        for col, column in enumerate(spec.columns, start=1):
-            value = row.get(column.key)
-            if value is not None and value != "":
-                write_value(ws.cell(row=r, column=col), value)
+    keys = [column.key for column in spec.columns]
+    for r, row in enumerate(rows, start=2):   # a row at a time (openpyxl makes each cell once), text as write_text
+        values = [row.get(key) for key in keys]
+        ws.append([escape_text(v) if isinstance(v, str) and v else (None if v == "" else v) for v in values])
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith(RISKY_START):
+                mark_text(ws.cell(row=r, column=col))
     ws.freeze_panes = "A2"
     if spec.hidden:
         ws.sheet_state = "hidden"
