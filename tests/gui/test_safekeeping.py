@@ -192,6 +192,6 @@ def test_an_unreadable_picture_is_a_sentence(window, demo_db, monkeypatch, tmp_p
 def test_a_pdf_saved_where_nothing_can_be_written_is_a_sentence(window, monkeypatch, tmp_path, no_modal_dialogs):  # type: ignore[no-untyped-def]
     from zeshi_desktop.gui import printing
     target = tmp_path / "no" / "such" / "folder" / "x.pdf"
-    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     assert printing.save_pdf(window, b"%PDF-1.4", "x.pdf") is None
     assert no_modal_dialogs[-1].startswith(f"无法写入 {target}")

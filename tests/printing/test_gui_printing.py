@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+from zeshi_desktop.gui import dialogs as gui_dialogs
 from zeshi_desktop.gui import printing as gui_printing
 from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.desk import saved
@@ -47,7 +48,7 @@ def test_preview_has_a_save_as_pdf_action(demo_db, qtbot, monkeypatch, tmp_path)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, QPrintPreviewDialog)
     target = tmp_path / "问卷"
-    monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(gui_dialogs.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     save = gui_printing.preview_actions(dialog)["save"]
     assert "PDF" in save.text()
     save.trigger()
@@ -125,7 +126,7 @@ def test_preview_of_a_batch_offers_two_sided_printing(demo_db, demo_year, qtbot,
     two_sided, save = [actions["two_sided"]], [actions["save"]]
     assert "双面" in two_sided[0].text() and two_sided[0].isCheckable() and "PDF" in save[0].text()
     target = tmp_path / "批"
-    monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(gui_dialogs.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     two_sided[0].setChecked(True)   # also asks the printer for two-sided output, where the printer has it
     save[0].trigger()
     assert (tmp_path / "批.pdf").read_bytes() == padded.pdf        # what is shown is what is saved

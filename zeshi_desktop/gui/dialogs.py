@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -49,6 +50,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str, suffix: str) -> str | None:
+    """Where to write a file of ``suffix`` (a name typed without it gets it), or None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:

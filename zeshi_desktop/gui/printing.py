@@ -31,7 +31,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -115,12 +114,10 @@ def suggested_path(parent: QWidget | None, name: str) -> str:
 
 def save_pdf(parent: QWidget | None, pdf_bytes: bytes, suggested: str) -> str | None:
     """Ask where to save, write the PDF bytes unchanged and say where they went; the path, or None."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("另存为 PDF"), suggested_path(parent, suggested),
-                                          tr("PDF 文件 (*.pdf)"))
-    if not path:
+    path = dialogs.ask_save_path(parent, tr("另存为 PDF"), suggested_path(parent, suggested), tr("PDF 文件 (*.pdf)"),
+                                 ".pdf")
+    if path is None:
         return None
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
     try:
         with open(path, "wb") as handle:
             handle.write(pdf_bytes)

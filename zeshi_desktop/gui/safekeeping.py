@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -55,11 +54,7 @@ def _file_of(parent: QWidget | None, runner: ActionRunner) -> Path | None:
 
 def choose_dump_path(parent: QWidget | None, suggested: str) -> str | None:
     """Where a server's backup goes (tests replace this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("备份服务器上的数据库"), suggested,
-                                          tr("pg_dump 备份 (*.dump)"))
-    if not path:
-        return None
-    return path if path.lower().endswith(".dump") else path + ".dump"
+    return dialogs.ask_save_path(parent, tr("备份服务器上的数据库"), suggested, tr("pg_dump 备份 (*.dump)"), ".dump")
 
 
 def _dump_name(runner: ActionRunner) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
+from zeshi_desktop.gui import dialogs as gui_dialogs
 from zeshi_desktop.gui import printing as gui_printing
 from zeshi_desktop.gui.desk import saved
 from zeshi_desktop.gui.desk.saved import show_path as real_show_path
@@ -65,7 +66,7 @@ def test_save_offers_the_name_in_the_last_folder_and_says_where(parent: QWidget,
         offered.append(suggested)
         return str(folder / Path(suggested).name), ""
 
-    monkeypatch.setattr(gui_printing.QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(gui_dialogs.QFileDialog, "getSaveFileName", choose)
     monkeypatch.setattr(saved, "show_saved", lambda parent, path, what="": said.append(path))
     name = "附件3-2_朝阳区_张三_2026-11-30.pdf"
     dialog = gui_printing.preview_dialog(parent, pdf, "附件3-2", file_name=name)

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QWidget,
 )
 
+from zeshi_desktop.gui import dialogs
 from zeshi_desktop.gui.actions import ActionRunner, Change
 from zeshi_desktop.gui.fairness.lens_tab import FairnessTab
 from zeshi_desktop.gui.i18n import tr
@@ -164,12 +164,10 @@ class DistrictDashboard(Dashboard):
             return
         suffix = ".pdf" if kind == "report" else kind
         base = f"{self.board.district.name}{self.year}" + (tr("会议报告") if kind == "report" else tr("考核评优结果"))
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出"), base + suffix,
-                                              tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx" else tr("PDF (*.pdf)"))
-        if not path:
+        path = dialogs.ask_save_path(self, tr("导出"), base + suffix,
+                                     tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx" else tr("PDF (*.pdf)"), suffix)
+        if path is None:
             return
-        if not path.lower().endswith(suffix):
-            path += suffix
         try:
             written = self.export_to(Path(path), report=kind == "report",
                                      on_refused=lambda text: QMessageBox.warning(self, tr("导出失败"), text))

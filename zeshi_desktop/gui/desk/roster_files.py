@@ -275,10 +275,7 @@ def export_name(year: int) -> str:
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
     """Where to write the roster (tests replace this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("导出名册"), suggested, tr("Excel 工作簿 (*.xlsx)"))
-    if not path:
-        return None
-    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+    return dialogs.ask_save_path(parent, tr("导出名册"), suggested, tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
 
 
 def export_roster(parent: QWidget | None, runner: ActionRunner, year: int) -> Path | None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -154,12 +153,10 @@ class RenewalTab(QWidget):
         if v is None:
             return
         base = text("results.renewal.title", lang(), district=v.district.name, year=v.year)
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出"), base + suffix,
-                                              tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx" else tr("PDF (*.pdf)"))
-        if not path:
+        path = common.ask_save_path(self, tr("导出"), base + suffix,
+                                    tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx" else tr("PDF (*.pdf)"), suffix)
+        if path is None:
             return
-        if not path.lower().endswith(suffix):
-            path += suffix
         written = self.export_to(Path(path))
         if written is not None:
             common.show_info(self, tr("已写入 {path}").format(path=written))
