@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from zeshi_desktop.gui import dialogs, i18n
+from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.desk import saved
 from zeshi_desktop.gui.main_window import MainWindow
 from zeshi_desktop.services import roster
@@ -64,3 +65,15 @@ def chinese_afterwards(qapp) -> Iterator[None]:
     """Whatever a test switches to, the next one (in any folder) starts in Chinese."""
     yield
     i18n.install_language(qapp, "zh")
+
+
+@pytest.fixture
+def cjk_font(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The application's CJK font, as the app installs it (pages measured in the fonts people see)."""
+    i18n.install_cjk_font(qapp)
+
+
+@pytest.fixture
+def runner(demo_db: Database) -> ActionRunner:
+    """The actions of a page or dashboard built alone, on the demo year."""
+    return ActionRunner(demo_db)

@@ -13,7 +13,6 @@ import pytest
 from tests.damage import damage_answer
 from tests.damage import damage_scores as damage
 from zeshi_desktop.gui import i18n
-from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.dashboards.city import CityDashboard
 from zeshi_desktop.gui.dashboards.common import Dashboard
 from zeshi_desktop.gui.dashboards.district import DistrictDashboard
@@ -22,22 +21,14 @@ from zeshi_desktop.gui.selection import Selection
 from zeshi_desktop.gui.views.damaged import SHOWN, DamagedNotice
 from zeshi_desktop.services import lookup
 
+pytestmark = pytest.mark.usefixtures("cjk_font")   # tests/gui/conftest.py
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 def district(demo_db, code: str = "DC") -> int:  # type: ignore[no-untyped-def]
     """The demo district (东城区 holds the first 3-2 sheets, the ones ``damage`` breaks)."""
     with demo_db.read() as s:
         return lookup.district_id(s, code)
-
-
-@pytest.fixture(autouse=True)
-def cjk_font(qapp):  # type: ignore[no-untyped-def]
-    i18n.install_cjk_font(qapp)
-
-
-@pytest.fixture
-def runner(demo_db) -> ActionRunner:  # type: ignore[no-untyped-def]
-    return ActionRunner(demo_db)
 
 
 def _open(qtbot, page: Dashboard, year: int, district_id: int | None = None) -> Dashboard:  # type: ignore[no-untyped-def]

@@ -9,8 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from zeshi_desktop.gui import i18n
-from zeshi_desktop.gui.actions import ActionRunner, Change
+from zeshi_desktop.gui.actions import Change
 from zeshi_desktop.gui.dashboards.city import CityDashboard
 from zeshi_desktop.gui.dashboards.common import Dashboard
 from zeshi_desktop.gui.dashboards.district import DistrictDashboard
@@ -28,17 +27,9 @@ from zeshi_desktop.services import catalogue, lookup
 from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.services.scoring import sheets
 
+pytestmark = pytest.mark.usefixtures("cjk_font")   # tests/gui/conftest.py
+
 DASHBOARDS = ("district-dashboard", "city-dashboard", "questionnaire-summary", "years")
-
-
-@pytest.fixture(autouse=True)
-def cjk_font(qapp):
-    i18n.install_cjk_font(qapp)
-
-
-@pytest.fixture
-def runner(demo_db) -> ActionRunner:
-    return ActionRunner(demo_db)
 
 
 def _district(demo_db, name: str) -> int:

@@ -25,12 +25,9 @@ from zeshi_desktop.messages import number_text
 from zeshi_desktop.services import catalogue, lookup, roster
 from zeshi_desktop.services.scoring import sheets
 
+pytestmark = pytest.mark.usefixtures("cjk_font")   # tests/gui/conftest.py
+
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def cjk_font(qapp):  # type: ignore[no-untyped-def]
-    i18n.install_cjk_font(qapp)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from zeshi_desktop.gui import dialogs, i18n
-from zeshi_desktop.gui.actions import ActionRunner, Change
+from zeshi_desktop.gui.actions import Change
 from zeshi_desktop.gui.dashboards.city import CityDashboard
 from zeshi_desktop.gui.dashboards.district import DistrictDashboard
 from zeshi_desktop.gui.fairness.compare import CompareDialog
@@ -20,11 +20,6 @@ from zeshi_desktop.gui.sheet_access import SheetKey
 from zeshi_desktop.services import lookup
 from zeshi_desktop.services.fairness import recusals
 from zeshi_desktop.services.scoring import entries, sheets
-
-
-@pytest.fixture
-def runner(demo_db) -> ActionRunner:  # type: ignore[no-untyped-def]
-    return ActionRunner(demo_db)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pypdf
 import pytest
 
 from zeshi_desktop.gui import i18n
-from zeshi_desktop.gui.actions import ActionRunner
 from zeshi_desktop.gui.dashboards.city import CityDashboard
 from zeshi_desktop.gui.dashboards.district import DistrictDashboard
 from zeshi_desktop.gui.results import dialogs, papers
@@ -19,15 +18,7 @@ from zeshi_desktop.services import lookup
 from zeshi_desktop.services.meeting import dashboards as analysis
 from zeshi_desktop.services.results import excellent, renewals
 
-
-@pytest.fixture(autouse=True)
-def cjk_font(qapp):
-    i18n.install_cjk_font(qapp)
-
-
-@pytest.fixture
-def runner(demo_db) -> ActionRunner:
-    return ActionRunner(demo_db)
+pytestmark = pytest.mark.usefixtures("cjk_font")   # tests/gui/conftest.py
 
 
 @pytest.fixture
