@@ -49,5 +49,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
+# a .venv made while PySide6 6.12 was allowed holds PySide6_Pdf 6.12, whose QtPdf would shadow the Addons' own
+.venv/bin/python -m pip uninstall -y -q PySide6_Pdf 2>/dev/null || true
 .venv/bin/python -m pip install -q -e ".${extras}"
 echo "zeshi-desktop installed in .venv"
