@@ -104,7 +104,7 @@ class NominationsTab(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.pending_button.clicked.connect(lambda: self.decide(None, ask=False))
         self.limit_button.clicked.connect(self.apply_limit)
-        self.scope.currentIndexChanged.connect(lambda _i: self._show_limit())
+        self.scope.currentIndexChanged.connect(self._scope_changed)   # a method: not called once the tab is gone
         self.print_button.clicked.connect(self.print_list)
         self.view.doubleClicked.connect(lambda _index: self.decide(True))
 
@@ -163,6 +163,9 @@ class NominationsTab(QWidget):
             self.scope.addItem(t.district, t.district_id)
         self.scope.setCurrentIndex(max(0, self.scope.findData(keep)) if keep is not None else 0)
         self.scope.blockSignals(False)
+        self._show_limit()
+
+    def _scope_changed(self, _index: int) -> None:
         self._show_limit()
 
     def _show_limit(self) -> None:
