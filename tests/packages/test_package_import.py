@@ -209,7 +209,7 @@ def test_a_failed_write_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.
     target = tmp_path / "p.xlsx"
     target.write_bytes(b"the previous package")
 
-    def half_then_full(workbook: object, handle) -> None:  # type: ignore[no-untyped-def]
+    def half_then_full(workbook: object, handle, writer: object) -> None:  # type: ignore[no-untyped-def]
         handle.write(b"PK half a zip")
         raise OSError(28, "No space left on device")
 

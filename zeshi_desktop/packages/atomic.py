@@ -11,6 +11,7 @@ failure too.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,8 +21,10 @@ from openpyxl.writer.excel import ExcelWriter
 
 from zeshi_desktop.atomic_files import write_atomic
 
+Writer = Callable[[Any, ZipFile], ExcelWriter]
 
-def _save(workbook: Any, handle: BinaryIO) -> None:
+
+def _save(workbook: Any, handle: BinaryIO, writer: Writer = ExcelWriter) -> None:
     """What ``Workbook.save`` does, with the zip never left to the garbage collector."""
     if workbook.read_only:
         raise TypeError("a read-only workbook cannot be saved")
@@ -30,12 +33,13 @@ def _save(workbook: Any, handle: BinaryIO) -> None:
     archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
     workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
     try:
-        ExcelWriter(workbook, archive).save()   # closes the archive when everything was written
+        writer(workbook, archive).save()   # closes the archive when everything was written
     except BaseException:
         with contextlib.suppress(Exception):   # the disk is full: the file is thrown away anyway
             archive.close()
         raise
 
 
-def save_atomic(workbook: Any, path: Path) -> None:
-    write_atomic(path, lambda handle: _save(workbook, handle))
+def save_atomic(workbook: Any, path: Path, writer: Writer = ExcelWriter) -> None:
+    """``writer`` writes the parts: openpyxl's own, or one that writes some sheets' rows itself (``sheet_cells``)."""
+    write_atomic(path, lambda handle: _save(workbook, handle, writer))

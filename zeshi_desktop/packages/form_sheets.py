@@ -12,16 +12,12 @@ with an input message naming the item and its maximum.
 
 from __future__ import annotations
 
-from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from zeshi_desktop.domain.forms import Label
 from zeshi_desktop.domain.scores import (
@@ -33,10 +29,11 @@ from zeshi_desktop.domain.scores import (
 )
 from zeshi_desktop.messages import Message
 
-from .cells import read_cell, write_text
+from .cells import read_cell
 from .errors import CellProblem
 from .grid import Grid
 from .model import STATUS_FIELD, FieldSpec, FormBlock, Subject
+from .sheet_cells import CellStyle, SheetBook, SheetCells
 from .words import written
 
 KEY_MARK = "#keys"
@@ -56,23 +53,31 @@ class BlockRead:
 
 # ---------------------------------------------------------------- writing
 
-def _put(ws: Worksheet, row: int, col: int, spec: FieldSpec, stored: str, template: bool) -> None:
-    """One value cell; an empty one is only created where a template needs it unlocked."""
-    if stored == "" and not template:
-        return
-    cell = ws.cell(row=row, column=col)
-    _fill_in(cell, template)
-    if spec.kind == "text":
-        _styled(cell, alignment=WRAP)
+TITLE_STYLE = CellStyle(font=TITLE)
+BOLD_STYLE = CellStyle(font=BOLD)
+WRAP_STYLE = CellStyle(alignment=WRAP)
+BOLD_WRAP = CellStyle(font=BOLD, alignment=WRAP)
+UNLOCKED = Protection(locked=False)
+FILL_IN_STYLE = CellStyle(fill=FILL_IN, protection=UNLOCKED)           # a template's cell to fill in
+FILL_IN_TEXT = CellStyle(fill=FILL_IN, protection=UNLOCKED, alignment=WRAP)
+
+
+def _put(sheet: SheetCells, row: int, col: int, spec: FieldSpec, stored: str, template: bool) -> None:
+    """One value cell; an empty one is only written where a template needs it unlocked."""
+    if template:
+        style: CellStyle | None = FILL_IN_TEXT if spec.kind == "text" else FILL_IN_STYLE
+    else:
+        style = WRAP_STYLE if spec.kind == "text" else None
     if stored == "":
+        if template:
+            sheet.empty(row, col, style)   # type: ignore[arg-type]
         return
     if spec.kind == "score":
-        value = Decimal(stored)
-        cell.value = int(value) if value == value.to_integral_value() else float(value)
+        sheet.number(row, col, Decimal(stored), style)
     elif spec.kind == "choice":
-        write_text(cell, spec.text_of(stored))
+        sheet.text(row, col, spec.text_of(stored), style)
     else:
-        write_text(cell, stored)
+        sheet.text(row, col, stored, style)
 
 
 def _validation(spec: FieldSpec) -> DataValidation | None:
@@ -91,16 +96,16 @@ def _validation(spec: FieldSpec) -> DataValidation | None:
     return None
 
 
-def write_block(wb: Workbook, block: FormBlock, template: bool) -> None:
-    ws = wb.create_sheet(block.title)
-    write_text(ws.cell(row=1, column=2), block.heading)
-    ws.cell(row=1, column=2).font = TITLE
+def write_block(book: SheetBook, block: FormBlock, template: bool) -> None:
+    sheet = book.sheet(block.title)
+    sheet.text(1, 2, block.heading, TITLE_STYLE)
     if block.reviewer_line:
-        write_text(ws.cell(row=2, column=2), block.reviewer_line)
+        sheet.text(2, 2, block.reviewer_line)
     if block.orientation == "matrix":
-        _write_matrix(ws, block, template)
+        _write_matrix(sheet, block, template)
     else:
-        _write_vertical(ws, block, template)
+        _write_vertical(sheet, block, template)
+    ws = sheet.ws
     ws.column_dimensions["A"].hidden = True
     if template:
         ws.protection.sheet = True
@@ -109,53 +114,20 @@ def write_block(wb: Workbook, block: FormBlock, template: bool) -> None:
         ws.protection.formatRows = False
 
 
-def _styled(cell: Any, font: Font | None = None, alignment: Alignment | None = None) -> None:
-    """Give an unstyled cell ``font`` and/or ``alignment``, copying the style the first such cell got.
-
-    openpyxl hashes every style object assigned to a cell to find it in the
-    workbook's list; a package assigns the same two or three thousands of
-    times. A cell that already has a style of its own is styled the usual way.
-    """
-    if cell.has_style:
-        if font is not None:
-            cell.font = font
-        if alignment is not None:
-            cell.alignment = alignment
-        return
-    known = cell.parent.parent.__dict__.setdefault("_zeshi_styles", {})
-    key = (id(font), id(alignment))   # by identity: the entry keeps both objects, so an id is never reused
-    if key in known:
-        cell._style = copy(known[key][2])
-        return
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    known[key] = (font, alignment, copy(cell._style))
-
-
-def _fill_in(cell, template: bool) -> None:  # type: ignore[no-untyped-def]
-    if template:
-        cell.protection = Protection(locked=False)
-        cell.fill = FILL_IN
-
-
-def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
+def _write_vertical(sheet: SheetCells, block: FormBlock, template: bool) -> None:
+    ws = sheet.ws
     headers = block.subject_headers or ("",)
     for i, header in enumerate(headers):
         r = 3 + i
-        _styled(ws.cell(row=r, column=3, value=header), BOLD)
+        sheet.text(r, 3, header, BOLD_STYLE)
         for j, subject in enumerate(block.subjects):
-            label = subject.labels[i] if i < len(subject.labels) else ""
-            c = ws.cell(row=r, column=FIRST_VALUE_COL + j)
-            write_text(c, label)
-            _styled(c, BOLD, WRAP)
-    ws.cell(row=3, column=2, value=written("package.sheet.group")).font = BOLD
-    ws.cell(row=3, column=4, value=written("package.sheet.maximum")).font = BOLD
+            sheet.text(r, FIRST_VALUE_COL + j, subject.labels[i] if i < len(subject.labels) else "", BOLD_WRAP)
+    sheet.text(3, 2, written("package.sheet.group"), BOLD_STYLE)
+    sheet.text(3, 4, written("package.sheet.maximum"), BOLD_STYLE)
     key_row = 3 + len(headers)
-    ws.cell(row=key_row, column=1, value=KEY_MARK)
+    sheet.text(key_row, 1, KEY_MARK)
     for j, subject in enumerate(block.subjects):
-        write_text(ws.cell(row=key_row, column=FIRST_VALUE_COL + j), subject.key)
+        sheet.text(key_row, FIRST_VALUE_COL + j, subject.key)
     ws.row_dimensions[key_row].hidden = True
     last_col = FIRST_VALUE_COL + max(len(block.subjects), 1) - 1
     score_rows: list[int] = []
@@ -163,69 +135,62 @@ def _write_vertical(ws: Worksheet, block: FormBlock, template: bool) -> None:
     columns = [block.values.get(subject.key, {}) for subject in block.subjects]
     for i, spec in enumerate(block.fields):
         r = key_row + 1 + i
-        write_text(ws.cell(row=r, column=1), spec.key)
-        if spec.group != previous_group:
-            write_text(ws.cell(row=r, column=2), spec.group)
-            previous_group = spec.group
-        write_text(ws.cell(row=r, column=3), spec.label)
-        _styled(ws.cell(row=r, column=2), alignment=WRAP)
-        _styled(ws.cell(row=r, column=3), alignment=WRAP)
+        sheet.text(r, 1, spec.key)
+        sheet.text(r, 2, spec.group if spec.group != previous_group else "", WRAP_STYLE)
+        previous_group = spec.group
+        sheet.text(r, 3, spec.label, WRAP_STYLE)
         if spec.maximum is not None:
-            ws.cell(row=r, column=4, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
-                    else float(spec.maximum))
+            sheet.number(r, 4, spec.maximum)
             score_rows.append(r)
         for j, values in enumerate(columns):
-            _put(ws, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
+            _put(sheet, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
         if template and block.subjects and (dv := _validation(spec)) is not None:
             dv.add(f"{get_column_letter(FIRST_VALUE_COL)}{r}:{get_column_letter(last_col)}{r}")
             ws.add_data_validation(dv)
     if score_rows and block.total_label:
         r = key_row + 1 + len(block.fields)
-        ws.cell(row=r, column=3, value=block.total_label).font = BOLD
+        sheet.text(r, 3, block.total_label, BOLD_STYLE)
         for j in range(len(block.subjects)):
             col = get_column_letter(FIRST_VALUE_COL + j)
-            ws.cell(row=r, column=FIRST_VALUE_COL + j, value=f"=SUM({col}{score_rows[0]}:{col}{score_rows[-1]})")
+            sheet.formula(r, FIRST_VALUE_COL + j, f"SUM({col}{score_rows[0]}:{col}{score_rows[-1]})")
     ws.column_dimensions["B"].width = 24
     ws.column_dimensions["C"].width = 48
     ws.column_dimensions["D"].width = 6
     for j in range(len(block.subjects)):
         ws.column_dimensions[get_column_letter(FIRST_VALUE_COL + j)].width = 16
-    ws.freeze_panes = ws.cell(row=key_row + 1, column=FIRST_VALUE_COL)
+    ws.freeze_panes = f"{get_column_letter(FIRST_VALUE_COL)}{key_row + 1}"
 
 
-def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
-    ws.cell(row=3, column=2, value=written("package.sheet.number")).font = BOLD
+def _write_matrix(sheet: SheetCells, block: FormBlock, template: bool) -> None:
+    ws = sheet.ws
+    sheet.text(3, 2, written("package.sheet.number"), BOLD_STYLE)
     for i, header in enumerate(block.subject_headers[:2]):
-        ws.cell(row=3, column=3 + i, value=header).font = BOLD
+        sheet.text(3, 3 + i, header, BOLD_STYLE)
     key_row = 6
-    ws.cell(row=key_row, column=1, value=KEY_MARK)
+    sheet.text(key_row, 1, KEY_MARK)
     ws.row_dimensions[key_row].hidden = True
     score_cols: list[int] = []
     previous_group = None
     for j, spec in enumerate(block.fields):
         col = FIRST_VALUE_COL + j
-        if spec.group != previous_group:
-            write_text(ws.cell(row=3, column=col), spec.group)
-            previous_group = spec.group
-        write_text(ws.cell(row=4, column=col), spec.label)
-        _styled(ws.cell(row=3, column=col), alignment=WRAP)
-        _styled(ws.cell(row=4, column=col), alignment=WRAP)
+        sheet.text(3, col, spec.group if spec.group != previous_group else "", WRAP_STYLE)
+        previous_group = spec.group
+        sheet.text(4, col, spec.label, WRAP_STYLE)
         if spec.maximum is not None:
-            ws.cell(row=5, column=col, value=int(spec.maximum) if spec.maximum == int(spec.maximum)
-                    else float(spec.maximum))
+            sheet.number(5, col, spec.maximum)
             score_cols.append(col)
-        write_text(ws.cell(row=key_row, column=col), spec.key)
+        sheet.text(key_row, col, spec.key)
         ws.column_dimensions[get_column_letter(col)].width = 12
     last_row = key_row + max(len(block.subjects), 1)
     for i, subject in enumerate(block.subjects):
         r = key_row + 1 + i
-        write_text(ws.cell(row=r, column=1), subject.key)
-        ws.cell(row=r, column=2, value=i + 1)
+        sheet.text(r, 1, subject.key)
+        sheet.number(r, 2, i + 1)
         for k, label in enumerate(subject.labels[:2]):
-            write_text(ws.cell(row=r, column=3 + k), label)
+            sheet.text(r, 3 + k, label)
         values = block.values.get(subject.key, {})
         for j, spec in enumerate(block.fields):
-            _put(ws, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
+            _put(sheet, r, FIRST_VALUE_COL + j, spec, values.get(spec.key, ""), template)
     if template and block.subjects:
         for j, spec in enumerate(block.fields):
             if (dv := _validation(spec)) is not None:
@@ -234,14 +199,14 @@ def _write_matrix(ws: Worksheet, block: FormBlock, template: bool) -> None:
                 ws.add_data_validation(dv)
     if score_cols and block.total_label:
         col = FIRST_VALUE_COL + len(block.fields)
-        ws.cell(row=4, column=col, value=block.total_label).font = BOLD
+        sheet.text(4, col, block.total_label, BOLD_STYLE)
         first, last = get_column_letter(score_cols[0]), get_column_letter(score_cols[-1])
         for i in range(len(block.subjects)):
             r = key_row + 1 + i
-            ws.cell(row=r, column=col, value=f"=SUM({first}{r}:{last}{r})")
+            sheet.formula(r, col, f"SUM({first}{r}:{last}{r})")
     ws.column_dimensions["C"].width = 18
     ws.column_dimensions["D"].width = 22
-    ws.freeze_panes = ws.cell(row=key_row + 1, column=FIRST_VALUE_COL)
+    ws.freeze_panes = f"{get_column_letter(FIRST_VALUE_COL)}{key_row + 1}"
 
 
 # ---------------------------------------------------------------- reading

@@ -23,15 +23,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from openpyxl.workbook.workbook import Workbook
-
 from zeshi_desktop.messages import Message
 
 from .canonical import canonical_bytes
-from .cells import read_cell, write_text
+from .cells import read_cell
 from .errors import PackageRefused
 from .grid import Grid
 from .safety import shown
+from .sheet_cells import SheetBook
 from .signing import Installation, fingerprint, verify
 
 SHEET = "manifest"
@@ -50,13 +49,13 @@ def sign(manifest: dict[str, str], me: Installation) -> dict[str, str]:
     return out
 
 
-def write_manifest(wb: Workbook, manifest: dict[str, str]) -> None:
-    ws = wb.create_sheet(SHEET)
+def write_manifest(book: SheetBook, manifest: dict[str, str]) -> None:
+    sheet = book.sheet(SHEET)
     for r, (key, value) in enumerate(manifest.items(), start=1):
-        ws.cell(row=r, column=1, value=key)
-        write_text(ws.cell(row=r, column=2), value)
-    ws.sheet_state = "hidden"
-    ws.protection.sheet = True
+        sheet.text(r, 1, key)
+        sheet.text(r, 2, value)
+    sheet.ws.sheet_state = "hidden"
+    sheet.ws.protection.sheet = True
 
 
 def read_manifest(grids: dict[str, Grid], name: str) -> dict[str, str]:

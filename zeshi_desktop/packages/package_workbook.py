@@ -15,23 +15,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from zeshi_desktop.domain.forms import Form
 from zeshi_desktop.messages import Message
 
-from .atomic import save_atomic
 from .canonical import content_hash
-from .cells import write_value
 from .errors import CellProblem, PackageRefused
 from .form_layout import fields_for
-from .form_sheets import read_block, write_block
+from .form_sheets import BOLD_STYLE, TITLE_STYLE, read_block, write_block
 from .gc_pause import gc_paused
 from .grid import Grid
 from .manifest import Manifest, parse_manifest, read_manifest, sign, write_manifest
 from .model import FORMAT_VERSION, DisplaySheet, FormBlock, PackageData
 from .safety import Limits, open_checked
+from .sheet_cells import SheetBook
 from .signing import Installation
 from .tables import TableRow, TableSpec, read_table, write_table
 
@@ -66,14 +64,13 @@ def write_package(path: Path, data: PackageData, *, kind: str, year: int, origin
 def _write_package(path: Path, data: PackageData, *, kind: str, year: int, origin: dict[str, str],
                    program_version: str, me: Installation, table_specs: Mapping[str, TableSpec],
                    template: bool) -> dict[str, str]:
-    wb = Workbook()
-    wb.remove(wb.active)
+    book = SheetBook()
     for block in data.blocks:
-        write_block(wb, block, template)
+        write_block(book, block, template)
     for name, rows in data.tables.items():
-        write_table(wb, table_specs[name], rows)
+        write_table(book, table_specs[name], rows)
     for sheet in data.display:
-        _write_display(wb, sheet)
+        _write_display(book, sheet)
     manifest = {
         "format": str(FORMAT_VERSION), "package_id": str(uuid.uuid4()), "kind": kind,
         "template": "yes" if template else "no", "year": str(year),
@@ -85,8 +82,8 @@ def _write_package(path: Path, data: PackageData, *, kind: str, year: int, origi
         "content_hash": content_hash(data.content(blank_fill_in=template)),
     }
     manifest = sign(manifest, me)
-    write_manifest(wb, manifest)
-    save_atomic(wb, path)
+    write_manifest(book, manifest)
+    book.save(path)
     return manifest
 
 
@@ -96,15 +93,15 @@ def _block_meta(block: FormBlock) -> dict[str, object]:
             "reviewer_line": block.reviewer_line, "total_label": block.total_label}
 
 
-def _write_display(wb: Workbook, sheet: DisplaySheet) -> None:
-    ws = wb.create_sheet(sheet.title)
-    ws.cell(row=1, column=1, value=sheet.heading).font = Font(bold=True, size=14)
-    for c, header in enumerate(sheet.headers, start=1):
-        ws.cell(row=3, column=c, value=header).font = Font(bold=True)
-        ws.column_dimensions[ws.cell(row=3, column=c).column_letter].width = 16
-    for r, row in enumerate(sheet.rows, start=4):
+def _write_display(book: SheetBook, display: DisplaySheet) -> None:
+    sheet = book.sheet(display.title)
+    sheet.text(1, 1, display.heading, TITLE_STYLE)
+    for c, header in enumerate(display.headers, start=1):
+        sheet.text(3, c, header, BOLD_STYLE)
+        sheet.ws.column_dimensions[get_column_letter(c)].width = 16
+    for r, row in enumerate(display.rows, start=4):
         for c, value in enumerate(row, start=1):
-            write_value(ws.cell(row=r, column=c), value)
+            sheet.value(r, c, value)
 
 
 def read_package(path: Path, forms: Mapping[str, Form], table_specs: Mapping[str, TableSpec],

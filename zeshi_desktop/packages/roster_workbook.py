@@ -13,15 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from zeshi_desktop.domain.roster_terms import ROSTER_FILE, load_roster_terms
 from zeshi_desktop.locations import forms_dir
 
-from .atomic import save_atomic
 from .errors import CellProblem
 from .grid import Grid
 from .safety import open_checked
+from .sheet_cells import SheetBook
 from .tables import Column, TableRow, TableSpec, read_table, write_table
 
 TERMS = load_roster_terms(forms_dir() / ROSTER_FILE)
@@ -46,9 +44,9 @@ RosterRows = dict[str, list[dict[str, Any]]]          # sheet name → rows to w
 RosterRead = dict[str, list[TableRow]]                # sheet name → rows read, with their cells
 
 
-def add_roster_sheets(wb: Workbook, rows: RosterRows) -> None:
+def add_roster_sheets(book: SheetBook, rows: RosterRows) -> None:
     for spec in ROSTER_TABLES:
-        write_table(wb, spec, rows.get(spec.sheet, []))
+        write_table(book, spec, rows.get(spec.sheet, []))
 
 
 def read_roster_sheets(grids: dict[str, Grid], problems: list[CellProblem], required: bool = True) -> RosterRead:
@@ -63,10 +61,9 @@ def read_roster_sheets(grids: dict[str, Grid], problems: list[CellProblem], requ
 
 def write_roster(path: Path, rows: RosterRows) -> None:
     """The roster workbook, written atomically."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    add_roster_sheets(wb, rows)
-    save_atomic(wb, path)
+    book = SheetBook()
+    add_roster_sheets(book, rows)
+    book.save(path)
 
 
 def read_roster(path: Path) -> tuple[RosterRead, list[CellProblem]]:

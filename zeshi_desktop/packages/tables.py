@@ -13,16 +13,16 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
 
 from zeshi_desktop.messages import Message
 
-from .cells import RISKY_START, escape_text, mark_text, read_cell
+from .cells import read_cell
 from .errors import CellProblem
 from .grid import Grid
+from .sheet_cells import CellStyle, SheetBook
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+HEADER_STYLE = CellStyle(font=Font(bold=True), fill=PatternFill("solid", fgColor="DDE7F0"),
+                         alignment=Alignment(horizontal="center"))
 
 
 @dataclass(frozen=True)
@@ -57,20 +57,16 @@ class TableRow:
         return self.cells.get(key, f"{self.row}")
 
 
-def write_table(wb: Workbook, spec: TableSpec, rows: list[dict[str, Any]]) -> None:
-    ws = wb.create_sheet(spec.sheet)
+def write_table(book: SheetBook, spec: TableSpec, rows: list[dict[str, Any]]) -> None:
+    sheet = book.sheet(spec.sheet)
+    ws = sheet.ws
     for col, column in enumerate(spec.columns, start=1):
-        cell = ws.cell(row=1, column=col, value=column.header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(horizontal="center")
+        sheet.text(1, col, column.header, HEADER_STYLE)
         ws.column_dimensions[get_column_letter(col)].width = column.width
     keys = [column.key for column in spec.columns]
-    for r, row in enumerate(rows, start=2):   # a row at a time (openpyxl makes each cell once), text as write_text
-        values = [row.get(key) for key in keys]
-        ws.append([escape_text(v) if isinstance(v, str) and v else (None if v == "" else v) for v in values])
-        for col, value in enumerate(values, start=1):
-            if isinstance(value, str) and value.startswith(RISKY_START):
-                mark_text(ws.cell(row=r, column=col))
+    for r, row in enumerate(rows, start=2):
+        for col, key in enumerate(keys, start=1):
+            sheet.value(r, col, row.get(key))
     ws.freeze_panes = "A2"
     if spec.hidden:
         ws.sheet_state = "hidden"
