@@ -1,16 +1,17 @@
-"""A worksheet read once, with openpyxl's streaming parts, into a plain grid.
+"""A worksheet read once into a plain grid, by the program's own fast reader or by openpyxl's parser.
 
 Read-only mode is openpyxl's fast path, but its worksheets trust the sheet's
 declared ``<dimension>`` (and parse the sheet once more just to find it);
-here each sheet is parsed exactly once, its ``<row>`` elements handed to
-openpyxl's own row parser, so every row and column the sheet actually holds
-is taken and a wrong dimension cannot hide data
-(``test_a_wrong_dimension_drops_no_rows``). Merged ranges come from the
-``<mergeCell>`` elements of the same pass. Everything else in the sheet
-(validations, views, page set-up) is skipped unparsed. Formulas stay
-formulas (``data_only=False``, data type ``f``): never evaluated. The XML
-parser is openpyxl's ``iterparse``, which is defusedxml's when it is
-installed (``safety.require_defusedxml``). (``ExcelReader``,
+here each sheet is parsed once, so every row and column the sheet actually
+holds is taken and a wrong dimension cannot hide data
+(``test_a_wrong_dimension_drops_no_rows``). A sheet as the program writes it
+is read by ``sheet_stream`` straight from expat's callbacks; any other —
+a date, rich text, a shared formula, a document type — is read again through
+openpyxl's ``iterparse`` (defusedxml's, ``safety.require_defusedxml``), its
+``<row>`` elements handed to openpyxl's own row parser. Merged ranges come
+from the ``<mergeCell>`` elements of the same pass. Everything else in the
+sheet (validations, views, page set-up) is skipped. Formulas stay formulas
+(``data_only=False``, data type ``f``): never evaluated. (``ExcelReader``,
 ``ReadOnlyWorksheet`` and ``WorkSheetParser.parse_row`` are openpyxl
 internals; ``tests/packages`` exercise them.)
 """
@@ -29,7 +30,7 @@ from openpyxl.cell.text import Text
 from openpyxl.packaging.relationship import get_rels_path
 from openpyxl.reader.excel import ExcelReader, _find_workbook_part
 from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
 from openpyxl.xml.constants import (
@@ -41,6 +42,7 @@ from openpyxl.xml.constants import (
 from openpyxl.xml.functions import iterparse
 
 from .errors import PackageRefused
+from .sheet_stream import coordinate, read_plain
 
 MAX_MERGED_RANGES = 1000   # the program writes none; a form filled by hand may merge a few
 MAX_MERGED_IN_ALL = 2000   # in the whole workbook (2,000 sheets of 1,000 would be two million ranges)
@@ -202,6 +204,22 @@ def load_grids(path: Path, limits: ReadLimits) -> dict[str, Grid]:
 
 
 def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid:
+    """The sheet through ``sheet_stream`` (the program's own sheets), else through openpyxl's parser."""
+    used, merged = budget.used, merges[0]
+    grid = Grid(ws.title, state=ws.sheet_state)
+    try:
+        with ws._get_source() as source:
+            read_plain(source, ws._shared_strings, wb._date_formats, lambda row: _take_row(grid, row, budget),
+                       lambda ref: _take_merge(grid, ref, merges))
+        return grid
+    except PackageRefused:
+        raise   # a limit: the same cells the other way would reach it too
+    except Exception:   # noqa: BLE001 - Unusual, or a malformed part: openpyxl's parser reads it, or says why not
+        budget.used, merges[0] = used, merged
+    return _read_sheet_by_openpyxl(ws, wb, budget, merges)
+
+
+def _read_sheet_by_openpyxl(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid:
     grid = Grid(ws.title, state=ws.sheet_state)
     with ws._get_source() as source:
         parser = WorkSheetParser(source, ws._shared_strings, data_only=False, epoch=wb.epoch,
@@ -221,17 +239,6 @@ def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid
 
 
 _Cell = tuple[int, int, Any, str]   # (row, column, value, data type)
-_COORDINATES: dict[str, tuple[int, int]] = {}   # "B12" → (12, 2): the same few hundred in every package
-_COORDINATES_KEPT = 20_000                     # a hostile sheet of a million cells adds nothing past this
-
-
-def _coordinate(text: str) -> tuple[int, int]:
-    found = _COORDINATES.get(text)
-    if found is None:
-        found = coordinate_to_tuple(text)
-        if len(_COORDINATES) < _COORDINATES_KEPT:
-            _COORDINATES[text] = found
-    return found
 
 
 def _row_cells(parser: WorkSheetParser, row: Any) -> list[_Cell]:
@@ -257,14 +264,14 @@ def _row_cells(parser: WorkSheetParser, row: Any) -> list[_Cell]:
         kind, where = element.get("t", "n"), element.get("r")
         if where and kind in ("s", "n") and element.find(_FORMULA) is None and (
                 kind == "s" or int(element.get("s") or 0) not in date_styles):
-            r, c = _coordinate(where)
+            r, c = coordinate(where)
             parser.col_counter = c
             value = element.findtext(_VALUE, None) or None
             if value is not None:
                 value = strings[int(value)] if kind == "s" else _cast_number(value)
             out.append((r, c, value, kind))
         elif where and kind == "inlineStr" and _plain_inline(element):
-            r, c = _coordinate(where)
+            r, c = coordinate(where)
             parser.col_counter = c
             out.append((r, c, element[0][0].text or "", "s"))   # Text.content of a lone <t>: its text, or ""
         else:
