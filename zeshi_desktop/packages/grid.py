@@ -98,6 +98,8 @@ class Grid:
 
     def is_merged(self, row: int, column: int) -> bool:
         """Kept as ranges, never expanded: a hostile ``A1:XFD1048576`` costs one tuple, not 17 billion."""
+        if not self.merged:
+            return False   # the program's own sheets: most cells of every import ask
         spans = self._spans.get(row)
         if spans is None:
             spans = self._spans[row] = [(c0, c1) for c0, r0, c1, r1 in self.merged if r0 <= row <= r1]
@@ -206,17 +208,24 @@ def load_grids(path: Path, limits: ReadLimits) -> dict[str, Grid]:
 def _read_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid:
     """The sheet through ``sheet_stream`` (the program's own sheets), else through openpyxl's parser."""
     used, merged = budget.used, merges[0]
+    grid = _read_plain_sheet(ws, wb, budget, merges)   # nothing of a failed attempt is kept meanwhile
+    if grid is not None:
+        return grid
+    budget.used, merges[0] = used, merged
+    return _read_sheet_by_openpyxl(ws, wb, budget, merges)
+
+
+def _read_plain_sheet(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid | None:
     grid = Grid(ws.title, state=ws.sheet_state)
     try:
         with ws._get_source() as source:
             read_plain(source, ws._shared_strings, wb._date_formats, lambda row: _take_row(grid, row, budget),
                        lambda ref: _take_merge(grid, ref, merges))
-        return grid
     except PackageRefused:
         raise   # a limit: the same cells the other way would reach it too
     except Exception:   # noqa: BLE001 - Unusual, or a malformed part: openpyxl's parser reads it, or says why not
-        budget.used, merges[0] = used, merged
-    return _read_sheet_by_openpyxl(ws, wb, budget, merges)
+        return None
+    return grid
 
 
 def _read_sheet_by_openpyxl(ws: _Sheet, wb: Any, budget: _Budget, merges: list[int]) -> Grid:
