@@ -20,7 +20,10 @@ An .xlsx is a zip of XML parts. Here, in this order:
 3. Only then ``grid`` lets openpyxl (through defusedxml, asserted by
    ``require_defusedxml``) parse the workbook, each small control part checked
    first, the shared strings and every cell's text within a memory budget; any
-   failure of the parser on a malformed part is one refusal.
+   failure of the parser on a malformed part is one refusal. A worksheet as
+   the program writes it is read by ``sheet_stream`` from expat's callbacks,
+   which takes no document type, entity or external reference (those sheets
+   go the defusedxml way, and are refused there).
 
 The limits are far above what a year holds (the whole city has ~420
 appointments, a district → city package ~20,000 cells) and keep the
