@@ -33,7 +33,7 @@ def test_a_refusal_without_json_is_one_line(zeshi, db) -> None:  # type: ignore[
 
 def test_the_json_error_is_in_the_language_asked(zeshi, db) -> None:  # type: ignore[no-untyped-def]
     code, out, err = zeshi("--db", db, "--lang", "en", "--json", "rank", "--district", "火星区")
-    assert code == 2 and out == "" and _json_error(err)["message"] == "No district “火星区”"
+    assert code == 2 and out == "" and _json_error(err)["message"] == "No district \"火星区\""
 
 
 def test_a_command_line_refusal_has_a_cli_code(zeshi, db) -> None:  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ def test_init_refuses_in_one_line_and_changes_only_when_asked(zeshi, db: str) ->
     assert err == "zeshi: 本机角色已设定为区级专班（东城区）；如确要更改，请加 --change\n"
     err = _one_line(zeshi("--db", db, "--lang", "en", "init", "--role", "district", "--district", "火星区",
                           "--change"))
-    assert err == "zeshi: No district “火星区”\n"
+    assert err == "zeshi: No district \"火星区\"\n"
     assert _one_line(zeshi("--db", db, "init", "--district", "DC")) == (
         "zeshi: 请用 --role 指定本机角色（street、district、city、reviewer）\n")
     assert zeshi("--db", db, "init", "--role", "city", "--change")[1] == "本机角色已设定：市级专班\n"

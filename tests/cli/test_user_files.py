@@ -162,7 +162,7 @@ def test_an_answer_the_form_does_not_ask(zeshi, unlocked: str) -> None:  # type:
     assert _one_line(zeshi("--db", unlocked, *ANSWER, "--answer", "foo=bar")) == (
         "zeshi: 附件4-2 没有问题“foo”；可以填写的有：header:org、contracts_signed\n")
     assert _one_line(zeshi("--db", unlocked, "--lang", "en", "--json", *ANSWER, "--answer", "foo=bar")) == (
-        '{"error": {"code": "scoring.answer.unknown_key", "message": "Annex 4-2 has no question “foo”; '
+        '{"error": {"code": "scoring.answer.unknown_key", "message": "Annex 4-2 has no question \\"foo\\"; '
         'the questions are: header:org, contracts_signed"}}\n')
 
 
@@ -170,7 +170,7 @@ def test_a_yes_no_answer_that_is_neither(zeshi, unlocked: str) -> None:  # type:
     zh = _one_line(zeshi("--db", unlocked, *ANSWER, "--answer", "contracts_signed=maybe"))
     assert zh.startswith("zeshi: ") and "“maybe”不是“是”或“否”（可填：是、否、yes、no、true、false、on、off）" in zh
     en = _one_line(zeshi("--db", unlocked, "--lang", "en", *ANSWER, "--answer", "contracts_signed=maybe"))
-    assert en.endswith(": “maybe” is not yes or no (allowed: yes, no, true, false, on, off)\n")
+    assert en.endswith(': "maybe" is not yes or no (allowed: yes, no, true, false, on, off)\n')
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("否", "no"), ("是", "yes"), ("No", "no"), ("TRUE", "yes")])

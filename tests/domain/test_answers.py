@@ -59,7 +59,7 @@ def test_a_yes_no_refusal_names_the_question_and_the_words_it_takes(forms):
     assert err.code == "scoring.answer.not_yes_no"
     assert err.message("zh").startswith("本年度区内责师是否全部完成合同签订：“maybe”不是“是”或“否”")
     assert "是、否、yes、no、true、false" in err.message("zh")
-    assert err.message("en") == ("Have all planner contracts in the district been signed this year: “maybe” is not "
+    assert err.message("en") == ("Have all planner contracts in the district been signed this year: \"maybe\" is not "
                                  "yes or no (allowed: yes, no, true, false, on, off)")
 
 
@@ -83,7 +83,7 @@ def test_an_unknown_key_is_refused_listing_the_keys_the_form_takes(forms):
     err = refused.value
     assert err.code == "scoring.answer.unknown_key"
     assert err.message("zh") == "附件4-2 没有问题“foo”；可以填写的有：header:org、contracts_signed"
-    assert err.message("en") == "Annex 4-2 has no question “foo”; the questions are: header:org, contracts_signed"
+    assert err.message("en") == 'Annex 4-2 has no question "foo"; the questions are: header:org, contracts_signed'
     with pytest.raises(AnswerRefused):
         read_answer(forms["4-3"], "contracts_signed", "yes")   # a question of another form
 

@@ -18,14 +18,14 @@ def test_accepted(mime: str, data: bytes) -> None:
 
 @pytest.mark.parametrize(("mime", "data", "code", "zh", "en"), [
     ("image/gif", b"GIF89a", "not_png_or_jpeg", "“现场.png”不是 PNG 或 JPEG 图片",
-     "“现场.png” is not a PNG or JPEG picture"),
-    ("image/png", b"", "empty", "“现场.png”是空文件", "“现场.png” is empty"),
+     "\"现场.png\" is not a PNG or JPEG picture"),
+    ("image/png", b"", "empty", "“现场.png”是空文件", "\"现场.png\" is empty"),
     ("image/png", PNG + b"\0" * (MAX_PICTURE_BYTES - len(PNG) + 1), "too_large", "“现场.png”超过 8 MB",
-     "“现场.png” is larger than 8 MB"),
+     "\"现场.png\" is larger than 8 MB"),
     ("image/png", JPEG + b"\0" * 10, "wrong_content", "“现场.png”的内容不是 image/png 图片",   # a renamed JPEG
-     "the content of “现场.png” is not image/png"),
+     "the content of \"现场.png\" is not image/png"),
     ("image/jpeg", b"not a picture at all", "wrong_content", "“现场.png”的内容不是 image/jpeg 图片",
-     "the content of “现场.png” is not image/jpeg"),
+     "the content of \"现场.png\" is not image/jpeg"),
 ])
 def test_refused_with_the_reason(mime: str, data: bytes, code: str, zh: str, en: str) -> None:
     problem = picture_problem("现场.png", mime, data)

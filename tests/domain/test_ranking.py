@@ -55,7 +55,7 @@ def test_weight_refusal_names_the_rule(rule):
     ("50", "40", "meeting.weights.wrong_sum", "两项权重之和为 90%，应为 100%",
      "The two weights add up to 90%; they must add up to 100%"),
     ("40", "abc", "meeting.weights.not_a_number", "区级评审组评分权重“abc”不是数字",
-     "Review group weight “abc” is not a number"),
+     'Review group weight "abc" is not a number'),
     ("40.55", "59.45", "meeting.weights.too_many_decimals",
      "责任片区行政主体评分权重 40.55% 最多保留1位小数", "Office review weight 40.55%: at most 1 decimal place(s)"),
 ])

@@ -111,7 +111,7 @@ def test_a_refused_code_says_why_in_either_language():
         v.parse_code("hello")
     assert info.value.code == "printing.code.invalid"
     assert str(info.value) == f"“hello”不是核验码：应为 ZS 加 15 位字母或数字，例如 {v.EXAMPLE}"
-    assert info.value.message("en") == ("“hello” is not a verification code: it is ZS and 15 letters or digits, "
+    assert info.value.message("en") == ('"hello" is not a verification code: it is ZS and 15 letters or digits, '
                                         f"for example {v.EXAMPLE}")
     body = _body(v.make_code([_sheet()]))
     typo = body[:3] + ("Z" if body[3] != "Z" else "Y") + body[4:]
@@ -119,7 +119,7 @@ def test_a_refused_code_says_why_in_either_language():
         v.parse_code(typo)
     assert info.value.code == "printing.code.not_recognised"
     assert str(info.value).startswith(f"核验码“{typo}”无法识别——请逐个核对字符")
-    assert info.value.message("en").startswith(f"Code “{typo}” not recognised — check the characters")
+    assert info.value.message("en").startswith(f'Code "{typo}" not recognised — check the characters')
     with pytest.raises(v.CodeRefused) as info:
         v.parse_code("  ")
     assert (info.value.code, str(info.value)) == ("printing.code.empty", f"请输入核验码（例如 {v.EXAMPLE}）")

@@ -199,11 +199,11 @@ def test_bad_cells_are_named_in_english_too(demo_db: Database, demo_year: int, t
     reasons = {p.where: p for p in refused.problems}
     assert reasons["聘任!D4"].code == "roster.cell.not_whole_number"
     assert reasons["聘任!E5"].reason.text("zh") == "“对”应为 是 或 否"
-    assert reasons["聘任!E5"].reason.text("en") == "“对” must be yes or no"
+    assert reasons["聘任!E5"].reason.text("en") == "\"对\" must be yes or no"
     assert reasons["责师!B2"].reason.text("zh") == "“名称”不能为空"
-    assert reasons["责师!B2"].reason.text("en") == "“Name” is required"
+    assert reasons["责师!B2"].reason.text("en") == "\"Name\" is required"
     assert refused.code == "roster.workbook_refused"
     assert refused.message("zh").startswith("名册有 3 处错误，未写入任何数据：\n")
     english = refused.message("en")
     assert english.startswith("The roster has 3 error(s); nothing was written:\n")
-    assert "聘任!D4: “三” is not a whole number" in english
+    assert '聘任!D4: "三" is not a whole number' in english

@@ -86,7 +86,7 @@ def test_the_refusal_names_the_field_in_the_language_asked(forms):
         render_pdf([doc])
     assert info.value.code == "printing.glyphs_missing"
     assert str(info.value) == "无法打印：附件3-1 责任规划师“𠮷祥团队”中的字“𠮷”(U+20BB7) 字体中没有，打印会成空框"
-    assert info.value.message("en") == ("Cannot print: Annex 3-1 planner “𠮷祥团队”: the character “𠮷” (U+20BB7) "
+    assert info.value.message("en") == ("Cannot print: Annex 3-1 planner \"𠮷祥团队\": the character \"𠮷\" (U+20BB7) "
                                         "is not in the font and would print as an empty box")
 
 

@@ -103,7 +103,7 @@ def test_every_stored_answer_is_checked_against_its_question(demo_db: Database) 
         assert sorted(f.message.params["sheet"] for f in report.findings if "problem" in f.message.params
                       and f.message.params["problem"].code == "scoring.damaged.answer_value") == holders
         english = " ".join(f.message.text("en") for f in report.findings)
-        assert "“maybe” is not an answer this question takes" in english and "no question “foo”" in english
+        assert '"maybe" is not an answer this question takes' in english and 'no question "foo"' in english
 
 
 def test_the_answer_check_says_what_the_rule_says(forms) -> None:  # type: ignore[no-untyped-def]

@@ -68,7 +68,7 @@ def test_english_reports_have_no_chinese_but_names_and_data(boards) -> None:
     c = reports.city_report(city, "en")
     assert _no_chinese(_words(c), {r.circle for r in city.circles}) == []
     assert "Have all planner contracts in the district been signed this year" in c.sections[0].text
-    assert "“Excellent”" in c.sections[0].text and "May be rated Excellent" in c.sections[0].table.headers
+    assert '"Excellent"' in c.sections[0].text and "May be rated Excellent" in c.sections[0].table.headers
     blocked = {r.district: row for r, row in zip(city.rows, c.sections[0].table.rows)}["延庆区"]
     assert blocked[-1] == "No (contracts not all signed)" and blocked[6] == "no"
 

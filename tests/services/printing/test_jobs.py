@@ -89,7 +89,7 @@ def test_a_name_the_font_lacks_is_refused_with_the_name(demo_db, demo_year):
     assert info.value.code == "printing.glyphs_missing"
     assert str(info.value).startswith("无法打印：附件3-1 责任规划师“𠮷祥规划团队”中的字“𠮷”(U+20BB7)")
     english = info.value.message("en")
-    assert english.startswith("Cannot print: Annex 3-1 planner “𠮷祥规划团队”: the character “𠮷” (U+20BB7)")
+    assert english.startswith('Cannot print: Annex 3-1 planner "𠮷祥规划团队": the character "𠮷" (U+20BB7)')
     assert not CJK.search(english.replace("𠮷祥规划团队", "").replace("𠮷", ""))
 
 
@@ -174,7 +174,7 @@ def test_a_broken_picture_is_refused_with_its_name(demo_db, demo_year):
         with pytest.raises(ActionRefused, match="坏图.png") as info:
             printing.print_form(s, "4-1", printing.Selection(demo_year, district_id=did))
     assert info.value.code == "printing.picture_unreadable"
-    assert info.value.message("en").startswith("The picture “坏图.png” cannot be read (PNG or JPEG needed)")
+    assert info.value.message("en").startswith("The picture \"坏图.png\" cannot be read (PNG or JPEG needed)")
 
 
 @pytest.mark.parametrize("call, code, zh", [

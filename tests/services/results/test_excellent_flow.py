@@ -198,8 +198,8 @@ def test_a_nomination_row_that_breaks_a_rule_is_a_refused_cell(demo_db: Database
         import_package(s, path, accept_edited=True, reason="测试")
     assert {p.message("en") for p in caught.value.problems} == {
         "区级推荐!A2: District code CY is not the package's district DC",
-        "区级推荐!F2: “第一” is not a whole number above 0",
-        "区级推荐!I2: “极好” is not a value this column takes (优秀, 合格, 不合格)"}
+        '区级推荐!F2: "第一" is not a whole number above 0',
+        '区级推荐!I2: "极好" is not a value this column takes (优秀, 合格, 不合格)'}
     with city.read() as s:
         assert s.scalars(select(Appointment)).all() == []
 

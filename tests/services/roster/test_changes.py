@@ -50,7 +50,7 @@ def test_unknown_circle_and_kind_list_the_terms(db: Database) -> None:
     refused = _refused(db, lambda s: roster.update_unit(s, unit, name="东华门", kind="村"))
     assert refused.code == "roster.unknown_unit_kind" and refused.message("zh").startswith("单元类型“村”不在：街道、镇")
     assert _refused(db, lambda s: roster.add_district(s, "东城区", "中心城区")).message("zh") == "区“东城区”已存在"
-    assert _refused(db, lambda s: roster.add_unit(s, district, "东华门")).message("en") == "Unit “东华门” exists"
+    assert _refused(db, lambda s: roster.add_unit(s, district, "东华门")).message("en") == "Unit \"东华门\" exists"
 
 
 def test_refusals_by_code(db: Database) -> None:

@@ -36,21 +36,21 @@ def test_found_by_code_or_name(store: Database) -> None:
 
 
 @pytest.mark.parametrize(("action", "code", "zh", "en"), [
-    (lambda s: lookup.district_id(s, "火星区"), "lookup.no_district", "没有区“火星区”", "No district “火星区”"),
-    (lambda s: lookup.unit_id(s, "月球"), "lookup.no_unit", "没有责任单元“月球”", "No unit “月球”"),
+    (lambda s: lookup.district_id(s, "火星区"), "lookup.no_district", "没有区“火星区”", "No district \"火星区\""),
+    (lambda s: lookup.unit_id(s, "月球"), "lookup.no_unit", "没有责任单元“月球”", "No unit \"月球\""),
     (lambda s: lookup.unit_id(s, "新街口"), "lookup.unit_ambiguous", "责任单元“新街口”不唯一，请用编号或加 --district",
-     "Unit “新街口” is ambiguous; use its code or add --district"),
-    (lambda s: lookup.planner_id(s, "王五"), "lookup.no_planner", "没有责师“王五”", "No planner “王五”"),
+     "Unit \"新街口\" is ambiguous; use its code or add --district"),
+    (lambda s: lookup.planner_id(s, "王五"), "lookup.no_planner", "没有责师“王五”", "No planner \"王五\""),
     (lambda s: lookup.planner_id(s, "张三"), "lookup.planner_ambiguous", "责师“张三”不唯一，请用编号",
-     "Planner “张三” is ambiguous; use its code"),
+     "Planner \"张三\" is ambiguous; use its code"),
     (lambda s: lookup.reviewer_id(s, 2025, "王五"), "lookup.no_reviewer", "2025 年度没有评审人“王五”",
-     "No reviewer “王五” in 2025"),
+     "No reviewer \"王五\" in 2025"),
     (lambda s: lookup.reviewer_id(s, 2025, "李四"), "lookup.reviewer_ambiguous", "评审人“李四”不唯一，请用编号",
-     "Reviewer “李四” is ambiguous; use its code"),
+     "Reviewer \"李四\" is ambiguous; use its code"),
     (lambda s: lookup.appointment_id(s, 2024, "新街口", district="东城区"), "lookup.no_appointment",
-     "2024 年度“新街口”没有聘任责师", "No planner is appointed to “新街口” in 2024"),
+     "2024 年度“新街口”没有聘任责师", "No planner is appointed to \"新街口\" in 2024"),
     (lambda s: lookup.appointment_id(s, 2025, "新街口", district="西城区"), "lookup.several_planners",
-     "“新街口”有多位责师，请加 --planner", "“新街口” has several planners; add --planner"),
+     "“新街口”有多位责师，请加 --planner", "\"新街口\" has several planners; add --planner"),
 ])
 def test_refused_by_code(store: Database, action, code: str, zh: str, en: str) -> None:  # type: ignore[no-untyped-def]
     with store.read() as s, pytest.raises(ActionRefused) as refused:

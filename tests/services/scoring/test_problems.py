@@ -33,7 +33,7 @@ def test_blank_sheets_problems_have_codes_and_english_has_no_chinese(db: Databas
     with db.read() as s:
         found = sheets.problems(s, ids[0])
     assert found[0].code == "scoring.problem.no_score"
-    assert found[0].text("en").startswith("“" + first.text.en.split(",")[0][:20])
+    assert found[0].text("en").startswith('"' + first.text.en.split(",")[0][:20])
     assert found[0].text("zh") == f"“{first.short}”尚未评分"
     with db.read() as s:
         contract = sheets.problems(s, ids[1])[-1]

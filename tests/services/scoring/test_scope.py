@@ -47,7 +47,7 @@ def test_a_3_2_sheet_of_a_unit_is_refused_to_a_reviewer_of_another_district(two)
                                                     reviewer_id=two["other"]))
     assert err.code == "scoring.sheet.reviewer_other_district"
     assert err.message("zh") == "评审人“东城评审”是东城区的区级评审人，不能填写朝阳区的附件3-2"
-    assert err.message("en") == "Reviewer “东城评审” is a district reviewer of 东城区 and cannot fill annex 3-2 for 朝阳区"
+    assert err.message("en") == 'Reviewer "东城评审" is a district reviewer of 东城区 and cannot fill annex 3-2 for 朝阳区'
     assert _count(db, "sheets") == 0
     with db.write() as s:   # the unit's own district reviewer may
         assert sheets.open_sheet(s, "3-2", 2025, appointment_id=two["appointment"], reviewer_id=two["own"]).exists

@@ -39,7 +39,7 @@ def test_texts_outside_the_outline_lengths_are_warnings_in_both_languages():
     assert [m.text("zh") for m in found] == ["“整体介绍”1000字，超过要求的300字",
                                              "“优秀案例（案例1）”1字，少于要求的500字",
                                              "“优秀案例（案例2）”0字，少于要求的500字"]
-    assert found[0].text("en") == "“Overview” has 1000 characters, more than the 300 asked for"
+    assert found[0].text("en") == '"Overview" has 1000 characters, more than the 300 asked for'
     assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in m.text("en")) for m in found)
     assert form_warnings(form, {}) == []                       # an empty summary: nothing to warn about
     assert form_warnings(catalogue.form("3-1"), {"text:overview": "字" * 1000}) == []
