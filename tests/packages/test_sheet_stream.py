@@ -51,7 +51,8 @@ ODD = [
     '<c r=""><v>1</v></c>',
     '<extLst/>',
 ]
-TAILS = ["", '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>', '<hyperlinks><hyperlink ref="A1"/></hyperlinks>',
+TAILS = ["", '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+         '<hyperlinks><hyperlink ref="A1"/></hyperlinks>',
          '<mergeCells><mergeCell ref="C3"/><mergeCell ref="A:B"/></mergeCells>']
 
 
