@@ -114,3 +114,15 @@ def test_styled_labels_and_headings_follow_the_zoom(qtbot, make_window):  # type
     window.zoom.set(1.0)
     assert status.font().pointSizeF() == pytest.approx(body)
     assert [h.font().pointSizeF() for h in headings] == [pytest.approx(x) for x in heads]
+
+
+def test_the_hint_hides_itself_on_a_timer_that_dies_with_the_window(qtbot, make_window):  # type: ignore[no-untyped-def]
+    """A static single shot would still fire 4 s later, on a window a test (or the person) has closed."""
+    window = make_window()
+    window.show_page("sheet-3-3")
+    window.presentation.enter(full_screen=False)
+    hint, timer = window.presentation.hint, window.presentation._hint_timer
+    assert hint.isVisible() and timer.isActive() and timer.parent() is hint
+    timer.start(10)
+    qtbot.waitUntil(lambda: not hint.isVisible())
+    window.presentation.leave()

@@ -55,6 +55,11 @@ class Presentation(QObject):
         self.hint.setObjectName("presentation-hint")
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.hide()
+        # a timer of the hint's own: it dies with the window (a static single shot would fire on a closed one)
+        self._hint_timer = QTimer(self.hint)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(4000)
+        self._hint_timer.timeout.connect(self.hint.hide)
         self.leave_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.leave)
         self.leave_key.setEnabled(False)
         self.toggle_action: QAction | None = None
@@ -136,7 +141,7 @@ class Presentation(QObject):
         self.hint.move(self.window.width() - self.hint.width() - 16, self.window.height() - self.hint.height() - 16)
         self.hint.raise_()
         self.hint.show()
-        QTimer.singleShot(4000, self.hint.hide)
+        self._hint_timer.start()
 
     # ------------------------------------------------------------ zoom
     def step(self, direction: int) -> None:
