@@ -318,7 +318,7 @@ def _extend_resolver(resolver: Resolver, plan: roster_io.RosterPlan) -> None:
             resolver.appointments[key] = next(fresh)
     for code, reviewer in plan.reviewers.items():
         resolver.reviewers.setdefault(code, next(fresh))
-        resolver.reviewer_scopes[code] = (reviewer["level"], reviewer["district"])
+        resolver.reviewer_scopes[code] = (reviewer["level"], reviewer["district"] or None)
 
 
 def _resolve_conflicts(report: ImportReport, keep_all: str | None, keep: dict[str, str], manual: bool) -> None:

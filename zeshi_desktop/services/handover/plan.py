@@ -36,7 +36,7 @@ from zeshi_desktop.services.handover.pictures import (
     pictures_detail,
     stored_digests,
 )
-from zeshi_desktop.services.scoring.scope import REVIEWER_LEVEL
+from zeshi_desktop.services.scoring.scope import REVIEWER_LEVEL, reviewer_rule
 from zeshi_desktop.services.scoring.sheets import slot_for
 from zeshi_desktop.services.store_check import Questions
 from zeshi_desktop.store.models import (
@@ -91,7 +91,8 @@ class Resolver:
     reviewers: dict[str, int] = field(default_factory=dict)
     district_names: dict[str, str] = field(default_factory=dict)
     unit_districts: dict[str, str] = field(default_factory=dict)              # unit code → district code
-    reviewer_scopes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (level, district code)
+    # reviewer code → (level, district code or None)
+    reviewer_scopes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, year: int) -> Resolver:
@@ -100,7 +101,7 @@ class Resolver:
             r.districts[code], r.district_names[code] = ident, name
         r.unit_districts = {u: d for u, d in session.execute(
             select(Unit.code, District.code).join(District, District.id == Unit.district_id))}
-        r.reviewer_scopes = {c: (level, d or "") for c, level, d in session.execute(
+        r.reviewer_scopes = {c: (level, d or None) for c, level, d in session.execute(
             select(Reviewer.code, Reviewer.level, District.code).outerjoin(District, District.id == Reviewer.district_id)
             .where(Reviewer.year == year))}
         r.units = {c: i for c, i in session.execute(select(Unit.code, Unit.id))}
@@ -120,27 +121,17 @@ class Resolver:
         return None, self.districts.get(key)
 
     def scope_refusal(self, form: Form, reviewer: str, subject_key: str) -> Message | None:
-        """Why ``reviewer`` may not fill ``form`` for this subject, or None: the store's own rules
-        (``services.scoring.scope``, migration 0004), said per cell before the store would refuse the import.
-
-        A reviewer this store does not know is said elsewhere (``handover.unknown.reviewer``).
+        """Why ``reviewer`` may not fill ``form`` for this subject, or None: the store's own rule
+        (``services.scoring.scope.reviewer_rule``, migration 0004), said per cell before the store would refuse
+        the import. A reviewer this store does not know is said elsewhere (``handover.unknown.reviewer``).
         """
-        level = REVIEWER_LEVEL.get(form.filled_by)
-        if level is None:
-            return Message("scoring.sheet.no_reviewer", form=form.id) if reviewer else None
-        found = self.reviewer_scopes.get(reviewer)
-        if found is None and reviewer:
+        scope = self.reviewer_scopes.get(reviewer) if reviewer else None
+        if reviewer and scope is None and form.filled_by in REVIEWER_LEVEL:
             return None
-        if found is None or found[0] != level or (level == "district" and not found[1]):
-            return Message(f"scoring.sheet.needs_{level}_reviewer", form=form.id, year=self.year)
-        if level == "district":
-            subject = self.unit_districts.get(subject_key.partition("/")[0]) if form.subject == "appointment" \
-                else subject_key
-            if subject is not None and subject != found[1]:
-                return Message("scoring.sheet.reviewer_other_district", form=form.id, reviewer=reviewer,
-                               reviewer_district=self.district_names.get(found[1], found[1]),
-                               district=self.district_names.get(subject, subject))
-        return None
+        subject = (self.unit_districts.get(subject_key.partition("/")[0]) if form.subject == "appointment"
+                   else subject_key)
+        return reviewer_rule(form, self.year, reviewer or None, scope, subject,
+                             lambda code: self.district_names.get(code, code))
 
     def unknown_parts(self, form_subject: str, key: str) -> list[Message]:
         """What of a subject key this store does not know (``handover.unknown.*``)."""

@@ -11,10 +11,13 @@ its values are damaged data, not scores.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from zeshi_desktop.domain.forms import Form
-from zeshi_desktop.messages import Refused
+from zeshi_desktop.messages import Message, Refused
 from zeshi_desktop.services.errors import ActionRefused, NotFound
 from zeshi_desktop.store.models import Appointment, District, Reviewer, Unit, Year
 
@@ -40,19 +43,35 @@ def scope_refusal(session: Session, form: Form, year: int, appointment_id: int |
         return NotFound("scoring.sheet.needs_district", form=form.id)
     elif session.get(Year, year) is None:
         return NotFound("scoring.sheet.no_year", form=form.id, year=year)
+    r = session.get(Reviewer, reviewer_id) if reviewer_id is not None else None
+    scope = (r.level, r.district_id) if r is not None and r.year == year else None
+    named = r.name if r is not None else (None if reviewer_id is None else "")
+    subject = (_district_of(session, form, appointment_id, district_id)
+               if REVIEWER_LEVEL.get(form.filled_by) == "district" else None)   # asked only where the rule needs it
+    problem = reviewer_rule(form, year, named, scope, subject,
+                            lambda ident: d.name if (d := session.get(District, ident)) is not None else "")
+    if problem is None:
+        return None
+    return NotFound(problem) if problem.code.startswith("scoring.sheet.needs_") else ActionRefused(problem)
+
+
+def reviewer_rule(form: Form, year: int, reviewer: str | None, scope: tuple[str, Any] | None,
+                  subject_district: Any, district_name: Callable[[Any], str]) -> Message | None:
+    """The reviewer rule on plain facts: for a sheet of the store (above) and one a package brings (``handover.plan``).
+
+    ``reviewer`` names the reviewer in the refusal (None: the sheet has none);
+    ``scope`` is the reviewer's (level, district) in the sheet's year, None when
+    there is no such reviewer; ``subject_district`` is the district of the
+    sheet's subject (None: not known yet, which is said elsewhere).
+    """
     level = REVIEWER_LEVEL.get(form.filled_by)
     if level is None:
-        return ActionRefused("scoring.sheet.no_reviewer", form=form.id) if reviewer_id is not None else None
-    r = session.get(Reviewer, reviewer_id) if reviewer_id is not None else None
-    if r is None or r.level != level or r.year != year or (level == "district" and r.district_id is None):
-        return NotFound(f"scoring.sheet.needs_{level}_reviewer", form=form.id, year=year)
-    if level == "district":
-        subject_district = _district_of(session, form, appointment_id, district_id)
-        if r.district_id != subject_district:
-            own = session.get(District, r.district_id)
-            theirs = session.get(District, subject_district) if subject_district is not None else None
-            return ActionRefused("scoring.sheet.reviewer_other_district", form=form.id, reviewer=r.name,
-                                 reviewer_district=own.name if own else "", district=theirs.name if theirs else "")
+        return Message("scoring.sheet.no_reviewer", form=form.id) if reviewer is not None else None
+    if scope is None or scope[0] != level or (level == "district" and scope[1] is None):
+        return Message(f"scoring.sheet.needs_{level}_reviewer", form=form.id, year=year)
+    if level == "district" and subject_district is not None and scope[1] != subject_district:
+        return Message("scoring.sheet.reviewer_other_district", form=form.id, reviewer=reviewer or "",
+                       reviewer_district=district_name(scope[1]), district=district_name(subject_district))
     return None
 
 
