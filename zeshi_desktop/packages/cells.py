@@ -43,13 +43,8 @@ def write_text(cell: Cell, text: str) -> None:
     """Put user text in a cell so that it is text, whatever it starts with."""
     cell.value = escape_text(text)
     if text.startswith(RISKY_START):
-        mark_text(cell)
-
-
-def mark_text(cell: Cell) -> None:
-    """A cell holding text that starts like a formula (``RISKY_START``): kept text, in the file and when edited."""
-    cell.data_type = "s"      # openpyxl would otherwise store "=..." as a formula
-    cell.quotePrefix = True   # and Excel / WPS keep it text when the cell is edited
+        cell.data_type = "s"      # openpyxl would otherwise store "=..." as a formula
+        cell.quotePrefix = True   # and Excel / WPS keep it text when the cell is edited
 
 
 def write_value(cell: Cell, value: Any) -> None:
